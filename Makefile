@@ -1,0 +1,55 @@
+# Two commands on a fresh machine (python3 >= 3.11, make, git):
+#   make site   build the site into site/
+#   make test   run every check CI runs
+# More: make serve (preview), make check (content checks), make fix,
+# make bench (benchmarks), make lock (re-pin requirements).
+
+export NO_MKDOCS_2_WARNING := 1
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+RUNTIME := $(VENV)/.runtime
+DEV := $(VENV)/.dev
+
+.PHONY: site serve check fix test lint bench lock clean
+
+$(RUNTIME): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP_INSTALL) -r requirements.txt
+	touch $@
+
+$(DEV): $(RUNTIME) requirements-dev.txt
+	$(PIP_INSTALL) -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+site: $(RUNTIME)
+	$(PY) scripts/build_site.py
+
+serve: $(RUNTIME)
+	$(PY) scripts/serve.py
+
+check: $(RUNTIME)
+	$(PY) scripts/check_content.py
+
+fix: $(RUNTIME)
+	$(PY) scripts/check_content.py --fix
+
+lint: $(DEV)
+	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff format --check scripts tests
+
+test: lint check
+	$(PY) -m pytest
+
+bench: $(DEV)
+	$(PY) scripts/bench.py
+
+lock: $(DEV)
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .ruff_cache .hypothesis

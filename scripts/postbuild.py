@@ -1,0 +1,13 @@
+"""Finish a built site: the steps MkDocs and its plugins leave to us."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import search_index
+from sitemap import Sitemap
+
+
+def finish(site: Path) -> None:
+    sitemap = Sitemap.read(site)
+    search_index.split(site, sitemap)

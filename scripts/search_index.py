@@ -1,0 +1,58 @@
+"""Split the built search index into one index per language.
+
+mkdocs-static-i18n leaves one index with the pages of every language, so a
+Chechen reader would get Russian results. After the build, this writes
+
+    site/search/search_index.json      Russian pages only
+    site/ce/search/search_index.json   Chechen pages only
+
+A page belongs to a language when the sitemap lists it under that language:
+scripts/sitemap.py's reading of it is the one place that knows which pages
+are written in which language, so fallback pages never enter the Chechen index.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import palochka
+from atomic import write_text
+from sitemap import Sitemap
+
+# Lunr settings per language, read by Material's search worker. Chechen has
+# no Lunr stemmer or stop-word list; Russian ones would cut Chechen words
+# ("да" is "father"), so the Chechen index runs no pipeline at all.
+PIPELINES = {
+    "ru": {"lang": ["ru"], "pipeline": ["stopWordFilter"]},
+    "ce": {"lang": ["en"], "pipeline": []},
+}
+
+
+def split(site: Path, sitemap: Sitemap) -> dict[str, int]:
+    """Write one index per language; return how many entries each got."""
+    combined = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    counts = {}
+    for lang in sitemap.languages:
+        root = sitemap.root(lang)
+        pages = sitemap.paths(lang)
+        docs = []
+        for doc in combined["docs"]:
+            page = doc["location"].split("#", 1)[0]
+            if page in pages:
+                docs.append(_localise(doc, root, lang))
+        config = dict(combined["config"], **PIPELINES.get(lang, PIPELINES["ru"]))
+        index = {"config": config, "docs": docs}
+        target = site / root / "search" / "search_index.json"
+        write_text(target, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+        counts[lang] = len(docs)
+    return counts
+
+
+def _localise(doc: dict, root: str, lang: str) -> dict:
+    """Make the location relative to the language root; unify the palochka."""
+    doc = dict(doc, location=doc["location"].removeprefix(root))
+    if lang == "ce":
+        doc["title"] = palochka.normalise(doc["title"])
+        doc["text"] = palochka.normalise(doc["text"])
+    return doc

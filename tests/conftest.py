@@ -1,0 +1,98 @@
+"""Shared fixtures: the real site, built once per session, served and browsed.
+
+Every test reads what a reader gets: the built HTML, or the page in a real
+Chromium (Debian's, at /usr/bin/chromium) driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from build_site import ROOT, build
+from sitetools import BuiltSite, serve
+
+CHROMIUM = "/usr/bin/chromium"
+# The default address: a GitHub project page, so every test also proves
+# that the site works under a path prefix.
+PREFIX_URL = "https://belgatoy-school.github.io/network/"
+DOMAIN_URL = "https://set.example.ru/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The project's site, built as `make site` builds it."""
+    out = tmp_path_factory.mktemp("site")
+    build(out, site_url=PREFIX_URL)
+    return BuiltSite(out, PREFIX_URL)
+
+
+@pytest.fixture(scope="session")
+def domain_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The same site published at a custom domain's root."""
+    out = tmp_path_factory.mktemp("domain-site")
+    build(out, site_url=DOMAIN_URL)
+    return BuiltSite(out, DOMAIN_URL)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project to change and build, leaving the real one alone."""
+    for name in ("docs", "overrides", "data", "mkdocs.yml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site with one Chechen page not written yet: /ce/policy/ falls back."""
+    project = copy_project(tmp_path_factory.mktemp("fallback-project"))
+    (project / "docs" / "ce" / "policy.md").unlink()
+    out = tmp_path_factory.mktemp("fallback-site")
+    build(out, site_url=PREFIX_URL, project=project)
+    return BuiltSite(out, PREFIX_URL)
+
+
+@pytest.fixture(scope="session")
+def served(site: BuiltSite) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1, at its path prefix."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: as root, apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            # Chromium's own background traffic is refused on a closed network.
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh tab that fails the test on any script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda err: errors.append(str(err)))
+    yield tab
+    context.close()
+    assert not errors, f"script errors on the page: {errors}"

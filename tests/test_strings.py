@@ -1,0 +1,77 @@
+"""The Chechen interface: every theme string translated, nothing leaking."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+import palochka
+from build_site import ROOT
+from sitetools import PAGES, BuiltSite, address
+
+MATERIAL_RU = Path(material.__file__).parent / "templates" / "partials" / "languages" / "ru.html"
+OURS_CE = ROOT / "overrides" / "partials" / "languages" / "ce.html"
+SITE_STRINGS = ROOT / "overrides" / "partials" / "site-strings.html"
+PAIR = re.compile(r'^\s*"([\w.]+)": "(.*)",?$', re.MULTILINE)
+# Words Chechen shares with Russian, and values that are settings, not text.
+SAME_IN_BOTH = {"blog.archive", "blog.draft", "search.config.lang"}
+
+
+def strings(path: Path) -> dict[str, str]:
+    return dict(PAIR.findall(path.read_text("utf-8")))
+
+
+def test_every_russian_theme_key_has_a_chechen_string() -> None:
+    assert set(strings(OURS_CE)) == set(strings(MATERIAL_RU))
+
+
+def test_chechen_theme_strings_are_not_russian_or_english() -> None:
+    ru, ce = strings(MATERIAL_RU), strings(OURS_CE)
+    for key, value in ce.items():
+        if key in SAME_IN_BOTH or key == "language":
+            continue
+        assert value != ru[key], f"{key} is the Russian string"
+        assert not re.search(r"[A-Za-z]", value.replace("RSS", "")), f"{key} has Latin letters"
+
+
+def test_chechen_strings_write_the_palochka_properly() -> None:
+    for path in (OURS_CE, SITE_STRINGS):
+        text = path.read_text("utf-8")
+        found = [text[max(0, f.index - 8) : f.index + 8] for f in palochka.find_lookalikes(text)]
+        assert not found, f"{path.name}: {found}"
+
+
+def test_site_strings_exist_in_both_languages() -> None:
+    text = SITE_STRINGS.read_text("utf-8")
+    ru, ce = text.split('"ce": {')
+    assert set(PAIR.findall(ru)) and {k for k, _ in PAIR.findall(ru)} == {
+        k for k, _ in PAIR.findall(ce)
+    }
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_russian_interface_string_on_a_chechen_page(site: BuiltSite, path: str) -> None:
+    page = site.html(address("ce", path))
+    for article in page.select("article"):
+        article.extract()
+    chrome = page.get_text(" ")
+    config = page.find(id="__config").string
+    leaks = {
+        value
+        for key, value in strings(MATERIAL_RU).items()
+        if key not in SAME_IN_BOTH and len(value) > 3 and (value in chrome or value in config)
+    }
+    assert not leaks
+
+
+def test_chechen_page_interface_is_chechen(site: BuiltSite) -> None:
+    page = site.html("ce/platforms/sferum/")
+    ce = strings(OURS_CE)
+    assert page.select_one(".md-search__input")["placeholder"] == ce["search.placeholder"]
+    assert page.select_one(".md-skip").get_text(strip=True) == ce["action.skip"]
+    assert page.select_one('a[rel="edit"]')["title"] == ce["action.edit"]
+    directions = {span.get_text(strip=True) for span in page.select(".md-footer__direction")}
+    assert directions == {ce["footer.previous"], ce["footer.next"]}

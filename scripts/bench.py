@@ -1,0 +1,189 @@
+"""Benchmarks: what `make bench` runs. It measures and reports; it judges nothing.
+
+Site build: a synthetic archive (10 school years of quarterly reports and
+100 guide pages, in Russian and Chechen) built twice, with this project's
+setup and with a plain mkdocs-material + mkdocs-static-i18n configuration on
+the same Markdown. Prints both times, their ratio (target ≤ 1.3) and the
+peak memory of each build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from build_site import ROOT, build
+
+YEARS = 10
+GUIDES = 100
+RUNS = 3
+RATIO_TARGET = 1.3
+
+
+REPORT = {
+    "ru": ("Отчёт за {q} четверть {y}/{y1}", "Учителя публиковали материалы и учились на курсах."),
+    "ce": (
+        "{y}/{y1} шеран {q} чийрикан жамӀ",
+        "Хьехархоша материалаш арахецна, курсашкахь Ӏамийна.",
+    ),
+}
+GUIDE = {
+    "ru": ("Руководство", "Шаги", "Откройте сайт платформы и войдите в свою учётную запись."),
+    "ce": ("Куьйгалла", "ТӀегӀанаш", "Платформин сайт схьайелла, шен аккаунтаца чу гӀо."),
+}
+
+
+def report_page(lang: str, year: int, quarter: int) -> str:
+    title, prose = REPORT[lang]
+    title = title.format(q=quarter, y=year, y1=year + 1)
+    rows = "\n".join(f"| P{n} | {n * quarter + year % 7} | {n + quarter} |" for n in range(1, 6))
+    table = f"| Платформа | Активности | Педагоги |\n|---|---|---|\n{rows}"
+    return f"# {title}\n\n{prose}\n\n## {quarter}\n\n{table}\n\n{prose}\n"
+
+
+def guide_page(lang: str, n: int) -> str:
+    title, steps_title, step = GUIDE[lang]
+    steps = "\n".join(f"{i}. {step}" for i in range(1, 8))
+    link = f"- [example.org/{n}](https://example.org/{n})"
+    return f"# {title} {n}\n\n{step}\n\n## {steps_title}\n\n{steps}\n\n## {n}\n\n{link}\n"
+
+
+def make_archive(docs: Path) -> int:
+    """Add the synthetic pages to a docs folder; return how many were written."""
+    count = 0
+    for lang in ("ru", "ce"):
+        for year in range(2016, 2016 + YEARS):
+            for quarter in range(1, 5):
+                path = docs / lang / "archive" / str(year) / f"q{quarter}.md"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(report_page(lang, year, quarter), "utf-8")
+                count += 1
+        for n in range(1, GUIDES + 1):
+            path = docs / lang / "guides" / f"guide-{n:03}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(guide_page(lang, n), "utf-8")
+            count += 1
+    return count
+
+
+def make_projects(work: Path) -> tuple[Path, Path, int]:
+    """Two copies of the project with the archive: ours, and a plain one."""
+    ours = work / "ours"
+    for name in ("docs", "overrides", "data"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, ours / name)
+    shutil.copy2(ROOT / "mkdocs.yml", ours / "mkdocs.yml")
+    pages = make_archive(ours / "docs")
+
+    plain = work / "plain"
+    shutil.copytree(ours / "docs", plain / "docs")
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    plain_config = {
+        "site_name": "Plain",
+        "site_url": "https://example.org/",
+        "theme": {"name": "material", "language": "ru"},
+        "plugins": ["search", {"i18n": _plain_i18n(config["plugins"][1]["i18n"])}],
+        "nav": config["nav"],
+        "markdown_extensions": ["toc", "tables", "attr_list", "admonition"],
+    }
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_config, allow_unicode=True), "utf-8")
+    return ours, plain, pages
+
+
+def _plain_i18n(i18n: dict) -> dict:
+    """The project's languages, with Material's Russian strings for Chechen:
+    plain Material has no Chechen translation."""
+    languages = [
+        {key: lang[key] for key in ("locale", "name", "default", "build") if key in lang}
+        | ({} if lang.get("default") else {"theme": {"language": "ru"}})
+        for lang in i18n["languages"]
+    ]
+    return {"docs_structure": i18n["docs_structure"], "languages": languages}
+
+
+def one_build(kind: str, project: Path, site: Path) -> None:
+    """Run in a child process: one build, then print its seconds and peak memory."""
+    start = time.perf_counter()
+    if kind == "ours":
+        build(site, project=project)
+    else:
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+            cwd=project,
+            check=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
+    seconds = time.perf_counter() - start
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+
+
+def measure(kind: str, project: Path, work: Path) -> dict:
+    """Best time of RUNS builds, each in a fresh process; the largest peak."""
+    runs = []
+    for n in range(RUNS):
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", kind, str(project), str(work / f"{kind}-{n}")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {
+        "seconds": min(r["seconds"] for r in runs),
+        "peak_mb": max(r["peak_mb"] for r in runs),
+    }
+
+
+def bench_site_build() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        ours, plain, pages = make_projects(work)
+        print(f"Site build: {pages} synthetic pages plus the site's own, best of {RUNS}")
+        results = {
+            kind: measure(kind, project, work)
+            for kind, project in (("plain", plain), ("ours", ours))
+        }
+    ratio = results["ours"]["seconds"] / results["plain"]["seconds"]
+    print(f"  {'setup':32} {'seconds':>8} {'peak MB':>8}")
+    labels = {"plain": "plain material + static-i18n", "ours": "this project (make site)"}
+    for kind in ("plain", "ours"):
+        r = results[kind]
+        print(f"  {labels[kind]:32} {r['seconds']:8.2f} {r['peak_mb']:8.0f}")
+    verdict = "within" if ratio <= RATIO_TARGET else "OVER"
+    print(f"  ratio {ratio:.2f} ({verdict} the target of {RATIO_TARGET})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--one", nargs=3, metavar=("KIND", "PROJECT", "SITE"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.one:
+        kind, project, site = args.one
+        one_build(kind, Path(project), Path(site))
+        return 0
+    bench_site_build()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         "--fix", action="store_true", help="write Ӏ for every look-alike of the palochka"
     )
     args = parser.parse_args(argv)
-    paths = args.paths or [ROOT / "docs", ROOT / "data"]
+    paths = args.paths or [p for p in (ROOT / "docs", ROOT / "data") if p.exists()]
     missing = [p for p in paths if not p.exists()]
     if missing:
         parser.error(f"no such file or folder: {missing[0]}")

@@ -28,7 +28,10 @@ class BuildError(Exception):
 
 
 def build(site_dir: Path, site_url: str | None = None, project: Path = ROOT) -> None:
-    render.render_all(project)
+    try:
+        render.render_all(project)
+    except render.RenderError as err:
+        raise BuildError(str(err)) from None
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url

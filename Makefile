@@ -11,6 +11,8 @@ PY := $(VENV)/bin/python
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
 RUNTIME := $(VENV)/.runtime
 DEV := $(VENV)/.dev
+# The W3C HTML checker and axe-core, pinned in tests/package-lock.json.
+NODE_TOOLS := tests/node_modules/.installed
 
 .PHONY: site serve check fix test lint bench lock clean
 
@@ -21,6 +23,10 @@ $(RUNTIME): requirements.txt
 
 $(DEV): $(RUNTIME) requirements-dev.txt
 	$(PIP_INSTALL) -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+$(NODE_TOOLS): tests/package-lock.json
+	npm ci --prefix tests --silent --no-audit --no-fund
 	touch $@
 
 site: $(RUNTIME)
@@ -39,7 +45,7 @@ lint: $(DEV)
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 
-test: lint check
+test: lint check $(NODE_TOOLS)
 	$(PY) -m pytest
 
 bench: $(DEV)

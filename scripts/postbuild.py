@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import html_fixes
 import search_index
 from sitemap import Sitemap
 
@@ -11,3 +12,4 @@ from sitemap import Sitemap
 def finish(site: Path) -> None:
     sitemap = Sitemap.read(site)
     search_index.split(site, sitemap)
+    html_fixes.fix_site(site)

@@ -4,7 +4,8 @@
  *   - header toggles (menu, search) that work from the keyboard;
  *   - search in the page's own language, with Material's search worker,
  *     loaded only when the reader opens search;
- *   - a palochka typed as a look-alike (I, l, 1, І, і, |) is searched as Ӏ.
+ *   - a palochka typed as a look-alike (I, l, 1, І, і, |) is searched as Ӏ;
+ *   - the version for the visually impaired (partials/a11y-panel.html).
  *
  * Material's __config block gives the translations and the worker address;
  * our __site block gives the language and the address of its search index.
@@ -243,4 +244,113 @@
       }
     });
   }
+
+  /* ---------------------------------------------------------------------
+   * Version for the visually impaired. Each setting is a data-a11y-*
+   * attribute on <html> (site.css draws them) and is kept in localStorage
+   * under "site-a11y"; main.html applies it again before the next page is
+   * drawn. A default value removes the attribute.
+   * ------------------------------------------------------------------ */
+  var a11y = {
+    toggle: document.querySelector(".site-a11y-toggle"),
+    panel: document.getElementById("site-a11y"),
+    form: document.querySelector("[data-site-a11y]"),
+    key: "site-a11y",
+  };
+
+  function loadSettings() {
+    try {
+      return JSON.parse(localStorage.getItem(a11y.key)) || {};
+    } catch (err) {
+      return {};
+    }
+  }
+
+  function saveSettings(settings) {
+    try {
+      localStorage.setItem(a11y.key, JSON.stringify(settings));
+    } catch (err) {
+      // Private mode: the settings still apply to this page.
+    }
+  }
+
+  // Each group of radio buttons is one setting; its first option is the default.
+  function groups() {
+    var names = [];
+    a11y.form.querySelectorAll("input[type=radio]").forEach(function (input) {
+      if (names.indexOf(input.name) < 0) names.push(input.name);
+    });
+    return names.map(function (name) {
+      return { name: name, options: Array.from(a11y.form.querySelectorAll('[name="' + name + '"]')) };
+    });
+  }
+
+  function applySettings(settings) {
+    groups().forEach(function (group) {
+      var chosen = group.options.filter(function (o) { return o.value === settings[group.name]; })[0];
+      chosen = chosen || group.options[0];
+      chosen.checked = true;
+      if (chosen === group.options[0]) root.removeAttribute("data-a11y-" + group.name);
+      else root.setAttribute("data-a11y-" + group.name, chosen.value);
+    });
+  }
+
+  function settingsFromForm() {
+    var settings = {};
+    groups().forEach(function (group) {
+      var chosen = group.options.filter(function (o) { return o.checked; })[0];
+      if (chosen && chosen !== group.options[0]) settings[group.name] = chosen.value;
+    });
+    return settings;
+  }
+
+  // With images off, a reader sees each image's description in its place.
+  function addImageDescriptions() {
+    var label = a11y.form.getAttribute("data-image-label") || "";
+    document.querySelectorAll(".md-content img[alt], .md-content svg[role='img']").forEach(function (image) {
+      var title = image.tagName.toLowerCase() === "svg" ? image.querySelector("title") : null;
+      var text = title ? title.textContent : image.getAttribute("alt");
+      if (!text) return;
+      var note = document.createElement("span");
+      note.className = "site-alt";
+      note.textContent = label + ": " + text;
+      image.insertAdjacentElement("afterend", note);
+    });
+  }
+
+  function setPanel(open) {
+    a11y.panel.hidden = !open;
+    a11y.toggle.setAttribute("aria-expanded", String(open));
+  }
+
+  if (a11y.toggle && a11y.form) {
+    a11y.toggle.hidden = false;
+    applySettings(loadSettings());
+    addImageDescriptions();
+    a11y.toggle.addEventListener("click", function () {
+      setPanel(a11y.panel.hidden);
+      if (!a11y.panel.hidden) a11y.form.querySelector("input:checked").focus();
+    });
+    a11y.form.addEventListener("change", function () {
+      var settings = settingsFromForm();
+      saveSettings(settings);
+      applySettings(settings);
+    });
+    a11y.form.addEventListener("reset", function (ev) {
+      ev.preventDefault();
+      saveSettings({});
+      applySettings({});
+    });
+    a11y.panel.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") {
+        setPanel(false);
+        a11y.toggle.focus();
+      }
+    });
+  }
+
+  // Browsers may restore checkbox states on "back": start with all closed.
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) { setToggle(id, false); });
+  });
 })();

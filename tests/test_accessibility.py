@@ -1,0 +1,101 @@
+"""Readers with low vision and keyboard users: axe, reflow and the VI version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The pages the budgets name, in both languages.
+PAGES = ["", "platforms/sferum/", "policy/", "reports/"]
+BOTH = [prefix + path for path in PAGES for prefix in ("", "ce/")]
+# The version for the visually impaired, in its strongest settings.
+SCHEMES = ["bw", "wb", "blue"]
+
+
+def axe_violations(page: Page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs it with npm")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
+    ]
+
+
+def choose(page: Page, **settings: str) -> None:
+    """Open the VI panel and pick settings, as a reader does."""
+    toggle = page.locator(".site-a11y-toggle")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    for name, value in settings.items():
+        page.locator(f'#site-a11y input[name="{name}"][value="{value}"]').check()
+
+
+@pytest.mark.parametrize("path", BOTH)
+def test_no_wcag_violations(served: str, page: Page, path: str) -> None:
+    page.goto(served + path)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ["", "ce/platforms/sferum/"])
+def test_no_wcag_violations_in_the_vi_version(
+    served: str, page: Page, path: str, scheme: str
+) -> None:
+    page.goto(served + path)
+    choose(page, text="200", colors=scheme, spacing="wide", images="off")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", BOTH)
+def test_200_percent_text_on_320_px_scrolls_no_sideways(served: str, page: Page, path: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(served + path)
+    choose(page, text="200", spacing="wide")
+    page.locator(".site-a11y-toggle").click()  # close the panel again
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1]
+    # The text really is larger: the heading's box grew.
+    size = page.locator("article h1").evaluate("h => h.getBoundingClientRect().height")
+    assert size > 60
+
+
+def test_vi_settings_apply_at_once_and_persist(served: str, page: Page) -> None:
+    page.goto(served + "platforms/sferum/")
+    html = page.locator("html")
+    choose(page, text="150", colors="wb")
+    expect(html).to_have_attribute("data-a11y-text", "150")
+    expect(html).to_have_attribute("data-a11y-colors", "wb")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+    # Another page, then a later visit: the choice is still there.
+    page.goto(served + "ce/policy/")
+    expect(html).to_have_attribute("data-a11y-colors", "wb")
+    page.context.new_page().close()
+    page.reload()
+    expect(html).to_have_attribute("data-a11y-text", "150")
+    page.locator(".site-a11y-toggle").click()
+    expect(page.locator('#site-a11y input[name="colors"][value="wb"]')).to_be_checked()
+    page.locator(".site-a11y__reset").click()
+    expect(html).not_to_have_attribute("data-a11y-colors", "wb")
+    page.reload()
+    expect(html).not_to_have_attribute("data-a11y-text", "150")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"), [("", "Версия для слабовидящих"), ("ce/", "БӀаьрса гӀийла болчарна верси")]
+)
+def test_vi_control_is_named_in_the_page_language(
+    served: str, page: Page, path: str, name: str
+) -> None:
+    page.goto(served + path)
+    expect(page.get_by_role("button", name=name)).to_be_visible()

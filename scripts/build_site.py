@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pdf_reports
 import postbuild
 import render
 
@@ -32,7 +33,9 @@ def build(site_dir: Path, site_url: str | None = None, project: Path = ROOT) -> 
         render.render_all(project)
     except render.RenderError as err:
         raise BuildError(str(err)) from None
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Term reports are printed to PDF only where a browser can print them.
+    pdf = pdf_reports.available()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_PDF="true" if pdf else "false")
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
@@ -44,7 +47,7 @@ def build(site_dir: Path, site_url: str | None = None, project: Path = ROOT) -> 
     )
     if result.returncode != 0:
         raise BuildError(_problems(result.stderr + result.stdout))
-    postbuild.finish(site_dir)
+    postbuild.finish(site_dir, pdf)
 
 
 def _problems(log: str) -> str:

@@ -1,0 +1,97 @@
+"""Pages on paper, in PDF, and as links shared in messengers."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from build_site import build
+from conftest import PREFIX_URL, copy_project
+from sitetools import LANGS, PAGES, BuiltSite, address, text_of
+
+
+
+def test_print_shows_the_letterhead_and_hides_the_interface(served: str, page: Page) -> None:
+    page.goto(served + "policy/")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-search", "#site-a11y", ".md-footer"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    letterhead = page.locator(".site-letterhead")
+    expect(letterhead).to_be_visible()
+    expect(letterhead.locator('[lang="ru"]')).to_contain_text("СОШ с. Белгатой")
+    expect(letterhead.locator('[lang="ce"]')).to_contain_text("БелгӀатой-эвлара")
+    page.emulate_media(media="screen")
+    expect(letterhead).to_be_hidden()
+
+
+def test_paper_margin_carries_address_and_date(site: BuiltSite) -> None:
+    style = site.html("policy/").find("style", media="print").string
+    assert f'content:"{site.absolute("policy/")}"' in style
+    assert re.search(r'content:"\d\d\.\d\d\.\d{4} · " counter\(page\)', style)
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site with the policy asking for a PDF, as term reports do."""
+    project = copy_project(tmp_path_factory.mktemp("pdf-project"))
+    for lang in LANGS:
+        page = project / "docs" / lang / "policy.md"
+        page.write_text(page.read_text("utf-8").replace("---\n", "---\npdf: true\n", 1), "utf-8")
+    out = tmp_path_factory.mktemp("pdf-site")
+    build(out, site_url=PREFIX_URL, project=project)
+    return BuiltSite(out, PREFIX_URL)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_is_linked_tagged_and_a4(pdf_site: BuiltSite, lang: str) -> None:
+    link = pdf_site.html(address(lang, "policy/")).select_one("a.site-pdf")
+    assert link is not None and link["type"] == "application/pdf"
+    pdf = pdf_site.root / address(lang, "policy/") / link["href"]
+    data = pdf.read_bytes()
+    assert b"/StructTreeRoot" in data, "the PDF is not tagged"
+    assert re.search(rb"/Marked\s+true", data)
+    assert f"/Lang ({lang})".encode() in data
+    reader = PdfReader(BytesIO(data))
+    box = reader.pages[0].mediabox
+    mm = [float(side) * 25.4 / 72 for side in (box.width, box.height)]
+    assert abs(mm[0] - 210) < 1 and abs(mm[1] - 297) < 1, f"not A4: {mm} mm"
+    text = " ".join(p.extract_text() for p in reader.pages)
+    title = text_of(pdf_site.html(address(lang, "policy/")).find("h1"))
+    assert title in text
+    assert "Белгатой" in text and pdf_site.absolute(address(lang, "policy/")) in text
+
+
+def test_no_pdf_link_without_a_pdf(site: BuiltSite) -> None:
+    for lang in LANGS:
+        for path in PAGES:
+            for link in site.html(address(lang, path)).select("a.site-pdf"):
+                assert (site.root / address(lang, path) / link["href"]).exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES)
+def test_link_preview_meta_in_the_page_language(site: BuiltSite, lang: str, path: str) -> None:
+    html = site.html(address(lang, path))
+
+    def meta(key: str) -> str:
+        tag = html.find("meta", property=key) or html.find("meta", attrs={"name": key})
+        assert tag is not None, key
+        return tag["content"]
+
+    title = text_of(html.find("h1"))
+    assert meta("og:title") in (title, meta("og:site_name"))
+    assert meta("twitter:title") == meta("og:title")
+    assert meta("og:description") == html.find("meta", attrs={"name": "description"})["content"]
+    assert meta("og:url") == site.absolute(address(lang, path))
+    assert meta("og:locale") == {"ru": "ru_RU", "ce": "ce_RU"}[lang]
+    image = meta("og:image")
+    assert image.startswith(site.url) and meta("twitter:image") == image
+    png = Image.open(Path(site.root / image.removeprefix(site.url)))
+    assert png.size == (1200, 630) and png.format == "PNG"
+    assert meta("og:image:alt").startswith(meta("og:site_name"))

@@ -16,7 +16,6 @@ from conftest import PREFIX_URL, copy_project
 from sitetools import LANGS, PAGES, BuiltSite, address, text_of
 
 
-
 def test_print_shows_the_letterhead_and_hides_the_interface(served: str, page: Page) -> None:
     page.goto(served + "policy/")
     page.emulate_media(media="print")

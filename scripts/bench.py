@@ -1,15 +1,23 @@
 """Benchmarks: what `make bench` runs. It measures and reports; it judges nothing.
 
-Site build: a synthetic archive (10 school years of quarterly reports and
+1. Site build: a synthetic archive (10 school years of quarterly reports and
 100 guide pages, in Russian and Chechen) built twice, with this project's
 setup and with a plain mkdocs-material + mkdocs-static-i18n configuration on
 the same Markdown. Prints both times, their ratio (target ≤ 1.3) and the
 peak memory of each build.
+
+2. Pages as a phone gets them: Lighthouse (mobile) scores, bytes transferred
+and requests to other hosts, from the sitecheck tool (SITECHECK, default
+../shared/tools/sitecheck) on the pages the budgets name, in both languages.
+Budgets: performance ≥ 98; accessibility, best practices, SEO 100; no other
+host; ≤ 100 KB per cold load. Search loads when a reader opens it, so its
+gzip size (worker, Lunr languages, index) is printed and added as well.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import resource
@@ -169,6 +177,50 @@ def bench_site_build() -> None:
     print(f"  ratio {ratio:.2f} ({verdict} the target of {RATIO_TARGET})")
 
 
+SITECHECK = Path(os.environ.get("SITECHECK", ROOT.parent / "shared" / "tools" / "sitecheck"))
+BUDGET_PAGES = ["", "platforms/sferum/", "policy/", "reports/"]
+
+
+def newest_report(site: Path) -> str | None:
+    """The address of the newest term report, if the site has any."""
+    reports = sorted(p.parent.name for p in (site / "reports").glob("*/index.html"))
+    return f"reports/{reports[-1]}/" if reports else None
+
+
+def gzip_kb(path: Path) -> float:
+    return len(gzip.compress(path.read_bytes(), 6)) / 1024
+
+
+def search_kb(site: Path, lang: str) -> float:
+    """What opening search fetches: the worker, its Lunr scripts, the index."""
+    root = site if lang == "ru" else site / lang
+    index = root / "search" / "search_index.json"
+    config = json.loads(index.read_text("utf-8"))["config"]
+    scripts = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    lunr = site / "assets" / "javascripts" / "lunr" / "min"
+    if config["lang"] != ["en"]:
+        scripts.append(lunr / "lunr.stemmer.support.min.js")
+        scripts += [lunr / f"lunr.{code}.min.js" for code in config["lang"] if code != "en"]
+    return sum(gzip_kb(path) for path in [index, *scripts])
+
+
+def bench_pages() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        site = Path(tmp) / "site"
+        build(site)
+        pages = list(BUDGET_PAGES)
+        if report := newest_report(site):
+            pages.append(report)
+        pages = ["/" + prefix + page for page in pages for prefix in ("", "ce/")]
+        print("Pages (budgets: perf >= 98, a11y/bp/seo 100, 0 other hosts, <= 100 KB):")
+        for lang in ("ru", "ce"):
+            print(f"  search on first use, {lang}: {search_kb(site, lang):.1f} KB gzip")
+        if not SITECHECK.exists():
+            print(f"  sitecheck not found at {SITECHECK}: set SITECHECK to measure the pages")
+            return
+        subprocess.run([str(SITECHECK), str(site), *pages], check=False)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -182,6 +234,8 @@ def main() -> int:
         one_build(kind, Path(project), Path(site))
         return 0
     bench_site_build()
+    print()
+    bench_pages()
     return 0
 
 

@@ -8,24 +8,10 @@ The toggles sit outside every block, so the fix is made on the output.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from atomic import write_text
 
 CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>')
 
 
-def drop_checkbox_autocomplete(html: str) -> str:
+def fix(html: str) -> str:
+    """Drop autocomplete from checkbox inputs."""
     return CHECKBOX.sub(lambda m: m.group(0).replace(' autocomplete="off"', ""), html)
-
-
-def fix_site(site: Path) -> int:
-    """Fix every HTML page of `site`; return how many changed."""
-    changed = 0
-    for page in site.rglob("*.html"):
-        html = page.read_text("utf-8")
-        fixed = drop_checkbox_autocomplete(html)
-        if fixed != html:
-            write_text(page, fixed)
-            changed += 1
-    return changed

@@ -7,7 +7,8 @@ so the build needs no network and the image says nothing the page does not.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
+from html import unescape
 from io import BytesIO
 from pathlib import Path
 
@@ -23,25 +24,18 @@ FONTS = Path(__file__).parent / "fonts"
 MARGIN = 80
 
 
-class _MetaReader(HTMLParser):
-    """Collects <meta property|name=… content=…> of one page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.meta: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            values = dict(attrs)
-            key = values.get("property") or values.get("name")
-            if key and values.get("content") is not None:
-                self.meta[key] = values["content"]
+# Our own template writes these tags (overrides/partials/link-preview.html).
+OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]*)">')
+OG_ALT = re.compile(r'<meta property="og:image:alt" content="([^"]*)">')
 
 
-def page_meta(html: str) -> dict[str, str]:
-    reader = _MetaReader()
-    reader.feed(html)
-    return reader.meta
+def card_of(html: str, site_url: str) -> tuple[str, str] | None:
+    """(image path in the site, its alt text) if the page names a card of ours."""
+    image = OG_IMAGE.search(html)
+    alt = OG_ALT.search(html)
+    if not (image and alt and image.group(1).startswith(site_url + "assets/og/")):
+        return None
+    return image.group(1).removeprefix(site_url), unescape(alt.group(1))
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
@@ -75,18 +69,11 @@ def draw_card(alt: str) -> bytes:
         draw.text((MARGIN, y), line, font=regular, fill=TEXT)
         y += 46
     out = BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG")
     return out.getvalue()
 
 
-def draw_all(site: Path, site_url: str) -> dict[str, str]:
-    """Draw every card the pages ask for; return {path: alt}."""
-    cards: dict[str, str] = {}
-    for page in sorted(site.rglob("*.html")):
-        meta = page_meta(page.read_text("utf-8"))
-        image = meta.get("og:image", "")
-        if image.startswith(site_url + "assets/og/"):
-            cards.setdefault(image.removeprefix(site_url), meta.get("og:image:alt", ""))
+def draw_all(site: Path, cards: dict[str, str]) -> None:
+    """Draw each card {path in the site: alt text}."""
     for path, alt in cards.items():
         write_bytes(site / path, draw_card(alt))
-    return cards

@@ -34,31 +34,28 @@ def available() -> bool:
     return CHROMIUM.exists()
 
 
-def requested(site: Path) -> dict[Path, Path]:
-    """{built page: PDF it links} for every page that links one."""
-    wanted = {}
-    for page in sorted(site.rglob("*.html")):
-        match = PDF_LINK.search(page.read_text("utf-8"))
-        if match:
-            wanted[page] = page.parent / match.group(1)
-    return wanted
+def pdf_of(page: Path, html: str) -> Path | None:
+    """The PDF a built page links, if any."""
+    match = PDF_LINK.search(html)
+    return page.parent / match.group(1) if match else None
 
 
-def print_all(site: Path) -> None:
-    """Print every requested PDF, in a process of its own.
+def print_all(prints: dict[Path, Path]) -> None:
+    """Print each {built page: PDF}, in a process of its own.
 
     Playwright's synchronous API cannot run inside another program's event
     loop (a test session driving its own browser, say); a child process
     keeps the build independent of its caller.
     """
-    if not requested(site):
+    if not prints:
         return
-    result = subprocess.run([sys.executable, __file__, str(site)], capture_output=True, text=True)
+    pairs = [str(path) for pair in prints.items() for path in pair]
+    result = subprocess.run([sys.executable, __file__, *pairs], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"PDF printing failed: {result.stderr.strip().splitlines()[-1:]}")
 
 
-def _print(site: Path) -> None:
+def _print(prints: dict[Path, Path]) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -70,7 +67,7 @@ def _print(site: Path) -> None:
                 route.continue_() if route.request.url.startswith("file:") else route.abort()
             ),
         )
-        for page, pdf in requested(site).items():
+        for page, pdf in prints.items():
             tab.goto(page.as_uri())
             write_bytes(
                 pdf,
@@ -82,4 +79,5 @@ def _print(site: Path) -> None:
 
 
 if __name__ == "__main__":
-    _print(Path(sys.argv[1]))
+    args = [Path(arg) for arg in sys.argv[1:]]
+    _print(dict(zip(args[::2], args[1::2], strict=True)))

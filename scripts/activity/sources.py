@@ -16,7 +16,7 @@ import io
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -33,16 +33,22 @@ _CHUNK = 1 << 20
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 Cell = str | date
-Rows = Iterator[tuple[int, Sequence[Cell]]]
+# What reading a text file can still raise after its first line.
+READ_ERRORS = (csv.Error, UnicodeDecodeError)
 
 
 @dataclass
 class Table:
-    """A source's header and the rows under it, each with its line number."""
+    """A source's header and the rows under it.
+
+    `lines_read()` says how many lines (or sheet rows) have been read so far,
+    so a row starts on the line after the count taken before reading it.
+    """
 
     source: str
     header: list[str]
-    rows: Rows
+    rows: Iterator[Sequence[Cell]]
+    lines_read: Callable[[], int]
 
 
 @contextmanager
@@ -119,9 +125,8 @@ def _csv_table(source: str, binary: BinaryIO) -> Table:
         raise _problem(source, "not a text file: save it as CSV (UTF-8) or XLSX")
     text.seek(0)
     reader = csv.reader(text, delimiter=_delimiter(first))
-    rows = _csv_rows(source, reader)
-    _, header = next(rows)
-    return Table(source, [str(cell) for cell in header], rows)
+    header = next(reader)
+    return Table(source, header, reader, lambda: reader.line_num)
 
 
 def _encoding(binary: BinaryIO) -> str:
@@ -146,16 +151,6 @@ def _delimiter(header: str) -> str:
     return max(";,\t", key=header.count) if any(c in header for c in ";,\t") else ","
 
 
-def _csv_rows(source: str, reader) -> Rows:
-    line = 1
-    try:
-        for row in reader:
-            yield line, row
-            line = reader.line_num + 1
-    except (csv.Error, UnicodeDecodeError) as err:
-        raise _problem(source, f"cannot read the rest of the file: {err}", line) from None
-
-
 @contextmanager
 def _xlsx_table(source: str, binary: BinaryIO, sheet: str | None) -> Iterator[Table]:
     import openpyxl  # imported here: reading CSV does not need it
@@ -172,14 +167,18 @@ def _xlsx_table(source: str, binary: BinaryIO, sheet: str | None) -> Iterator[Ta
         else:
             names = ", ".join(f"«{name}»" for name in book.sheetnames)
             raise _problem(source, f"no sheet named «{sheet}»; the sheets are {names}")
-        rows = (
-            (number, [_cell(value) for value in row])
-            for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
-        )
-        first = next(rows, None)
+        read = [0]  # sheet rows read so far
+
+        def rows() -> Iterator[list[Cell]]:
+            for row in worksheet.iter_rows(values_only=True):
+                read[0] += 1
+                yield [_cell(value) for value in row]
+
+        sheet_rows = rows()
+        first = next(sheet_rows, None)
         if first is None:
             raise _problem(source, f"the sheet «{worksheet.title}» is empty")
-        yield Table(source, [str(cell) for cell in first[1]], rows)
+        yield Table(source, [str(cell) for cell in first], sheet_rows, lambda: read[0])
     finally:
         book.close()
 

@@ -8,28 +8,38 @@ the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import astuple
 from datetime import date
 from urllib.parse import urlsplit
 
-from .columns import find_columns
+from .columns import Columns, find_columns
 from .model import Activity, Problem, Problems
 from .registries import Kind, Registries
-from .sources import Cell, open_table
+from .sources import READ_ERRORS, Cell, Table, open_table
 from .values import BadValue, alias_key, clean_text, contact_in, parse_date
+
+# An http(s) address with a host and no spaces: the only links stored.
+_WHOLE_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 
 
 class Validator:
-    """Checks sources against the registries, remembering each verdict."""
+    """Checks sources against the registries, remembering each verdict.
+
+    A verdict is the value read (a date, a name, an id) or, for a cell that
+    is wrong, a 1-tuple with the problem.
+    """
 
     def __init__(self, registries: Registries) -> None:
         self.registries = registries
-        self._dates: dict[Cell, date | str] = {}
-        self._teachers: dict[Cell, str | tuple[str]] = {}
-        self._platforms = _KindReader("platform", registries.platforms, registries.platform_aliases)
-        self._activities = _KindReader(
-            "activity", registries.activities, registries.activity_aliases
+        self._dates = _Verdicts(self._date)
+        self._teachers = _Verdicts(self._teacher)
+        self._platforms = _Verdicts(
+            _KindJudge("platform", registries.platforms, registries.platform_aliases)
+        )
+        self._activities = _Verdicts(
+            _KindJudge("activity", registries.activities, registries.activity_aliases)
         )
 
     def read(
@@ -50,66 +60,71 @@ class Validator:
                 if isinstance(columns, list):
                     yield from columns
                     return
-                yield from self._rows(label, table.rows, columns, into)
+                yield from self._rows(label, table, columns, into)
         except Problems as err:
             yield from err.problems
 
-    def _rows(self, source, rows, columns, into) -> Iterator[Problem]:
+    def _rows(
+        self, label: str, table: Table, columns: Columns, into: list[Activity] | None
+    ) -> Iterator[Problem]:
+        # The hot loop of `check`: locals only, and the slow path for bad rows.
         d, t, p, a, ti, u = astuple(columns)
         width = max(d, t, p, a, ti, u) + 1
         dates, teachers = self._dates, self._teachers
-        platform_of, activity_of = self._platforms.get, self._activities.get
+        platforms, activities = self._platforms, self._activities
+        lines_read, whole_url = table.lines_read, _WHOLE_URL.fullmatch
+        before = lines_read()
         any_rows = False
-        for line, row in rows:
-            if len(row) < width:
-                row = [*row, *[""] * (width - len(row))]
-            if not (row[d] or row[t] or row[p] or row[a]):
-                continue  # a blank line, or one with notes in other columns
-            any_rows = True
-            problems = []
-            day = dates.get(row[d])
-            if day is None:
-                day = dates[row[d]] = self._date(row[d])
-            if day.__class__ is str:
-                problems.append(day)
-            teacher = teachers.get(row[t])
-            if teacher is None:
-                teacher = teachers[row[t]] = self._teacher(row[t])
-            if teacher.__class__ is tuple:
-                problems.append(teacher[0])
-            platform = platform_of(row[p])
-            if platform[0] is None:
-                problems.append(platform[1])
-            activity = activity_of(row[a])
-            if activity[0] is None:
-                problems.append(activity[1])
-            title = clean_text(str(row[ti])) if ti >= 0 else ""
-            if title and (found := contact_in(title)):
-                problems.append(f"the title seems to hold {found}: contacts are never stored")
-            url = str(row[u]).strip() if u >= 0 else ""
-            if url and (bad := _bad_url(url)):
-                problems.append(bad)
-            if problems:
-                for message in problems:
-                    yield Problem(source, line, message)
-            elif into is not None:
-                into.append(Activity(day, platform[0], activity[0], teacher, title, url))
+        try:
+            for row in table.rows:
+                line, before = before + 1, lines_read()
+                if len(row) < width:
+                    row = [*row, *[""] * (width - len(row))]
+                if not (row[d] or row[t] or row[p] or row[a]):
+                    continue  # a blank line, or notes in other columns
+                any_rows = True
+                day, teacher = dates[row[d]], teachers[row[t]]
+                platform, activity = platforms[row[p]], activities[row[a]]
+                title = clean_text(str(row[ti])) if ti >= 0 else ""
+                url = str(row[u]).strip() if u >= 0 else ""
+                if (
+                    day.__class__ is tuple
+                    or teacher.__class__ is tuple
+                    or platform.__class__ is tuple
+                    or activity.__class__ is tuple
+                    or (title and contact_in(title))
+                    or (url and not whole_url(url))
+                ):
+                    for message in (day, teacher, platform, activity):
+                        if message.__class__ is tuple:
+                            yield Problem(label, line, message[0])
+                    if title and (found := contact_in(title)):
+                        yield Problem(
+                            label,
+                            line,
+                            f"the title seems to hold {found}: contacts are never stored",
+                        )
+                    if url and not whole_url(url):
+                        yield Problem(label, line, _bad_url(url))
+                elif into is not None:
+                    into.append(Activity(day, platform, activity, teacher, title, url))
+        except READ_ERRORS as err:
+            yield Problem(label, before + 1, f"cannot read the rest of the file: {err}")
         if not any_rows:
-            yield Problem(source, 1, "no activity rows under the header")
+            yield Problem(label, 1, "no activity rows under the header")
 
-    def _date(self, cell: Cell) -> date | str:
+    def _date(self, cell: Cell) -> date | tuple[str]:
         if cell == "":
-            return "the date is empty"
+            return ("the date is empty",)
         try:
             day = parse_date(cell)
         except BadValue as err:
-            return str(err)
+            return (str(err),)
         if self.registries.term_of(day) is None:
-            return f"{day:%d.%m.%Y} is in no term of data/terms.yml"
+            return (f"{day:%d.%m.%Y} is in no term of data/terms.yml",)
         return day
 
     def _teacher(self, cell: Cell) -> str | tuple[str]:
-        """The teacher's name on one line, or a 1-tuple with the problem."""
         name = clean_text(str(cell))
         if not name:
             return ("the teacher is empty",)
@@ -118,35 +133,37 @@ class Validator:
         return name
 
 
-class _KindReader:
+class _Verdicts(dict):
+    """Cell → verdict, judging each distinct cell once."""
+
+    def __init__(self, judge: Callable[[Cell], object]) -> None:
+        super().__init__()
+        self._judge = judge
+
+    def __missing__(self, cell: Cell) -> object:
+        verdict = self[cell] = self._judge(cell)
+        return verdict
+
+
+class _KindJudge:
     """Recognises a platform or an activity kind by any of its aliases."""
 
     def __init__(self, what: str, kinds: list[Kind], aliases: dict[str, str]) -> None:
         self._what = what
         self._aliases = aliases
         self._known = ", ".join(f"{kind.id} ({kind.name['ru']})" for kind in kinds)
-        self._seen: dict[Cell, tuple[str | None, str]] = {}
 
-    def get(self, cell: Cell) -> tuple[str | None, str]:
-        """(id, "") for a known cell; (None, the problem) for another."""
-        verdict = self._seen.get(cell)
-        if verdict is None:
-            verdict = self._seen[cell] = self._judge(str(cell))
-        return verdict
-
-    def _judge(self, text: str) -> tuple[str | None, str]:
+    def __call__(self, cell: Cell) -> str | tuple[str]:
+        text = str(cell)
         if not text.strip():
-            return None, f"the {self._what} is empty; known: {self._known}"
+            return (f"the {self._what} is empty; known: {self._known}",)
         kind = self._aliases.get(alias_key(text))
         if kind is None:
-            return None, f"unknown {self._what} «{clean_text(text)}»; known: {self._known}"
-        return kind, ""
+            return (f"unknown {self._what} «{clean_text(text)}»; known: {self._known}",)
+        return kind
 
 
-def _bad_url(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
+def _bad_url(url: str) -> str:
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
         return f"the link «{url}» is not an http:// or https:// address"
-    if not parts.netloc or any(c.isspace() for c in url):
-        return f"the link «{url}» is not a whole address"
-    return None
+    return f"the link «{url}» is not a whole address"

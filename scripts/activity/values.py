@@ -13,6 +13,7 @@ _ALIAS_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?")
 _EMAIL = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>().]{2,}")
 # A Russian phone number: 10 digits grouped 3-3-2-2, with +7, 7 or 8 before
 # them or not, and spaces, hyphens or brackets between the groups.
+_DIGIT_RUN = re.compile(r"\d[\d\s()-]{8,}\d")  # a quick test before the exact one
 _PHONE = re.compile(r"(?<![\w+])(?:\+7|7|8)?[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\w)")
 
 
@@ -52,7 +53,7 @@ def contact_in(text: str) -> str | None:
     e-mail address, which must never reach the site; None if there is none."""
     if "@" in text and _EMAIL.search(text):
         return "an e-mail address"
-    if _PHONE.search(text):
+    if _DIGIT_RUN.search(text) and _PHONE.search(text):
         return "a phone number"
     return None
 

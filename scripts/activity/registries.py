@@ -142,19 +142,17 @@ def _kinds(file: YamlFile) -> tuple[list[Kind], dict[str, str]]:
                     file.problem(f"«{spelling}» means both {owner} and {entry['id']}", index)
                 )
     if problems:
-        raise Problems(problems)
+        raise Problems(sorted(problems, key=lambda problem: problem.line))
     return kinds, aliases
 
 
 def _terms(file: YamlFile) -> list[Term]:
     problems = list(_unique_ids(file))
-    terms = []
+    terms: list[Term] = []
     for index, entry in enumerate(file.data):
         problems.extend(_chechen_name(file, index, entry["name"]["ce"]))
-        try:
-            start, end = parse_date(entry["start"]), parse_date(entry["end"])
-        except BadValue as err:
-            problems.append(file.problem(str(err), index))
+        start, end = (_date(file, index, key, problems) for key in ("start", "end"))
+        if start is None or end is None:
             continue
         if end < start:
             problems.append(file.problem(f"{entry['id']} ends before it starts", index, "end"))
@@ -169,20 +167,26 @@ def _terms(file: YamlFile) -> list[Term]:
             )
         terms.append(Term(entry["id"], start, end, entry["name"]))
     if problems:
-        raise Problems(problems)
+        raise Problems(sorted(problems, key=lambda problem: problem.line))
     return terms
 
 
 def _consent(file: YamlFile) -> dict[str, str]:
-    problems = []
-    for index, entry in enumerate(file.data):
-        try:
-            parse_date(entry["since"])
-        except BadValue as err:
-            problems.append(file.problem(str(err), index, "since"))
+    problems: list[Problem] = []
+    for index in range(len(file.data)):
+        _date(file, index, "since", problems)
     if problems:
         raise Problems(problems)
     return {fold(entry["name"]): entry["name"] for entry in file.data}
+
+
+def _date(file: YamlFile, index: int, key: str, problems: list[Problem]) -> date | None:
+    """The date at `key` of entry `index`; None, and a problem, if it is wrong."""
+    try:
+        return parse_date(file.data[index][key])
+    except BadValue as err:
+        problems.append(file.problem(str(err), index, key))
+        return None
 
 
 def _unique_ids(file: YamlFile) -> Iterable[Problem]:

@@ -10,7 +10,7 @@ from atomic import write_bytes
 
 from .labels import Labels
 from .registries import Registries
-from .summary import TermSummary, activity_lines, platform_lines
+from .summary import TermSummary, lines
 
 Table = tuple[str, list[str], list[list[object]]]  # title, header, rows
 
@@ -33,10 +33,7 @@ def tables(
         for key in ("activities", "teachers")
     ]
     result: list[Table] = [(labels["totals"], [labels["measure"], labels["count"], change], totals)]
-    for key, lines in (
-        ("platform", platform_lines(summary, previous, registries)),
-        ("activity", activity_lines(summary, previous, registries)),
-    ):
+    for key in ("platform", "activity"):
         header = [labels[key], labels["activities"], labels["teachers"], change]
         rows = [
             [
@@ -45,7 +42,7 @@ def tables(
                 line.teachers,
                 diff(line.activities, line.previous),
             ]
-            for line in lines
+            for line in lines(key, summary, previous, registries)
         ]
         result.append((labels[f"by_{key}"], header, rows))
     return result

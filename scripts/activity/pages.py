@@ -31,7 +31,7 @@ from .charts import Group, bar_chart
 from .labels import Labels
 from .model import Activity, Problems
 from .registries import LANGS, Registries
-from .summary import Line, TermSummary, activity_lines, platform_lines, summarise, with_activity
+from .summary import Line, TermSummary, lines, summarise, with_activity
 
 NOTES = "docs/{lang}/reports/notes"
 _MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in '&<>"\\`*_[]|#!{}~'})
@@ -146,20 +146,18 @@ def term_page(
             else labels["no_previous"]
         ),
     ]
-    for key, lines, chart in (
-        ("platform", platform_lines(summary, previous, reports.registries), "chart_platform"),
-        ("activity", activity_lines(summary, previous, reports.registries), "chart_activity"),
-    ):
+    for key in ("platform", "activity"):
+        chart, rows = f"chart_{key}", lines(key, summary, previous, reports.registries)
         parts.append(f"## {markdown_text(labels['by_' + key])}")
         svg = bar_chart(
             f"chart-{key}",
             labels[chart].format(term=name),
             labels["chart_desc"].format(series="; ".join(series)),
             series,
-            [Group(line.kind.name[lang], _values(line)) for line in lines],
+            [Group(line.kind.name[lang], _values(line)) for line in rows],
         )
         parts.append(
-            _figure(svg, labels[chart].format(term=name), _kind_table(lines, key, labels, lang))
+            _figure(svg, labels[chart].format(term=name), _kind_table(rows, key, labels, lang))
         )
     parts.append(_consented(reports, summary, lang))
     parts.append(f"## {markdown_text(labels['notes'])}")
@@ -234,7 +232,7 @@ def _values(line: Line) -> tuple[int, ...]:
     return (line.activities,) if line.previous is None else (line.activities, line.previous)
 
 
-def _kind_table(lines: list[Line], key: str, labels: Labels, lang: str) -> str:
+def _kind_table(table_lines: list[Line], key: str, labels: Labels, lang: str) -> str:
     header = [labels[key], labels["activities"], labels["teachers"], labels["change"]]
     rows = [
         [
@@ -243,7 +241,7 @@ def _kind_table(lines: list[Line], key: str, labels: Labels, lang: str) -> str:
             str(line.teachers),
             _change(line.activities, line.previous),
         ]
-        for line in lines
+        for line in table_lines
     ]
     return _markdown_table(header, rows)
 
@@ -251,12 +249,12 @@ def _kind_table(lines: list[Line], key: str, labels: Labels, lang: str) -> str:
 def _markdown_table(header: list[str], rows: Iterable[list[str]]) -> str:
     """A table whose first column is text and the others numbers; the cells
     are Markdown already."""
-    lines = [
+    text = [
         "| " + " | ".join(markdown_text(cell) for cell in header) + " |",
         "| --- |" + " ---: |" * (len(header) - 1),
     ]
-    lines.extend("| " + " | ".join(row) + " |" for row in rows)
-    return "\n".join(lines)
+    text.extend("| " + " | ".join(row) + " |" for row in rows)
+    return "\n".join(text)
 
 
 def _figure(svg: str, caption: str, table: str) -> str:

@@ -79,35 +79,15 @@ class Line:
     previous: int | None  # activities in the previous term; None if there is none
 
 
-def platform_lines(
-    summary: TermSummary, previous: TermSummary | None, registries: Registries
+def lines(
+    field: str, summary: TermSummary, previous: TermSummary | None, registries: Registries
 ) -> list[Line]:
-    return _lines(
-        registries.platforms,
-        summary.by_platform,
-        summary.teachers_by_platform,
-        previous.by_platform if previous else None,
-    )
-
-
-def activity_lines(
-    summary: TermSummary, previous: TermSummary | None, registries: Registries
-) -> list[Line]:
-    return _lines(
-        registries.activities,
-        summary.by_activity,
-        summary.teachers_by_activity,
-        previous.by_activity if previous else None,
-    )
-
-
-def _lines(
-    kinds: list[Kind],
-    counts: dict[str, int],
-    teachers: dict[str, int],
-    previous: dict[str, int] | None,
-) -> list[Line]:
+    """The rows of the table by `field`, "platform" or "activity"."""
+    kinds = registries.platforms if field == "platform" else registries.activities
+    counts = getattr(summary, f"by_{field}")
+    teachers = getattr(summary, f"teachers_by_{field}")
+    before = getattr(previous, f"by_{field}") if previous else None
     return [
-        Line(kind, counts[kind.id], teachers[kind.id], previous[kind.id] if previous else None)
+        Line(kind, counts[kind.id], teachers[kind.id], before[kind.id] if before else None)
         for kind in kinds
     ]

@@ -10,8 +10,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from activity import log as activity_log
+from activity import registries
+from activity.summary import summarise, with_activity
 from build_site import ROOT
 
+_REGISTRIES = registries.load(ROOT / "data")
+# The term report pages the shipped log gives, besides the fixed PAGES.
+REPORT_PAGES = tuple(
+    f"reports/{summary.term.id}/"
+    for summary in with_activity(
+        summarise(_REGISTRIES, activity_log.read(ROOT / "data", _REGISTRIES).activities)
+    )
+)
 HEADER = ["Дата", "ФИО педагога", "Платформа", "Вид активности", "Название", "Ссылка"]
 # Five activities of three teachers in the first quarter of 2025/26,
 # written with aliases, not ids.

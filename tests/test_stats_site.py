@@ -166,7 +166,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     (data / "activity-log.yml").write_text("example: false\n", "utf-8")
     (data / "consent.yml").write_text(CONSENT, "utf-8")
     notes = project / "docs" / "ru" / "reports" / "notes"
-    notes.mkdir(parents=True)
+    notes.mkdir(parents=True, exist_ok=True)
     (notes / "2025-26-q1.md").write_text(NOTE, "utf-8")
     out = tmp_path_factory.mktemp("hostile-site")
     build(out, site_url=PREFIX_URL, project=project)

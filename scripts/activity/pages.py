@@ -133,9 +133,10 @@ def term_page(
     series = [name] + ([previous.term.name[lang]] if previous else [])
     parts = [
         _front_matter(lang),
+        # The heading comes first: the search index takes the page's entry from it.
+        f"# {markdown_text(labels['title'].format(term=name))}",
         NOTICE.strip(),
         f"<!-- The text of the report: {NOTES.format(lang=lang)}/{term.id}.md -->",
-        f"# {markdown_text(labels['title'].format(term=name))}",
         _example_notice(reports, labels),
         markdown_text(labels["period"].format(start=_day(term.start), end=_day(term.end))),
         f"## {markdown_text(labels['totals'])}",

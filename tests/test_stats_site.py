@@ -228,6 +228,15 @@ def test_stale_pages_go_and_hand_written_ones_stay(tmp_path: Path) -> None:
         render.render_all(project)
 
 
+def test_an_empty_log_gives_no_reports_and_says_so(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "activity-log.csv").write_text(",".join(FIELDS) + "\n", "utf-8")
+    render.render_all(project)
+    assert not list((project / "docs").glob("*/reports/2*.md"))
+    trend = project / render.GENERATED / "reports-trend.ru.md"
+    assert "Данных об активности педагогов пока нет." in trend.read_text("utf-8")
+
+
 def test_a_broken_log_stops_the_build_naming_its_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     log = project / "data" / "activity-log.csv"

@@ -50,7 +50,8 @@ def read(data: Path, registries: Registries, label: str | None = None) -> Log:
     if not path.exists():
         return Log([], example=False)
     activities: list[Activity] = []
-    problems = list(Validator(registries).read(str(path), into=activities, label=label))
+    validator = Validator(registries)
+    problems = list(validator.read(str(path), into=activities, label=label, empty_ok=True))
     if problems:
         raise Problems(problems)
     example = False

@@ -48,10 +48,12 @@ class Validator:
         sheet: str | None = None,
         into: list[Activity] | None = None,
         label: str | None = None,
+        empty_ok: bool = False,
     ) -> Iterator[Problem]:
         """Yield every problem of `source`; add its activities to `into`.
 
-        `label` names the source in problems, when not as it was given.
+        `label` names the source in problems, when not as it was given; a
+        source with no rows is a problem unless `empty_ok`.
         """
         label = label or source
         try:
@@ -60,12 +62,17 @@ class Validator:
                 if isinstance(columns, list):
                     yield from columns
                     return
-                yield from self._rows(label, table, columns, into)
+                yield from self._rows(label, table, columns, into, empty_ok)
         except Problems as err:
             yield from err.problems
 
     def _rows(
-        self, label: str, table: Table, columns: Columns, into: list[Activity] | None
+        self,
+        label: str,
+        table: Table,
+        columns: Columns,
+        into: list[Activity] | None,
+        empty_ok: bool,
     ) -> Iterator[Problem]:
         # The hot loop of `check`: locals only, and the slow path for bad rows.
         d, t, p, a, ti, u = astuple(columns)
@@ -110,7 +117,7 @@ class Validator:
                     into.append(Activity(day, platform, activity, teacher, title, url))
         except READ_ERRORS as err:
             yield Problem(label, before + 1, f"cannot read the rest of the file: {err}")
-        if not any_rows:
+        if not any_rows and not empty_ok:
             yield Problem(label, 1, "no activity rows under the header")
 
     def _date(self, cell: Cell) -> date | tuple[str]:

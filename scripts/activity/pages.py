@@ -81,15 +81,12 @@ def render(project: Path) -> dict[Path, str]:
     for lang in LANGS:
         outputs[GENERATED / f"reports-trend.{lang}.md"] = trend(reports, lang)
         for index, summary in enumerate(shown):
-            neighbours = (shown[index - 1] if index else None, _at(shown, index + 1))
+            before = shown[index - 1] if index else None
+            after = shown[index + 1] if index + 1 < len(shown) else None
             path = Path("docs", lang, "reports", f"{summary.term.id}.md")
-            _refuse_hand_written(project / path, summary.term.id, lang)
-            outputs[path] = term_page(reports, summary, lang, neighbours)
+            _refuse_hand_written(project, path, summary.term.id, lang)
+            outputs[path] = term_page(reports, summary, lang, (before, after))
     return outputs
-
-
-def _at(items: list, index: int):
-    return items[index] if index < len(items) else None
 
 
 def _notes(project: Path, registries: Registries) -> dict[tuple[str, str], str]:
@@ -112,8 +109,8 @@ def _notes(project: Path, registries: Registries) -> dict[tuple[str, str], str]:
     return notes
 
 
-def _refuse_hand_written(path: Path, term_id: str, lang: str) -> None:
-    if path.exists() and NOTICE not in path.read_text("utf-8"):
+def _refuse_hand_written(project: Path, path: Path, term_id: str, lang: str) -> None:
+    if (project / path).exists() and NOTICE not in (project / path).read_text("utf-8"):
         raise RenderError(
             f"{path}:1: a hand-written page where the report of {term_id} is generated: "
             f"move its text to {NOTES.format(lang=lang)}/{term_id}.md"

@@ -99,10 +99,6 @@ class Registries:
     def term(self, term_id: str) -> Term | None:
         return next((term for term in self.terms if term.id == term_id), None)
 
-    def previous(self, term: Term) -> Term | None:
-        index = self.terms.index(term)
-        return self.terms[index - 1] if index else None
-
     def has_consent(self, teacher: str) -> bool:
         return fold(teacher) in self.consented
 

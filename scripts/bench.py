@@ -12,11 +12,17 @@ and requests to other hosts, from the sitecheck tool (SITECHECK, default
 Budgets: performance ≥ 98; accessibility, best practices, SEO 100; no other
 host; ≤ 100 KB per cold load. Search loads when a reader opens it, so its
 gzip size (worker, Lunr languages, index) is printed and added as well.
+
+3. Statistics check: `scripts/stats.py check` on a generated CSV of 100,000
+activity rows, against a bare csv.reader pass over the same file. Prints
+both times, their ratio (target ≤ 4) and the peak memory of the check
+(target ≤ 300 MB).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import os
@@ -221,6 +227,87 @@ def bench_pages() -> None:
         subprocess.run([str(SITECHECK), str(site), *pages], check=False)
 
 
+STATS_ROWS = 100_000
+STATS_RATIO_TARGET = 4
+STATS_MEMORY_TARGET = 300  # MB
+# Spellings as the school's spreadsheets have them: aliases, not ids.
+STATS_PLATFORMS = ("Инфоурок", "infourok.ru", "Урок.РФ", "Сферум", "Просвещение", "ЭБО")
+STATS_KINDS = ("Публикация", "Вебинар", "КПК", "Конкурс", "Олимпиада", "Онлайн-урок")
+
+
+def make_activity_csv(path: Path, rows: int) -> None:
+    """A semicolon-separated export as Excel writes it, every row valid."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(
+            ["Дата", "ФИО педагога", "Платформа", "Вид активности", "Название", "Ссылка"]
+        )
+        for n in range(rows):
+            month, day = (9, 10, 11, 12)[n % 4], 5 + n % 19
+            writer.writerow(
+                [
+                    f"{day:02}.{month:02}.2025",
+                    f"Педагог {n % 40:02}",
+                    STATS_PLATFORMS[n % len(STATS_PLATFORMS)],
+                    STATS_KINDS[n % len(STATS_KINDS)],
+                    f"Методическая разработка урока № {n} для {n % 11 + 1} класса",
+                    f"https://infourok.ru/material-{n}.html" if n % 3 else "",
+                ]
+            )
+
+
+def one_stats(kind: str, path: Path) -> None:
+    """Run in a child process: one pass over `path`, then its seconds and peak memory."""
+    import stats
+
+    start = time.perf_counter()
+    if kind == "csv.reader":
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for _row in csv.reader(f, delimiter=";"):
+                pass
+    elif stats.main(["check", str(path)]) != 0:
+        raise SystemExit("the generated rows did not pass the check")
+    seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+
+
+def bench_stats_check() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-stats-") as tmp:
+        path = Path(tmp) / "activity.csv"
+        make_activity_csv(path, STATS_ROWS)
+        print(f"Statistics check: {STATS_ROWS:,} generated rows, best of {RUNS}")
+        results = {}
+        for kind in ("csv.reader", "check"):
+            runs = [
+                json.loads(
+                    subprocess.run(
+                        [sys.executable, __file__, "--one-stats", kind, str(path)],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    ).stdout.splitlines()[-1]
+                )
+                for _ in range(RUNS)
+            ]
+            results[kind] = {
+                "seconds": min(r["seconds"] for r in runs),
+                "peak_mb": max(r["peak_mb"] for r in runs),
+            }
+    print(f"  {'pass':32} {'seconds':>8} {'peak MB':>8}")
+    labels = {"csv.reader": "bare csv.reader", "check": "stats.py check"}
+    for kind, r in results.items():
+        print(f"  {labels[kind]:32} {r['seconds']:8.2f} {r['peak_mb']:8.0f}")
+    ratio = results["check"]["seconds"] / results["csv.reader"]["seconds"]
+    verdict = "within" if ratio <= STATS_RATIO_TARGET else "OVER"
+    print(f"  ratio {ratio:.2f} ({verdict} the target of {STATS_RATIO_TARGET})")
+    peak = results["check"]["peak_mb"]
+    verdict = "within" if peak <= STATS_MEMORY_TARGET else "OVER"
+    print(
+        f"  peak memory of check {peak:.0f} MB ({verdict} the target of {STATS_MEMORY_TARGET} MB)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -228,12 +315,19 @@ def main() -> int:
     parser.add_argument(
         "--one", nargs=3, metavar=("KIND", "PROJECT", "SITE"), help=argparse.SUPPRESS
     )
+    parser.add_argument("--one-stats", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         kind, project, site = args.one
         one_build(kind, Path(project), Path(site))
         return 0
+    if args.one_stats:
+        kind, path = args.one_stats
+        one_stats(kind, Path(path))
+        return 0
     bench_site_build()
+    print()
+    bench_stats_check()
     print()
     bench_pages()
     return 0

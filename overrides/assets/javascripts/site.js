@@ -201,8 +201,9 @@
     items.slice(0, 20).forEach(function (group) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
-      group.forEach(function (doc, i) {
-        if (i < 3) item.appendChild(renderDocument(doc, doc.location.indexOf("#") < 0));
+      // A group is a page and its matching sections; show the best three.
+      group.filter(Boolean).slice(0, 3).forEach(function (doc) {
+        item.appendChild(renderDocument(doc, doc.location.indexOf("#") < 0));
       });
       search.list.appendChild(item);
     });

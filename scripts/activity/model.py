@@ -1,0 +1,59 @@
+"""The records the statistics pass around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+FIELDS = ("date", "teacher", "platform", "activity", "title", "url")
+
+
+@dataclass(frozen=True, order=True)
+class Activity:
+    """One activity of one teacher, normalised: ids from the registries.
+
+    The field order is the log's sort order.
+    """
+
+    date: date
+    platform: str
+    activity: str
+    teacher: str
+    title: str = ""
+    url: str = ""
+
+    def key(self) -> tuple:
+        """What makes two records the same activity, whatever the spelling."""
+        return (
+            self.date,
+            self.platform,
+            self.activity,
+            fold(self.teacher),
+            fold(self.title),
+            self.url,
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong at a line of a source: printed as SOURCE:LINE: message."""
+
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}"
+
+
+class Problems(Exception):
+    """Raised with every problem found, when none of the work may go on."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def fold(text: str) -> str:
+    """Text compared without regard to case, ё/е or runs of spaces."""
+    return " ".join(text.casefold().replace("ё", "е").split())

@@ -1,0 +1,208 @@
+"""The registries in data/: platforms, activity kinds, terms and consent.
+
+Each file is checked against a schema and then for what a schema cannot
+say (unique ids, one meaning per alias, terms in order); every problem is
+reported as FILE:LINE: message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import palochka
+
+from .model import Problem, Problems, fold
+from .values import BadValue, alias_key, parse_date
+from .yamlfile import YamlFile
+
+LANGS = ("ru", "ce")
+_TEXT = {"type": "string", "minLength": 1}
+NAMES = {
+    "type": "object",
+    "required": list(LANGS),
+    "properties": {lang: _TEXT for lang in LANGS},
+}
+_KINDS_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "name", "aliases"],
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
+            "name": NAMES,
+            "aliases": {"type": "array", "items": _TEXT},
+        },
+    },
+}
+_TERMS_SCHEMA = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["id", "start", "end", "name"],
+        "additionalProperties": False,
+        "properties": {
+            # The school year first, so that ids sort as the terms do and
+            # the generated pages are told apart from hand-written ones.
+            "id": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[a-z0-9-]+$"},
+            "start": _TEXT,
+            "end": _TEXT,
+            "name": NAMES,
+        },
+    },
+}
+_CONSENT_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["name", "since", "kept"],
+        "additionalProperties": False,
+        "properties": {"name": _TEXT, "since": _TEXT, "kept": _TEXT},
+    },
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A platform or an activity kind: its id and its names."""
+
+    id: str
+    name: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    start: date
+    end: date
+    name: dict[str, str]
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Registries:
+    platforms: list[Kind]
+    activities: list[Kind]
+    terms: list[Term]
+    platform_aliases: dict[str, str]  # alias_key → id
+    activity_aliases: dict[str, str]
+    consented: dict[str, str]  # folded name → name, of the teachers who consented
+
+    def term_of(self, day: date) -> Term | None:
+        return next((term for term in self.terms if day in term), None)
+
+    def term(self, term_id: str) -> Term | None:
+        return next((term for term in self.terms if term.id == term_id), None)
+
+    def has_consent(self, teacher: str) -> bool:
+        return fold(teacher) in self.consented
+
+
+def load(data: Path) -> Registries:
+    """Read and check every registry in the folder `data`."""
+    problems: list[Problem] = []
+    results = []
+    for reader, name in (
+        (_kinds, "platforms.yml"),
+        (_kinds, "activities.yml"),
+        (_terms, "terms.yml"),
+        (_consent, "consent.yml"),
+    ):
+        try:
+            results.append(reader(YamlFile(data / name, f"data/{name}", _SCHEMAS[name])))
+        except Problems as err:
+            problems.extend(err.problems)
+    if problems:
+        raise Problems(problems)
+    (platforms, platform_aliases), (activities, activity_aliases), terms, consented = results
+    return Registries(platforms, activities, terms, platform_aliases, activity_aliases, consented)
+
+
+def _kinds(file: YamlFile) -> tuple[list[Kind], dict[str, str]]:
+    problems = list(_unique_ids(file))
+    kinds, aliases = [], {}
+    for index, entry in enumerate(file.data):
+        kinds.append(Kind(entry["id"], entry["name"]))
+        problems.extend(_chechen_name(file, index, entry["name"]["ce"]))
+        spellings = [entry["id"], *entry["name"].values(), *entry["aliases"]]
+        for spelling in spellings:
+            key = alias_key(spelling)
+            owner = aliases.setdefault(key, entry["id"])
+            if owner != entry["id"]:
+                problems.append(
+                    file.problem(f"«{spelling}» means both {owner} and {entry['id']}", index)
+                )
+    if problems:
+        raise Problems(sorted(problems, key=lambda problem: problem.line))
+    return kinds, aliases
+
+
+def _terms(file: YamlFile) -> list[Term]:
+    problems = list(_unique_ids(file))
+    terms: list[Term] = []
+    for index, entry in enumerate(file.data):
+        problems.extend(_chechen_name(file, index, entry["name"]["ce"]))
+        start, end = (_date(file, index, key, problems) for key in ("start", "end"))
+        if start is None or end is None:
+            continue
+        if end < start:
+            problems.append(file.problem(f"{entry['id']} ends before it starts", index, "end"))
+        if terms and start <= terms[-1].end:
+            problems.append(
+                file.problem(
+                    f"{entry['id']} starts before {terms[-1].id} ends: "
+                    "list the terms in order, without overlaps",
+                    index,
+                    "start",
+                )
+            )
+        terms.append(Term(entry["id"], start, end, entry["name"]))
+    if problems:
+        raise Problems(sorted(problems, key=lambda problem: problem.line))
+    return terms
+
+
+def _consent(file: YamlFile) -> dict[str, str]:
+    problems: list[Problem] = []
+    for index in range(len(file.data)):
+        _date(file, index, "since", problems)
+    if problems:
+        raise Problems(problems)
+    return {fold(entry["name"]): entry["name"] for entry in file.data}
+
+
+def _date(file: YamlFile, index: int, key: str, problems: list[Problem]) -> date | None:
+    """The date at `key` of entry `index`; None, and a problem, if it is wrong."""
+    try:
+        return parse_date(file.data[index][key])
+    except BadValue as err:
+        problems.append(file.problem(str(err), index, key))
+        return None
+
+
+def _unique_ids(file: YamlFile) -> Iterable[Problem]:
+    seen: set[str] = set()
+    for index, entry in enumerate(file.data):
+        if entry["id"] in seen:
+            yield file.problem(f"the id {entry['id']} is used twice", index, "id")
+        seen.add(entry["id"])
+
+
+def _chechen_name(file: YamlFile, index: int, name: str) -> Iterable[Problem]:
+    for found in palochka.find_lookalikes(name):
+        yield file.problem(
+            f"palochka typed as {found.name} in «{name}»: write Ӏ (U+04C0)", index, "name", "ce"
+        )
+
+
+_SCHEMAS = {
+    "platforms.yml": _KINDS_SCHEMA,
+    "activities.yml": _KINDS_SCHEMA,
+    "terms.yml": _TERMS_SCHEMA,
+    "consent.yml": _CONSENT_SCHEMA,
+}

@@ -29,10 +29,10 @@ site: $(RUNTIME)
 serve: $(RUNTIME)
 	$(PY) scripts/serve.py
 
-check: $(RUNTIME)
+check: $(DEV)
 	$(PY) scripts/check_content.py
 
-fix: $(RUNTIME)
+fix: $(DEV)
 	$(PY) scripts/check_content.py --fix
 
 lint: $(DEV)
@@ -50,6 +50,9 @@ lock: $(DEV)
 		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements-actionlint.txt \
+		requirements-actionlint.in
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import postbuild
 import render
+import translations
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +35,8 @@ def build(site_dir: Path, site_url: str | None = None, project: Path = ROOT) -> 
     except render.RenderError as err:
         raise BuildError(str(err)) from None
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Read by mkdocs.yml (extra.outdated_translations) for the page notice.
+    env[translations.ENV] = "\n".join(translations.outdated(project))
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(

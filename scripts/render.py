@@ -42,3 +42,10 @@ def render_all(project: Path) -> list[Path]:
             if stale.is_file() and stale.relative_to(project) not in outputs:
                 stale.unlink()
     return written
+
+
+# Renderers of the project. Imported here, at the end, because each of them
+# uses GENERATED and NOTICE from above.
+import translations  # noqa: E402
+
+RENDERERS.append(translations.render_status)

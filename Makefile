@@ -2,6 +2,8 @@
 #   make site   build the site into site/
 #   make test   run every check CI runs
 # More: make serve (preview), make check (content checks), make fix,
+# make translations (which Chechen pages are missing or outdated),
+# make links (external links of site/; needs the internet),
 # make bench (benchmarks), make lock (re-pin requirements).
 
 export NO_MKDOCS_2_WARNING := 1
@@ -12,7 +14,7 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --requir
 RUNTIME := $(VENV)/.runtime
 DEV := $(VENV)/.dev
 
-.PHONY: site serve check fix test lint bench lock clean
+.PHONY: site serve check fix translations links test lint workflows actionlint bench lock clean
 
 $(RUNTIME): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +37,26 @@ check: $(DEV)
 fix: $(DEV)
 	$(PY) scripts/check_content.py --fix
 
-lint: $(DEV)
+translations: $(RUNTIME)
+	$(PY) scripts/translations.py
+
+links: $(DEV)
+	$(PY) scripts/check_links.py site
+
+lint: $(DEV) workflows
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
+
+# GitHub workflows: zizmor (security, offline) always; actionlint where it
+# is installed (`make actionlint`: its package downloads the binary from
+# github.com, so it installs on GitHub's runners, where CI runs it).
+workflows: $(DEV)
+	$(VENV)/bin/zizmor --offline --quiet .github
+	@if [ -x $(VENV)/bin/actionlint ]; then $(VENV)/bin/actionlint; \
+	else echo "actionlint: not installed here (make actionlint needs github.com); CI runs it"; fi
+
+actionlint: $(DEV)
+	$(PIP_INSTALL) -r requirements-actionlint.txt
 
 test: lint check
 	$(PY) -m pytest

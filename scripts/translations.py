@@ -27,8 +27,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import render
-
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE, TARGET = "ru", "ce"
 DOCS = Path("docs")
@@ -186,11 +184,10 @@ def table(pages: list[PageStatus], lang: str) -> str:
 
 def render_status(project: Path) -> dict[Path, str]:
     """Renderer (scripts/render.py): the status table in both languages."""
+    from render import GENERATED, NOTICE  # render.py imports this module to register it
+
     pages = statuses(project)
-    return {
-        render.GENERATED / f"translations.{lang}.md": render.NOTICE + table(pages, lang)
-        for lang in WORDS
-    }
+    return {GENERATED / f"translations.{lang}.md": NOTICE + table(pages, lang) for lang in WORDS}
 
 
 def main() -> int:

@@ -30,7 +30,7 @@ CASES = {
     ),
     "e-mail": (
         "ru/page.md",
-        "# Контакты\n\nПишите через форму: @belgatoy-school/data-reviewers.\n",
+        "# Контакты\n\nКоманда @belgatoy-school/data-reviewers; пример: `ivanov@example.com`.\n",
         "# Контакты\n\nПишите: ivanova.m@mail.ru.\n",
         3,
         "personal data: e-mail address",

@@ -2,6 +2,8 @@
 #   make site   build the site into site/
 #   make test   run every check CI runs
 # More: make serve (preview), make check (content checks), make fix,
+# make translations (which Chechen pages are missing or outdated),
+# make links (external links of site/; needs the internet),
 # make bench (benchmarks), make lock (re-pin requirements).
 
 export NO_MKDOCS_2_WARNING := 1
@@ -14,7 +16,7 @@ DEV := $(VENV)/.dev
 # The W3C HTML checker and axe-core, pinned in tests/package-lock.json.
 NODE_TOOLS := tests/node_modules/.installed
 
-.PHONY: site serve check fix test lint bench lock clean
+.PHONY: site serve check fix translations links test lint workflows bench lock clean
 
 $(RUNTIME): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,15 +37,26 @@ site: $(RUNTIME)
 serve: $(RUNTIME)
 	$(PY) scripts/serve.py
 
-check: $(RUNTIME)
+check: $(DEV)
 	$(PY) scripts/check_content.py
 
-fix: $(RUNTIME)
+fix: $(DEV)
 	$(PY) scripts/check_content.py --fix
 
-lint: $(DEV)
+translations: $(RUNTIME)
+	$(PY) scripts/translations.py
+
+links: $(DEV)
+	$(PY) scripts/check_links.py site
+
+lint: $(DEV) workflows
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
+
+# GitHub workflows: actionlint and zizmor (security checks, offline).
+workflows: $(DEV)
+	$(VENV)/bin/actionlint
+	$(VENV)/bin/zizmor --offline --quiet .github
 
 test: lint check $(NODE_TOOLS)
 	$(PY) -m pytest

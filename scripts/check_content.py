@@ -5,7 +5,16 @@ there is any. `--fix` rewrites what can be fixed safely (the palochka).
 
     python scripts/check_content.py [--fix] [PATH ...]
 
-Without paths it checks docs/ and data/ of the project.
+Without paths it checks docs/ and data/ of the project. The checks, one
+module each in scripts/checks/:
+  palochka_lookalikes  Ӏ typed as I, l, 1 or І in Chechen text;
+  personal_data        phone numbers, e-mail addresses, SNILS numbers;
+  unsafe_html          <script>, foreign <iframe>, on…= and javascript:;
+  images               images without alt text;
+  front_matter         front matter against its schema;
+  markdown_lint        heading levels, one H1 and a few more rules.
+Exceptions (the school's public contacts, allowed iframe hosts) are kept in
+data/checks.yml. Broken links are found by the strict build (`make site`).
 """
 
 from __future__ import annotations
@@ -13,85 +22,63 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import palochka
 from atomic import write_text
+from checks import (
+    front_matter,
+    images,
+    markdown_lint,
+    palochka_lookalikes,
+    personal_data,
+    unsafe_html,
+)
+from checks.problem import ROOT, Check, Problem, Rules, Source, shown
+from source_pages import is_generated
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{_shown(self.path)}:{self.line}: {self.message}"
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def is_chechen(path: Path) -> bool:
-    """Chechen text lives under a ce/ folder or in a *.ce.md file."""
-    return "ce" in path.parts or path.name.endswith(".ce.md")
-
-
-def check_palochka(path: Path, text: str) -> Iterator[Problem]:
-    if not is_chechen(path):
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        for found in palochka.find_lookalikes(line):
-            word = _word_at(line, found.index)
-            yield Problem(
-                path,
-                number,
-                f"palochka typed as {found.name} in «{word}»: write Ӏ (U+04C0), or run `make fix`",
-            )
-
-
-def _word_at(line: str, index: int) -> str:
-    start = index
-    while start > 0 and not line[start - 1].isspace():
-        start -= 1
-    end = index
-    while end < len(line) and not line[end].isspace():
-        end += 1
-    return line[start:end]
-
-
-CHECKS = (check_palochka,)
+CHECKS: tuple[Check, ...] = (
+    palochka_lookalikes.check,
+    personal_data.check,
+    unsafe_html.check,
+    images.check,
+    front_matter.check,
+    markdown_lint.check,
+)
+SUFFIXES = (".md", ".yml", ".yaml", ".csv")
 
 
 def sources(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files people write. Generated ones are left out: dot-folders
+    (docs/.generated/) and pages with the generator's notice (term reports),
+    whose data is checked where it is kept."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in (".md", ".yml", ".yaml"))
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not is_generated(p)
+            )
         else:
             yield path
 
 
-def check(paths: Iterable[Path]) -> list[Problem]:
+def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
     problems = []
     for path in sources(paths):
-        text = path.read_text("utf-8")
+        source = Source(path, path.read_text("utf-8"))
         for run in CHECKS:
-            problems.extend(run(path, text))
-    return problems
+            problems.extend(run(source, rules))
+    return sorted(problems, key=lambda p: (str(p.path), p.line))
 
 
 def fix(paths: Iterable[Path]) -> list[Path]:
     """Normalise the palochka in Chechen files; return the files changed."""
     changed = []
     for path in sources(paths):
-        if not is_chechen(path):
+        if not Source(path, "").is_chechen:
             continue
         text = path.read_text("utf-8")
         fixed = palochka.normalise(text)
@@ -116,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no such file or folder: {missing[0]}")
     if args.fix:
         for path in fix(paths):
-            print(f"{_shown(path)}: palochka fixed")
-    problems = check(paths)
+            print(f"{shown(path)}: palochka fixed")
+    problems = check(paths, Rules.load())
     for problem in problems:
         print(problem)
     return 1 if problems else 0

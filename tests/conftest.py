@@ -6,6 +6,7 @@ Chromium (Debian's, at /usr/bin/chromium) driven by Playwright.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from build_site import ROOT, build
 from sitetools import BuiltSite, serve
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium; CI on GitHub's Ubuntu runners points CHROMIUM at their
+# Google Chrome (.github/workflows/test.yml).
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The default address: a GitHub project page, so every test also proves
 # that the site works under a path prefix.
 PREFIX_URL = "https://belgatoy-school.github.io/network/"

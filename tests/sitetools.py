@@ -25,6 +25,7 @@ PAGES = (
     "platforms/sferum/",
     "reports/",
     "contributing/",
+    "contributing/translations/",
     "glossary/",
 )
 LANGS = ("ru", "ce")

@@ -17,6 +17,10 @@ def run_check(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
+# Every Chechen page says whether a native speaker has reviewed it.
+CE_HEAD = "---\ntranslation_review: needed\n---\n\n"
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
@@ -24,19 +28,19 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_clean_chechen_text_passes(tmp_path: Path) -> None:
-    write(tmp_path / "docs" / "ce" / "page.md", "# Коьрта агӀо\n\n1977ш, XIX-чу бӀешо.\n")
+    write(tmp_path / "docs" / "ce" / "page.md", CE_HEAD + "# Коьрта агӀо\n\n1977ш, XIX-чу бӀешо.\n")
     result = run_check("docs", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
 
 
 def test_lookalike_is_reported_with_file_and_line(tmp_path: Path) -> None:
-    write(tmp_path / "docs" / "ce" / "page.md", "# Коьрта агIо\n\nкуьйгалла\nдIагIо\n")
+    write(tmp_path / "docs" / "ce" / "page.md", CE_HEAD + "# Коьрта агIо\n\nкуьйгалла\nдIагIо\n")
     result = run_check("docs", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("docs/ce/page.md:1: palochka typed as Latin I in «агIо»")
-    assert [line.split(":")[1] for line in lines] == ["1", "4", "4"]
+    assert lines[0].startswith("docs/ce/page.md:5: palochka typed as Latin I in «агIо»")
+    assert [line.split(":")[1] for line in lines] == ["5", "8", "8"]
 
 
 def test_russian_text_is_not_checked_for_the_palochka(tmp_path: Path) -> None:
@@ -45,10 +49,10 @@ def test_russian_text_is_not_checked_for_the_palochka(tmp_path: Path) -> None:
 
 
 def test_fix_writes_the_palochka_and_leaves_years(tmp_path: Path) -> None:
-    page = write(tmp_path / "docs" / "ce" / "page.md", "дIагIо 1977ш кӏант\n")
+    page = write(tmp_path / "docs" / "ce" / "page.md", CE_HEAD + "дIагIо 1977ш кӏант\n")
     result = run_check("--fix", "docs", cwd=tmp_path)
     assert result.returncode == 0
-    assert page.read_text("utf-8") == "дӀагӀо 1977ш кӀант\n"
+    assert page.read_text("utf-8") == CE_HEAD + "дӀагӀо 1977ш кӀант\n"
     assert "docs/ce/page.md: palochka fixed" in result.stdout
 
 

@@ -15,6 +15,7 @@ from activity.model import FIELDS
 from activity.summary import summarise, with_activity
 from build_site import ROOT, BuildError, build
 from conftest import PREFIX_URL, copy_project
+from renderers import RENDERERS
 from sitetools import LANGS, BuiltSite, address, text_of
 from statstools import csv_bytes
 
@@ -211,7 +212,7 @@ def test_names_only_with_consent_and_notes_in_the_page(hostile: BuiltSite) -> No
 
 def test_stale_pages_go_and_hand_written_ones_stay(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    render.render_all(project)
+    render.render_all(project, RENDERERS)
     page = project / "docs" / "ru" / "reports" / f"{SHOWN[-1].term.id}.md"
     assert page.exists() and render.NOTICE in page.read_text("utf-8")
     log = project / "data" / "activity-log.csv"
@@ -219,20 +220,20 @@ def test_stale_pages_go_and_hand_written_ones_stay(tmp_path: Path) -> None:
     header, *lines = log.read_text("utf-8").splitlines()
     kept = [header, *(line for line in lines if line < last)]
     log.write_text("\n".join(kept) + "\n", "utf-8")
-    render.render_all(project)
+    render.render_all(project, RENDERERS)
     assert not page.exists()
     page.write_text("# Мой отчёт\n", "utf-8")
-    render.render_all(project)
+    render.render_all(project, RENDERERS)
     assert page.read_text("utf-8") == "# Мой отчёт\n"
     (project / "data" / "activity-log.csv").write_text(LOG.replace("2025-11-10", "2026-05-20"))
     with pytest.raises(render.RenderError, match="a hand-written page where the report"):
-        render.render_all(project)
+        render.render_all(project, RENDERERS)
 
 
 def test_an_empty_log_gives_no_reports_and_says_so(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     (project / "data" / "activity-log.csv").write_text(",".join(FIELDS) + "\n", "utf-8")
-    render.render_all(project)
+    render.render_all(project, RENDERERS)
     assert not list((project / "docs").glob("*/reports/2*.md"))
     trend = project / render.GENERATED / "reports-trend.ru.md"
     assert "Данных об активности педагогов пока нет." in trend.read_text("utf-8")
@@ -260,4 +261,4 @@ def test_a_note_for_no_term_stops_the_build(tmp_path: Path) -> None:
     notes.mkdir(parents=True)
     (notes / "2025-26-Q1.md").write_text("ЖамӀ\n", "utf-8")
     with pytest.raises(render.RenderError, match=r"ce/reports/notes/2025-26-Q1\.md:1: no term"):
-        render.render_all(project)
+        render.render_all(project, RENDERERS)

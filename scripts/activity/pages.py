@@ -137,6 +137,7 @@ def term_page(
             labels["description"].format(
                 term=name, activities=summary.activities, teachers=summary.teachers
             ),
+            has_notes=(lang, term.id) in reports.notes,
         ),
         # The heading comes first: the search index takes the page's entry from it.
         f"# {markdown_text(labels['title'].format(term=name))}",
@@ -210,15 +211,18 @@ def trend(reports: Reports, lang: str) -> str:
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def _front_matter(lang: str, term_id: str, description: str) -> str:
+def _front_matter(lang: str, term_id: str, description: str, has_notes: bool) -> str:
     """A report page has its own preview card and a PDF for the district
-    office; its edit button opens the notes people write, not this file."""
+    office; its edit button opens the notes people write, not this file,
+    or creates them when there are none yet."""
     meta = {
         "description": description,
         "og_card": True,
         "pdf": True,
         "edit_path": f"{NOTES.format(lang=lang)}/{term_id}.md",
     }
+    if not has_notes:
+        meta["edit_new"] = True
     if lang != "ru":
         # Chechen text nobody has reviewed yet carries the site's visible note.
         meta["translation_review"] = "needed"

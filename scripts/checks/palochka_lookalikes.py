@@ -1,0 +1,32 @@
+"""A look-alike of the palochka Ӏ in Chechen text (the rule: scripts/palochka.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import palochka
+
+from .problem import Problem, Rules, Source
+
+
+def check(source: Source, rules: Rules) -> Iterator[Problem]:
+    if not source.is_chechen:
+        return
+    for number, line in enumerate(source.lines, start=1):
+        for found in palochka.find_lookalikes(line):
+            word = _word_at(line, found.index)
+            yield Problem(
+                source.path,
+                number,
+                f"palochka typed as {found.name} in «{word}»: write Ӏ (U+04C0), or run `make fix`",
+            )
+
+
+def _word_at(line: str, index: int) -> str:
+    start = index
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    end = index
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    return line[start:end]

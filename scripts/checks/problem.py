@@ -1,0 +1,85 @@
+"""What every check reports, and what every check is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+RULES_FILE = ROOT / "data" / "checks.yml"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{shown(self.path)}:{self.line}: {self.message}"
+
+
+def shown(path: Path) -> str:
+    """`path` as a person typed it: relative to where the command runs."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to check."""
+
+    path: Path
+    text: str
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.suffix == ".md"
+
+    @property
+    def is_chechen(self) -> bool:
+        """Chechen text lives under a ce/ folder or in a *.ce.md file."""
+        return "ce" in self.path.parts or self.path.name.endswith(".ce.md")
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The project's exceptions to the checks, from data/checks.yml."""
+
+    phones: frozenset[str] = frozenset()
+    emails: frozenset[str] = frozenset()
+    iframe_hosts: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def load(cls, path: Path = RULES_FILE) -> Rules:
+        if not path.exists():
+            return cls()
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        contacts = data.get("public_contacts") or {}
+        return cls(
+            phones=frozenset(phone_key(p) for p in contacts.get("phones") or ()),
+            emails=frozenset(e.lower() for e in contacts.get("emails") or ()),
+            iframe_hosts=frozenset(h.lower() for h in data.get("iframe_hosts") or ()),
+        )
+
+
+def digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def phone_key(text: str) -> str:
+    """The part of a Russian phone number that the +7, 7 and 8 forms share."""
+    return digits(text)[-10:]
+
+
+Check = Callable[[Source, Rules], Iterator[Problem]]

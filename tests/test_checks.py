@@ -1,0 +1,237 @@
+"""Each content check of `make check` on fixture files: clean text passes,
+each kind of fault fails with its file, line and kind named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks import personal_data, unsafe_html
+from checks.personal_data import classify, snils_checks
+from checks.problem import Rules, Source
+from test_check_content import CE_HEAD, run_check, write
+
+# (page, clean text, faulty text, line of the fault, words the report has)
+CASES = {
+    "phone": (
+        "ru/page.md",
+        "# Контакты\n\nПриказ № 1493 от 04.08.2023, 273-ФЗ, 2025-10-24, 1977 год.\n",
+        "# Контакты\n\nЗвоните: +7 (928) 123-45-67.\n",
+        3,
+        "personal data: phone number",
+    ),
+    "phone without +7": (
+        "ru/page.md",
+        "# Контакты\n\nЧетверть: 01.09–24.10.2025, ОГРН 1022001234567.\n",
+        "# Контакты\n\nЗвоните 8 928 123 45 67 вечером.\n",
+        3,
+        "personal data: phone number",
+    ),
+    "e-mail": (
+        "ru/page.md",
+        "# Контакты\n\nКоманда @belgatoy-school/data-reviewers; пример: `ivanov@example.com`.\n",
+        "# Контакты\n\nПишите: ivanova.m@mail.ru.\n",
+        3,
+        "personal data: e-mail address",
+    ),
+    "SNILS": (
+        "ru/page.md",
+        "# Учитель\n\nСтаж 12 лет, 34 публикации.\n",
+        "# Учитель\n\nСНИЛС 112-233-445 95\n",
+        3,
+        "personal data: SNILS number",
+    ),
+    "script": (
+        "ru/page.md",
+        "# Пример\n\nНе пишите `<script>` в страницах.\n\n```html\n<script>x()</script>\n```\n",
+        "# Пример\n\n<script>alert(1)</script>\n",
+        3,
+        "unsafe HTML: <script>",
+    ),
+    "iframe": (
+        "ru/page.md",
+        '# Видео\n\n<iframe src="/network/assets/map.html" title="Карта"></iframe>\n',
+        '# Видео\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n',
+        3,
+        "unsafe HTML: <iframe> loads www.youtube.com",
+    ),
+    "on attribute": (
+        "ru/page.md",
+        '# Кнопка\n\n<a href="https://урок.рф/" title="Урок">Урок.РФ</a>\n',
+        '# Кнопка\n\n<a href="#" onclick="steal()">Нажмите</a>\n',
+        3,
+        "unsafe HTML: the onclick= attribute",
+    ),
+    "on attribute in an attribute list": (
+        "ru/page.md",
+        "# Кнопка\n\n[Урок.РФ](https://урок.рф/){ .md-button }\n",
+        '# Кнопка\n\n[Урок.РФ](https://урок.рф/){: onmouseover="steal()" }\n',
+        3,
+        "unsafe HTML: an on…= attribute",
+    ),
+    "javascript link": (
+        "ru/page.md",
+        "# Ссылки\n\n[Инфоурок](https://infourok.ru/)\n",
+        "# Ссылки\n\n[Инфоурок](jav&#x09;ascript:alert(1))\n",
+        3,
+        "unsafe HTML: a javascript: link",
+    ),
+    "image": (
+        "ru/page.md",
+        '# Фото\n\n![Кабинет информатики](room.jpg)\n\n<img src="a.png" alt="Схема">\n',
+        "# Фото\n\n![](room.jpg)\n",
+        3,
+        "image without alt text",
+    ),
+    "HTML image": (
+        "ru/page.md",
+        '# Фото\n\n<img src="a.png" alt="Схема">\n',
+        '# Фото\n\n<img src="a.png" alt=" ">\n',
+        3,
+        "image without alt text",
+    ),
+    "front matter key": (
+        "ru/page.md",
+        "---\ntitle: Страница\ndescription: О странице.\ndraft: true\n---\n\n# Страница\n",
+        "---\ntitle: Страница\ntranslation_reveiw: needed\n---\n\n# Страница\n",
+        3,
+        "unknown front-matter key «translation_reveiw»",
+    ),
+    "front matter value": (
+        "ce/page.md",
+        CE_HEAD + "# АгӀо\n",
+        "---\ntranslation_review: done\n---\n\n# АгӀо\n",
+        2,
+        "front matter «translation_review»: 'done' is not one of",
+    ),
+    "front matter YAML": (
+        "ru/page.md",
+        "---\ndraft: false\n---\n\n# Страница\n",
+        "---\ntitle: [Страница\n---\n\n# Страница\n",
+        2,
+        "front matter is not valid YAML",
+    ),
+    "Chechen page without its review flag": (
+        "ce/page.md",
+        "---\ntranslation_review: reviewed\n---\n\n# АгӀо\n",
+        "---\ndraft: true\n---\n\n# АгӀо\n",
+        1,
+        "a Chechen page needs «translation_review: needed»",
+    ),
+    "heading levels": (
+        "ru/page.md",
+        "# Страница\n\n## Раздел\n\n### Пункт\n",
+        "# Страница\n\n### Пункт\n",
+        3,
+        "MD001: Heading levels",
+    ),
+    "one H1": (
+        "ru/page.md",
+        "# Страница\n\n## Раздел\n",
+        "# Страница\n\n# Ещё страница\n",
+        3,
+        "MD025: Multiple top-level headings",
+    ),
+    "duplicate sibling headings": (
+        "ru/page.md",
+        "# Страница\n\n## Инфоурок\n\n### Как начать\n\n## Сферум\n\n### Как начать\n",
+        "# Страница\n\n## Как начать\n\n## Как начать\n",
+        5,
+        "MD024",
+    ),
+    "palochka": (
+        "ce/page.md",
+        CE_HEAD + "# Коьрта агӀо\n\n1977ш, XIX-чу бӀешо.\n",
+        CE_HEAD + "# Коьрта агӀо\n\nдIагIо\n",
+        7,
+        "palochka typed as Latin I",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_clean_text_passes(case: str, tmp_path: Path) -> None:
+    page, clean, _, _, _ = CASES[case]
+    write(tmp_path / "docs" / page, clean)
+    result = run_check("docs", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fault_is_reported_with_file_line_and_kind(case: str, tmp_path: Path) -> None:
+    page, _, faulty, line, words = CASES[case]
+    write(tmp_path / "docs" / page, faulty)
+    result = run_check("docs", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"docs/{page}:{line}: " in result.stdout, result.stdout
+    assert words in result.stdout, result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_personal_data_is_found_in_data_files_too(tmp_path: Path) -> None:
+    write(tmp_path / "data" / "teachers.yml", "- name: Учитель\n  phone: 89281234567\n")
+    write(tmp_path / "data" / "log.csv", "Дата;Ссылка\n2025-10-01;mailto:a.b@yandex.ru\n")
+    result = run_check("data", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "data/log.csv:2: personal data: e-mail address at column 19: remove it, "
+        "or list it in data/checks.yml if the school publishes it itself",
+        "data/teachers.yml:2: personal data: phone number at column 10: remove it, "
+        "or list it in data/checks.yml if the school publishes it itself",
+    ]
+
+
+def test_the_report_never_repeats_the_personal_datum(tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "ru" / "page.md", "# К\n\n+7 928 123-45-67, ivanova@mail.ru\n")
+    output = run_check("docs", cwd=tmp_path).stdout
+    assert "123-45-67" not in output
+    assert "ivanova" not in output
+
+
+def test_numbers_in_web_addresses_are_not_phones() -> None:
+    line = "[Материал](https://infourok.ru/material-89281234567.html)"
+    assert list(personal_data.find(line, Rules())) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("+7 (928) 123-45-67", "phone number"),
+        ("8-928-123-45-67", "phone number"),
+        ("(928) 123-45-67", "phone number"),
+        ("+49 30 1234567", "phone number"),
+        ("112-233-445 95", "SNILS number"),
+        ("11223344595", "SNILS number"),
+        ("11223344596", None),  # wrong check sum: some other number
+        ("2024 2025 2026", None),
+        ("1022001234567", None),
+    ],
+)
+def test_numbers_are_told_apart(text: str, kind: str | None) -> None:
+    assert classify(text) == kind
+
+
+def test_snils_check_sum_follows_the_pension_fund_rule() -> None:
+    # 1·9 + 1·8 + 2·7 + 2·6 + 3·5 + 3·4 + 4·3 + 4·2 + 5·1 = 95
+    assert snils_checks("11223344595")
+    # 9·9 + 2·8 + 1·4 = 101, which gives 00
+    assert snils_checks("92000100000")
+    # 9·(9 + 8 + … + 1) = 405, and 405 mod 101 = 1
+    assert snils_checks("99999999901")
+    assert not snils_checks("1122334459")  # ten digits
+
+
+def test_public_contacts_on_the_allow_list_pass() -> None:
+    rules = Rules(phones=frozenset({"9281234567"}), emails=frozenset({"school@edu95.ru"}))
+    line = "Школа: 8 (928) 123-45-67, School@edu95.ru; учитель: +7 928 765-43-21"
+    assert [kind for _, kind in personal_data.find(line, rules)] == ["phone number"]
+
+
+def test_allowed_iframe_host_passes() -> None:
+    source = Source(
+        Path("page.md"), '# В\n\n<iframe src="https://video.example.ru/e/1"></iframe>\n'
+    )
+    assert (
+        list(unsafe_html.check(source, Rules(iframe_hosts=frozenset({"video.example.ru"})))) == []
+    )
+    assert len(list(unsafe_html.check(source, Rules()))) == 1

@@ -1,0 +1,88 @@
+"""Acceptance: each kind of fault planted in a copy of the real pages fails
+`make check` (or, for links, the build), and the report names the file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_site import BuildError, build
+from conftest import copy_project
+from test_check_content import run_check
+
+# file of the copy → (what is planted at its end, words the report must have)
+APPENDED = {
+    "docs/ru/policy.md": ("Звоните директору: 8 (928) 000-12-34.", "phone number"),
+    "docs/ce/platforms/sferum.md": ("Яздийша: teacher.ivanova@mail.ru", "e-mail address"),
+    "data/platforms.yml": ("# СНИЛС 112-233-445 95", "SNILS number"),
+    "docs/ru/platforms/infourok.md": ("<script>alert(1)</script>", "<script>"),
+    "docs/ru/index.md": ('<iframe src="https://maps.example.com/x"></iframe>', "<iframe>"),
+    "docs/ru/glossary.md": ('<span onmouseover="x()">слово</span>', "onmouseover="),
+    "docs/ru/reports/index.md": ("[Отчёт](javascript:alert(1))", "javascript:"),
+    "docs/ru/platforms/urokrf.md": ("![](urok.png)", "image without alt text"),
+    "docs/ru/contributing/index.md": ("# Второй заголовок первого уровня", "MD025"),
+    "docs/ru/platforms/prosv.md": ("## Раздел\n\n#### Пункт через уровень", "MD001"),
+    "docs/ce/index.md": ("ДIагIо", "palochka typed as Latin I"),
+}
+# file → (front matter change, words the report must have)
+FRONT_MATTER = {
+    "docs/ce/policy.md": (("translation_review: needed", "translation_review: maybe"), "'maybe'"),
+    "docs/ce/glossary.md": (("translation_review: needed", "draft: false"), "needs «translation"),
+    "docs/ru/platforms/library.md": (("---\n", "---\ntitel: Библиотека\n"), "«titel»"),
+}
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("planted"))
+    for name, (fault, _) in APPENDED.items():
+        path = project / name
+        path.write_text(path.read_text("utf-8").rstrip("\n") + f"\n\n{fault}\n", "utf-8")
+    for name, ((old, new), _) in FRONT_MATTER.items():
+        path = project / name
+        text = path.read_text("utf-8")
+        assert old in text, f"{name} no longer has «{old.strip()}»: plant another fault"
+        path.write_text(text.replace(old, new, 1), "utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def report(planted: Path) -> list[str]:
+    result = run_check("docs", "data", cwd=planted)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("name", [*APPENDED, *FRONT_MATTER])
+def test_planted_fault_fails_the_check_naming_the_file(name: str, report: list[str]) -> None:
+    words = (APPENDED.get(name) or FRONT_MATTER[name])[1]
+    lines = [line for line in report if line.startswith(f"{name}:")]
+    assert any(words in line for line in lines), f"{name}: {words!r} not in {lines}"
+    assert all(re.match(rf"{re.escape(name)}:\d+: ", line) for line in lines)
+
+
+def test_only_planted_files_are_reported(report: list[str]) -> None:
+    named = {line.split(":")[0] for line in report}
+    assert named == set(APPENDED) | set(FRONT_MATTER)
+
+
+@pytest.mark.parametrize(
+    ("link", "words"),
+    [
+        ("[Положение](../nowhere.md)", "'../nowhere.md'"),
+        ("[Цели](../policy.md#no-such-section)", "#no-such-section"),
+    ],
+)
+def test_broken_link_fails_the_build_naming_the_file(link: str, words: str, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "ce" / "platforms" / "sferum.md"
+    lines = page.read_text("utf-8").splitlines()
+    page.write_text("\n".join([*lines, "", link, ""]), "utf-8")
+    with pytest.raises(BuildError) as failure:
+        build(tmp_path / "site", project=project)
+    message = str(failure.value)
+    assert f"docs/ce/platforms/sferum.md:{len(lines) + 2}: " in message, message
+    assert words in message

@@ -42,3 +42,9 @@ def render_all(project: Path) -> list[Path]:
             if stale.is_file() and stale.relative_to(project) not in outputs:
                 stale.unlink()
     return written
+
+
+# The renderers append themselves to RENDERERS when imported. They import
+# this module for RenderError, so they come last.
+import render_glossary  # noqa: E402, F401
+import render_platforms  # noqa: E402, F401

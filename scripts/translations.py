@@ -40,7 +40,7 @@ ENV = "SITE_OUTDATED_TRANSLATIONS"
 @dataclass(frozen=True)
 class PageStatus:
     page: str  # the path under docs/<lang>/, e.g. "platforms/sferum.md"
-    title: str  # the Russian page's title
+    titles: dict[str, str]  # the page's title in each language it is written in
     status: str
 
 
@@ -120,7 +120,10 @@ def statuses(project: Path = ROOT) -> list[PageStatus]:
         else:
             newer = history.is_newer(f"{DOCS}/{SOURCE}/{page}", f"{DOCS}/{TARGET}/{page}")
             status = {True: "outdated", False: "translated", None: "unknown"}[newer]
-        out.append(PageStatus(page, title_of(path), status))
+        titles = {SOURCE: title_of(path)}
+        if target.exists():
+            titles[TARGET] = title_of(target)
+        out.append(PageStatus(page, titles, status))
     return out
 
 
@@ -178,7 +181,10 @@ def table(pages: list[PageStatus], lang: str) -> str:
         "| --- | --- |",
     ]
     for p in pages:
-        title = p.title.replace("|", "\\|")
+        title = p.titles.get(lang)
+        if title is None:  # not written in this language: its title in Russian, marked so
+            title = f'<span lang="{SOURCE}">{p.titles[SOURCE]}</span>'
+        title = title.replace("|", "\\|")
         lines.append(f"| [{title}](../{p.page}) | {words[p.status]} |")
     if counts["unknown"]:
         lines += ["", words["no_history"]]

@@ -177,7 +177,7 @@ def term_page(
 def trend(reports: Reports, lang: str) -> str:
     """The snippet at the end of /reports/: every term so far, as a chart and a table."""
     labels = reports.labels[lang]
-    heading = f"## {markdown_text(labels['trend'])}"
+    heading = f"## {markdown_text(labels['trend'])} {{#trend}}"
     shown = with_activity(reports.summaries)
     if not shown:
         return f"{NOTICE}{heading}\n\n{markdown_text(labels['no_data'])}\n"

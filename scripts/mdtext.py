@@ -1,0 +1,53 @@
+"""Small pieces of Markdown that renderers write from data."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit, urlunsplit
+
+
+def cell(text: str) -> str:
+    """Text that is safe inside a Markdown table cell: one line, no bare «|»."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def in_lang(text: str, lang: str, page_lang: str) -> str:
+    """`text` marked with its language when it differs from the page's.
+
+    Screen readers then pronounce a Chechen word on a Russian page (and the
+    other way round) with the right voice.
+    """
+    if lang == page_lang:
+        return text
+    return f'<span lang="{lang}">{html.escape(text)}</span>'
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells are escaped by the caller (see `cell`)."""
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def shown_url(url: str) -> str:
+    """An address as people write it: urok.рф/path, no scheme, no final slash."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")
+
+
+def href(url: str) -> str:
+    """`url` with an internationalised host (урок.рф) in its ASCII form.
+
+    Every browser and messenger follows the punycode form; some old ones
+    do not follow the Cyrillic one.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host.isascii():
+        return url
+    ascii_host = host.encode("idna").decode("ascii")
+    netloc = parts.netloc.replace(host, ascii_host)
+    return urlunsplit(parts._replace(netloc=netloc))

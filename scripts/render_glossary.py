@@ -1,0 +1,153 @@
+"""The glossary table on /glossary/, made from data/glossary.yml.
+
+    docs/.generated/glossary.ru.md   Russian first, in Russian order
+    docs/.generated/glossary.ce.md   Chechen first, in Chechen order
+
+A term without a source is not confirmed, and the table says so in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import palochka
+import render
+import yamldata
+from chechen_alphabet import sort_key as chechen_key
+from mdtext import cell, in_lang, table
+
+GLOSSARY = Path("data") / "glossary.yml"
+LANGS = ("ru", "ce")
+
+_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+_BOTH = {
+    "type": "object",
+    "required": list(LANGS),
+    "additionalProperties": False,
+    "properties": {lang: _TEXT for lang in LANGS},
+}
+SCHEMA = {
+    "type": "object",
+    "required": ["sources", "terms"],
+    "additionalProperties": False,
+    "properties": {
+        "sources": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "name"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
+                    "name": _BOTH,
+                },
+            },
+        },
+        "terms": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": list(LANGS),
+                "additionalProperties": False,
+                "properties": {
+                    "ru": _TEXT,
+                    "ce": _TEXT,
+                    "source": {"type": "string"},
+                    "note": _BOTH,
+                },
+            },
+        },
+    },
+}
+
+# The table's own words.
+WORDS = {
+    "ru": {
+        "columns": ["Русский", "Нохчийн", "Подтверждение"],
+        "unconfirmed": "**Не подтверждено**",
+        "count": "Терминов в словаре: {terms}. Из них ещё не подтверждены: {unconfirmed}.",
+    },
+    "ce": {
+        "columns": ["Нохчийн", "Оьрсийн", "ТӀечӀагӀдар"],
+        "unconfirmed": "**ТӀечӀагӀдина дац**",
+        "count": "Дошамехь терминаш: {terms}. Царех хӀинца а тӀечӀагӀдина доцурш: {unconfirmed}.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    words: dict[str, str]  # language -> term
+    source: dict[str, str] | None  # language -> the source's name; None: unconfirmed
+    note: dict[str, str] | None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.source is not None
+
+
+def load(project: Path) -> list[Term]:
+    """The glossary's terms; raise render.RenderError when the data is wrong."""
+    document = yamldata.load(project / GLOSSARY, SCHEMA, str(GLOSSARY), render.RenderError)
+    sources = {source["id"]: source["name"] for source in document.data["sources"]}
+    terms: list[Term] = []
+    seen: dict[str, str] = {}
+    for index, entry in enumerate(document.data["terms"]):
+        path = ["terms", index]
+        for found in palochka.find_lookalikes(entry["ce"]):
+            document.report(
+                [*path, "ce"],
+                f"«{entry['ce']}» types the palochka as {found.name}: write Ӏ (U+04C0)",
+            )
+        key = entry["ru"].casefold()
+        if key in seen:
+            document.report([*path, "ru"], f"«{entry['ru']}» is already in the glossary")
+        seen[key] = entry["ru"]
+        source = entry.get("source")
+        if source is not None and source not in sources:
+            known = ", ".join(sorted(sources))
+            document.report([*path, "source"], f"unknown source «{source}»; known: {known}")
+        terms.append(
+            Term(
+                {lang: entry[lang] for lang in LANGS},
+                sources.get(source) if source else None,
+                entry.get("note"),
+            )
+        )
+    document.raise_problems()
+    return terms
+
+
+def _order(lang: str):
+    if lang == "ce":
+        return lambda term: chechen_key(term.words["ce"])
+    return lambda term: term.words["ru"].casefold().replace("ё", "е")
+
+
+def render_table(terms: list[Term], lang: str) -> str:
+    """The glossary in `lang`: that language's column first, in its order."""
+    words = WORDS[lang]
+    other = next(code for code in LANGS if code != lang)
+    rows = []
+    for term in sorted(terms, key=_order(lang)):
+        status = term.source[lang] if term.source else words["unconfirmed"]
+        if term.note:
+            status += f" — {term.note[lang]}"
+        rows.append(
+            [
+                cell(term.words[lang]),
+                in_lang(cell(term.words[other]), other, lang),
+                cell(status),
+            ]
+        )
+    unconfirmed = sum(not term.confirmed for term in terms)
+    count = words["count"].format(terms=len(terms), unconfirmed=unconfirmed)
+    return f"{render.NOTICE}\n{count}\n\n{table(words['columns'], rows)}"
+
+
+def render_glossary(project: Path) -> dict[Path, str]:
+    terms = load(project)
+    return {render.GENERATED / f"glossary.{lang}.md": render_table(terms, lang) for lang in LANGS}

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The pages the budgets name, in both languages.
-PAGES = ["", "platforms/sferum/", "policy/", "reports/"]
+PAGES = ["", "platforms/", "platforms/sferum/", "policy/", "reports/"]
 BOTH = [prefix + path for path in PAGES for prefix in ("", "ce/")]
 # The version for the visually impaired, in its strongest settings.
 SCHEMES = ["bw", "wb", "blue"]

@@ -71,7 +71,7 @@ def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
         source = Source(path, path.read_text("utf-8"))
         for run in CHECKS:
             problems.extend(run(source, rules))
-    return sorted(problems, key=lambda p: (str(p.path), p.line))
+    return sorted(problems)
 
 
 def fix(paths: Iterable[Path]) -> list[Path]:

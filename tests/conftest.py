@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -53,14 +53,23 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def build_copy(
+    factory: pytest.TempPathFactory, name: str, change: Callable[[Path], object]
+) -> BuiltSite:
+    """A copy of the project, changed by `change`, built as `make site` builds it."""
+    project = copy_project(factory.mktemp(f"{name}-project"))
+    change(project)
+    out = factory.mktemp(f"{name}-site")
+    build(out, site_url=PREFIX_URL, project=project)
+    return BuiltSite(out, PREFIX_URL)
+
+
 @pytest.fixture(scope="session")
 def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The site with one Chechen page not written yet: /ce/policy/ falls back."""
-    project = copy_project(tmp_path_factory.mktemp("fallback-project"))
-    (project / "docs" / "ce" / "policy.md").unlink()
-    out = tmp_path_factory.mktemp("fallback-site")
-    build(out, site_url=PREFIX_URL, project=project)
-    return BuiltSite(out, PREFIX_URL)
+    return build_copy(
+        tmp_path_factory, "fallback", lambda project: (project / "docs/ce/policy.md").unlink()
+    )
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,6 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from build_site import build
-from conftest import PREFIX_URL, copy_project
 from sitetools import LANGS, PAGES, BuiltSite, address, text_of
 
 
@@ -35,23 +33,21 @@ def test_paper_margin_carries_address_and_date(site: BuiltSite) -> None:
     assert re.search(r'content:"\d\d\.\d\d\.\d{4} · " counter\(page\)', style)
 
 
-@pytest.fixture(scope="session")
-def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The site with the policy asking for a PDF, as term reports do."""
-    project = copy_project(tmp_path_factory.mktemp("pdf-project"))
-    for lang in LANGS:
-        page = project / "docs" / lang / "policy.md"
-        page.write_text(page.read_text("utf-8").replace("---\n", "---\npdf: true\n", 1), "utf-8")
-    out = tmp_path_factory.mktemp("pdf-site")
-    build(out, site_url=PREFIX_URL, project=project)
-    return BuiltSite(out, PREFIX_URL)
-
-
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_is_linked_tagged_and_a4(pdf_site: BuiltSite, lang: str) -> None:
-    link = pdf_site.html(address(lang, "policy/")).select_one("a.site-pdf")
+def test_every_term_report_has_a_tagged_a4_pdf(site: BuiltSite, lang: str) -> None:
+    reports = sorted((site.root / "reports").glob("*/index.html"))
+    assert reports, "no term report was built"
+    for report in reports:
+        check_pdf(site, address(lang, f"reports/{report.parent.name}/"), lang)
+
+
+def check_pdf(site: BuiltSite, path: str, lang: str) -> None:
+    """The page links its PDF under its heading, and the PDF is tagged A4."""
+    html = site.html(path)
+    link = html.select_one("a.site-pdf")
     assert link is not None and link["type"] == "application/pdf"
-    pdf = pdf_site.root / address(lang, "policy/") / link["href"]
+    assert link.find_previous("h1") is not None, "the PDF link is not under the heading"
+    pdf = site.root / path / link["href"]
     data = pdf.read_bytes()
     assert b"/StructTreeRoot" in data, "the PDF is not tagged"
     assert re.search(rb"/Marked\s+true", data)
@@ -61,9 +57,9 @@ def test_pdf_is_linked_tagged_and_a4(pdf_site: BuiltSite, lang: str) -> None:
     mm = [float(side) * 25.4 / 72 for side in (box.width, box.height)]
     assert abs(mm[0] - 210) < 1 and abs(mm[1] - 297) < 1, f"not A4: {mm} mm"
     text = " ".join(p.extract_text() for p in reader.pages)
-    title = text_of(pdf_site.html(address(lang, "policy/")).find("h1"))
+    title = text_of(html.find("h1"))
     assert title in text
-    assert "Белгатой" in text and pdf_site.absolute(address(lang, "policy/")) in text
+    assert "Белгатой" in text and site.absolute(path) in text
 
 
 def test_no_pdf_link_without_a_pdf(site: BuiltSite) -> None:

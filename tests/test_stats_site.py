@@ -14,7 +14,7 @@ from activity import registries
 from activity.model import FIELDS
 from activity.summary import summarise, with_activity
 from build_site import ROOT, BuildError, build
-from conftest import PREFIX_URL, copy_project
+from conftest import build_copy, copy_project
 from renderers import RENDERERS
 from sitetools import LANGS, BuiltSite, address, text_of
 from statstools import csv_bytes
@@ -161,17 +161,16 @@ NOTE = "Неделя открытых уроков. Подробнее о пла
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    project = copy_project(tmp_path_factory.mktemp("hostile-project"))
-    data = project / "data"
-    (data / "activity-log.csv").write_text(LOG, "utf-8")
-    (data / "activity-log.yml").write_text("example: false\n", "utf-8")
-    (data / "consent.yml").write_text(CONSENT, "utf-8")
-    notes = project / "docs" / "ru" / "reports" / "notes"
-    notes.mkdir(parents=True, exist_ok=True)
-    (notes / "2025-26-q1.md").write_text(NOTE, "utf-8")
-    out = tmp_path_factory.mktemp("hostile-site")
-    build(out, site_url=PREFIX_URL, project=project)
-    return BuiltSite(out, PREFIX_URL)
+    def change(project: Path) -> None:
+        data = project / "data"
+        (data / "activity-log.csv").write_text(LOG, "utf-8")
+        (data / "activity-log.yml").write_text("example: false\n", "utf-8")
+        (data / "consent.yml").write_text(CONSENT, "utf-8")
+        notes = project / "docs" / "ru" / "reports" / "notes"
+        notes.mkdir(parents=True, exist_ok=True)
+        (notes / "2025-26-q1.md").write_text(NOTE, "utf-8")
+
+    return build_copy(tmp_path_factory, "hostile", change)
 
 
 @pytest.mark.parametrize("lang", LANGS)

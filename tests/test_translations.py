@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from build_site import ROOT, build
-from conftest import PREFIX_URL, copy_project
+from build_site import ROOT
+from conftest import build_copy
 from sitetools import PAGES, BuiltSite, text_of
 
 SCRIPT = ROOT / "scripts" / "translations.py"
@@ -126,16 +126,16 @@ LONG_PARAGRAPH = "Термин и его перевод. " * 200
 def history_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real site in a git repository where /ce/policy/ fell behind its
     Russian original and /ce/glossary/ is not translated."""
-    project = copy_project(tmp_path_factory.mktemp("history-project"))
-    git(project, "init", "-q", "-b", "main")
-    commit_all(project, "the site")
-    edit(project / "docs" / "ru" / "policy.md", "Новый пункт положения.")
-    edit(project / "docs" / "ru" / "glossary.md", LONG_PARAGRAPH)
-    (project / "docs" / "ce" / "glossary.md").unlink()
-    commit_all(project, "policy changed, glossary translation dropped")
-    out = tmp_path_factory.mktemp("history-site")
-    build(out, site_url=PREFIX_URL, project=project)
-    return BuiltSite(out, PREFIX_URL)
+
+    def change(project: Path) -> None:
+        git(project, "init", "-q", "-b", "main")
+        commit_all(project, "the site")
+        edit(project / "docs" / "ru" / "policy.md", "Новый пункт положения.")
+        edit(project / "docs" / "ru" / "glossary.md", LONG_PARAGRAPH)
+        (project / "docs" / "ce" / "glossary.md").unlink()
+        commit_all(project, "policy changed, glossary translation dropped")
+
+    return build_copy(tmp_path_factory, "history", change)
 
 
 def test_outdated_page_says_so_and_links_to_the_original(history_site: BuiltSite) -> None:

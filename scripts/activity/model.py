@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from problem import Problem
+
 FIELDS = ("date", "teacher", "platform", "activity", "title", "url")
 
 
@@ -32,18 +34,6 @@ class Activity:
             fold(self.title),
             self.url,
         )
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong at a line of a source: printed as SOURCE:LINE: message."""
-
-    source: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.message}"
 
 
 class Problems(Exception):

@@ -35,10 +35,10 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        yield Problem(source.path, line, f"front matter is not valid YAML: {_reason(err)}")
+        yield Problem(source.label, line, f"front matter is not valid YAML: {_reason(err)}")
         return
     if not isinstance(meta, dict):
-        yield Problem(source.path, 1, "front matter must be «key: value» lines")
+        yield Problem(source.label, 1, "front matter must be «key: value» lines")
         return
 
     def line_of(key: str) -> int:
@@ -53,20 +53,20 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
             for key in sorted(set(meta) - set(schema["properties"])):
                 known = ", ".join(schema["properties"])
                 yield Problem(
-                    source.path, line_of(key), f"unknown front-matter key «{key}»; known: {known}"
+                    source.label, line_of(key), f"unknown front-matter key «{key}»; known: {known}"
                 )
         else:
             key = str(error.path[0]) if error.path else ""
-            yield Problem(source.path, line_of(key), f"front matter «{key}»: {error.message}")
+            yield Problem(source.label, line_of(key), f"front matter «{key}»: {error.message}")
     if source.is_chechen and REVIEW not in meta:
         yield Problem(
-            source.path,
+            source.label,
             1,
             f"a Chechen page needs «{REVIEW}: needed» in its front matter "
             "(or «reviewed» once a native speaker has checked it)",
         )
     if not source.is_chechen and REVIEW in meta:
-        yield Problem(source.path, line_of(REVIEW), f"«{REVIEW}» is for Chechen pages only")
+        yield Problem(source.label, line_of(REVIEW), f"«{REVIEW}» is for Chechen pages only")
 
 
 def _reason(err: yaml.YAMLError) -> str:

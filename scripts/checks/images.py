@@ -21,7 +21,7 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
         return
     for number, line in enumerate(without_code(source.lines), start=1):
         for _ in EMPTY_ALT.finditer(line):
-            yield Problem(source.path, number, MESSAGE)
+            yield Problem(source.label, number, MESSAGE)
     for tag in html_tags(source.lines):
         if tag.name == "img" and not (tag.attrs.get("alt") or "").strip():
-            yield Problem(source.path, tag.line, MESSAGE)
+            yield Problem(source.label, tag.line, MESSAGE)

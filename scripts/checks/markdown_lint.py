@@ -32,4 +32,4 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
     for failure in linter().scan_string(source.text).scan_failures:
         detail = failure.extra_error_information.strip()
         message = f"{failure.rule_description.rstrip('.')}{' ' + detail if detail else ''}"
-        yield Problem(source.path, failure.line_number, f"{failure.rule_id}: {message}")
+        yield Problem(source.label, failure.line_number, f"{failure.rule_id}: {message}")

@@ -16,7 +16,7 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
         for found in palochka.find_lookalikes(line):
             word = _word_at(line, found.index)
             yield Problem(
-                source.path,
+                source.label,
                 number,
                 f"palochka typed as {found.name} in «{word}»: write Ӏ (U+04C0), or run `make fix`",
             )

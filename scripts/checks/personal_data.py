@@ -38,7 +38,7 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
         for column, kind in find(line, rules):
             advice = "remove it" if kind == "SNILS number" else REMOVE
             yield Problem(
-                source.path, number, f"personal data: {kind} at column {column}: {advice}"
+                source.label, number, f"personal data: {kind} at column {column}: {advice}"
             )
 
 

@@ -9,18 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from problem import Problem
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 RULES_FILE = ROOT / "data" / "checks.yml"
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{shown(self.path)}:{self.line}: {self.message}"
 
 
 def shown(path: Path) -> str:
@@ -37,6 +29,11 @@ class Source:
 
     path: Path
     text: str
+
+    @property
+    def label(self) -> str:
+        """How problems name the file: as a person typed it."""
+        return shown(self.path)
 
     @property
     def is_markdown(self) -> bool:

@@ -29,13 +29,13 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
         return
     for tag in html_tags(source.lines):
         for message in _tag_problems(tag.name, tag.attrs, rules):
-            yield Problem(source.path, tag.line, f"unsafe HTML: {message}")
+            yield Problem(source.label, tag.line, f"unsafe HTML: {message}")
     for number, line in enumerate(without_code(source.lines), start=1):
         if ATTR_LIST_HANDLER.search(line):
-            yield Problem(source.path, number, "unsafe HTML: an on…= attribute runs a script")
+            yield Problem(source.label, number, "unsafe HTML: an on…= attribute runs a script")
         for match in LINK_TARGET.finditer(line):
             if is_script_url(match.group(1) or match.group(2)):
-                yield Problem(source.path, number, "unsafe HTML: a javascript: link runs a script")
+                yield Problem(source.label, number, "unsafe HTML: a javascript: link runs a script")
 
 
 def _tag_problems(name: str, attrs: dict[str, str | None], rules: Rules) -> Iterator[str]:

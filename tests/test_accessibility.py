@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from sitetools import BuiltSite
+
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The pages the budgets name, in both languages.
@@ -99,3 +101,45 @@ def test_vi_control_is_named_in_the_page_language(
 ) -> None:
     page.goto(served + path)
     expect(page.get_by_role("button", name=name)).to_be_visible()
+
+
+def newest_report(site: BuiltSite) -> str:
+    reports = sorted(p.parent.name for p in (site.root / "reports").glob("*/index.html"))
+    assert reports, "no term report was built"
+    return f"reports/{reports[-1]}/"
+
+
+@pytest.mark.parametrize("prefix", ["", "ce/"])
+def test_newest_report_in_both_versions(
+    site: BuiltSite, served: str, page: Page, prefix: str
+) -> None:
+    path = prefix + newest_report(site)
+    page.goto(served + path)
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 640})
+    choose(page, text="200", colors="wb", spacing="wide", images="off")
+    assert axe_violations(page) == []
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1]
+
+
+def test_images_off_shows_each_chart_as_its_description(
+    site: BuiltSite, served: str, page: Page
+) -> None:
+    path = newest_report(site)
+    titles = [
+        svg.title.get_text(strip=True) for svg in site.html(path).select("article svg[role=img]")
+    ]
+    assert titles, "the report has no chart"
+    page.goto(served + path)
+    charts = page.locator("article svg[role=img]")
+    expect(charts.first).to_be_visible()
+    choose(page, images="off")
+    for n in range(charts.count()):
+        expect(charts.nth(n)).to_be_hidden()
+    notes = page.locator(".site-alt")
+    expect(notes.first).to_be_visible()
+    shown = [text.split(": ", 1)[1] for text in notes.all_inner_texts()]
+    assert shown == titles

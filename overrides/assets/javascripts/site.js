@@ -5,7 +5,8 @@
  *   - search in the page's own language, with Material's search worker,
  *     loaded only when the reader opens search;
  *   - a palochka typed as a look-alike (I, l, 1, І, і, |) is searched as Ӏ;
- *   - the version for the visually impaired (partials/a11y-panel.html).
+ *   - the version for the visually impaired (partials/a11y-panel.html);
+ *   - a table too wide for the screen scrolls from the keyboard too.
  *
  * Material's __config block gives the translations and the worker address;
  * our __site block gives the language and the address of its search index.
@@ -349,6 +350,20 @@
       }
     });
   }
+
+  /* ---------------------------------------------------------------------
+   * A table wider than the screen (a phone, or enlarged text) scrolls in
+   * its own box; a keyboard can scroll it only when it takes focus.
+   * ------------------------------------------------------------------ */
+  function markScrollingTables() {
+    document.querySelectorAll(".md-typeset table, .md-typeset pre").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+      else box.removeAttribute("tabindex");
+    });
+  }
+  markScrollingTables();
+  window.addEventListener("resize", markScrollingTables);
+  if (a11y.form) a11y.form.addEventListener("change", markScrollingTables);
 
   // Browsers may restore checkbox states on "back": start with all closed.
   window.addEventListener("pageshow", function () {

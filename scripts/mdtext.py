@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -22,11 +23,15 @@ def in_lang(text: str, lang: str, page_lang: str) -> str:
     return f'<span lang="{lang}">{html.escape(text)}</span>'
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table; cells are escaped by the caller (see `cell`)."""
+def table(header: list[str], rows: Iterable[list[str]], numbers: bool = False) -> str:
+    """A Markdown table; cells are escaped by the caller (see `cell`).
+
+    With `numbers`, every column after the first is aligned right.
+    """
+    rule = "---:" if numbers else "---"
     lines = [
         "| " + " | ".join(header) + " |",
-        "|" + "|".join("---" for _ in header) + "|",
+        "|---|" + "|".join(rule for _ in header[1:]) + "|",
     ]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines) + "\n"

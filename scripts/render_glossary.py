@@ -16,6 +16,7 @@ import render
 import yamldata
 from chechen_alphabet import sort_key as chechen_key
 from mdtext import cell, in_lang, table
+from problem import Problem, Problems
 
 GLOSSARY = Path("data") / "glossary.yml"
 LANGS = ("ru", "ce")
@@ -90,26 +91,34 @@ class Term:
 
 
 def load(project: Path) -> list[Term]:
-    """The glossary's terms; raise render.RenderError when the data is wrong."""
-    document = yamldata.load(project / GLOSSARY, SCHEMA, str(GLOSSARY), render.RenderError)
+    """The glossary's terms; raise Problems when the data is wrong."""
+    document = yamldata.load(project / GLOSSARY, SCHEMA, str(GLOSSARY))
+    problems: list[Problem] = []
     sources = {source["id"]: source["name"] for source in document.data["sources"]}
     terms: list[Term] = []
     seen: dict[str, str] = {}
     for index, entry in enumerate(document.data["terms"]):
         path = ["terms", index]
         for found in palochka.find_lookalikes(entry["ce"]):
-            document.report(
-                [*path, "ce"],
-                f"«{entry['ce']}» types the palochka as {found.name}: write Ӏ (U+04C0)",
+            problems.append(
+                document.problem(
+                    f"«{entry['ce']}» types the palochka as {found.name}: write Ӏ (U+04C0)",
+                    *path,
+                    "ce",
+                )
             )
         key = entry["ru"].casefold()
         if key in seen:
-            document.report([*path, "ru"], f"«{entry['ru']}» is already in the glossary")
+            problems.append(
+                document.problem(f"«{entry['ru']}» is already in the glossary", *path, "ru")
+            )
         seen[key] = entry["ru"]
         source = entry.get("source")
         if source is not None and source not in sources:
             known = ", ".join(sorted(sources))
-            document.report([*path, "source"], f"unknown source «{source}»; known: {known}")
+            problems.append(
+                document.problem(f"unknown source «{source}»; known: {known}", *path, "source")
+            )
         terms.append(
             Term(
                 {lang: entry[lang] for lang in LANGS},
@@ -117,7 +126,8 @@ def load(project: Path) -> list[Term]:
                 entry.get("note"),
             )
         )
-    document.raise_problems()
+    if problems:
+        raise Problems(problems)
     return terms
 
 

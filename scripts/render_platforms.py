@@ -18,6 +18,7 @@ from pathlib import Path
 import render
 import yamldata
 from mdtext import cell, href, shown_url, table
+from problem import Problem, Problems
 
 PLATFORMS = Path("data") / "platforms.yml"
 LANGS = ("ru", "ce")
@@ -158,16 +159,19 @@ class Platform:
 
 
 def load(project: Path) -> list[Platform]:
-    """The platforms; raise render.RenderError when the data is wrong."""
-    document = yamldata.load(project / PLATFORMS, SCHEMA, str(PLATFORMS), render.RenderError)
+    """The platforms; raise Problems when the data is wrong."""
+    document = yamldata.load(project / PLATFORMS, SCHEMA, str(PLATFORMS))
+    problems: list[Problem] = []
     platforms = []
     seen: set[str] = set()
     for index, entry in enumerate(document.data):
         if entry["id"] in seen:
-            document.report([index, "id"], f"the id «{entry['id']}» is used twice")
+            problems.append(document.problem(f"the id «{entry['id']}» is used twice", index, "id"))
         seen.add(entry["id"])
         if entry["url_checked"] and entry["url"] is None:
-            document.report([index, "url_checked"], "url_checked is true, but url is empty")
+            problems.append(
+                document.problem("url_checked is true, but url is empty", index, "url_checked")
+            )
         platforms.append(
             Platform(
                 id=entry["id"],
@@ -181,7 +185,8 @@ def load(project: Path) -> list[Platform]:
                 links=[Link(link["title"], link["url"]) for link in entry.get("links", [])],
             )
         )
-    document.raise_problems()
+    if problems:
+        raise Problems(problems)
     return platforms
 
 

@@ -27,6 +27,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from mdtext import cell
+from mdtext import table as mdtable
 from render import GENERATED, NOTICE
 from source_pages import written_pages
 
@@ -174,21 +176,15 @@ def table(pages: list[PageStatus], lang: str) -> str:
     """The status table in Markdown, for docs/<lang>/contributing/translations.md."""
     words = WORDS[lang]
     counts = Counter(p.status for p in pages)
-    lines = [
-        words["counts"].format(total=len(pages), **{s: counts[s] for s in STATUSES}),
-        "",
-        f"| {words['page']} | {words['status']} |",
-        "| --- | --- |",
-    ]
+    rows = []
     for p in pages:
         title = p.titles.get(lang)
         if title is None:  # not written in this language: its title in Russian, marked so
             title = f'<span lang="{SOURCE}">{p.titles[SOURCE]}</span>'
-        title = title.replace("|", "\\|")
-        lines.append(f"| [{title}](../{p.page}) | {words[p.status]} |")
-    if counts["unknown"]:
-        lines += ["", words["no_history"]]
-    return "\n".join(lines) + "\n"
+        rows.append([f"[{cell(title)}](../{p.page})", words[p.status]])
+    counted = words["counts"].format(total=len(pages), **{s: counts[s] for s in STATUSES})
+    text = f"{counted}\n\n{mdtable([words['page'], words['status']], rows)}"
+    return text + (f"\n{words['no_history']}\n" if counts["unknown"] else "")
 
 
 def render_status(project: Path) -> dict[Path, str]:

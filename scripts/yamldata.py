@@ -1,23 +1,33 @@
 """Read a YAML data file, check it against a JSON schema, and say where it is wrong.
 
-Problems are reported one per line as `FILE:LINE: message`, where LINE is the
-line of the value at fault, so a teacher editing data/ on GitHub can find it.
+Every problem names the line of the value at fault, `FILE:LINE: message`, so
+a teacher editing data/ on GitHub can find it. Used for every file in data/.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
 
+from problem import Problem, Problems
+
 Key = str | int
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-class DataError(Exception):
-    """A data file is wrong; the message has one `FILE:LINE: message` a line."""
+class _TextDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as the text that was written, for data
+    whose dates are parsed later (ДД.ММ.ГГГГ as well as YYYY-MM-DD)."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass
@@ -27,10 +37,8 @@ class Document:
     shown: str  # the path as problems name it
     data: Any
     root: yaml.Node | None
-    error: type[Exception] = DataError  # raised with the problems
-    problems: list[str] = field(default_factory=list)
 
-    def line(self, path: tuple[Key, ...] | list[Key]) -> int:
+    def line(self, *path: Key) -> int:
         """The 1-based line of the value at `path`, or of its nearest parent."""
         node = self.root
         if node is None:
@@ -46,12 +54,8 @@ class Document:
             line = (key_node or node).start_mark.line
         return line + 1
 
-    def report(self, path: tuple[Key, ...] | list[Key], message: str) -> None:
-        self.problems.append(f"{self.shown}:{self.line(path)}: {message}")
-
-    def raise_problems(self) -> None:
-        if self.problems:
-            raise self.error("\n".join(self.problems))
+    def problem(self, message: str, *path: Key) -> Problem:
+        return Problem(self.shown, self.line(*path), message)
 
 
 def _child(node: yaml.Node, key: Key) -> tuple[yaml.Node | None, yaml.Node] | None:
@@ -73,20 +77,13 @@ def where(path: tuple[Key, ...] | list[Key]) -> str:
     return text.lstrip(".") or "the file"
 
 
-def load(
-    path: Path, schema: dict, shown: str | None = None, error: type[Exception] = DataError
-) -> Document:
-    """Load `path` and check it against `schema`; raise `error` when wrong.
-
-    The returned Document collects further problems the caller finds
-    (`report`), to be raised together, as `error` too (`raise_problems`).
-    """
-    shown = shown or str(path)
+def load(path: Path, schema: dict, shown: str, *, dates_as_text: bool = False) -> Document:
+    """Load `path` and check it against `schema`; raise Problems when wrong."""
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise error(f"{shown}:1: cannot read the file: {err}") from None
-    loader = yaml.SafeLoader(text)
+        raise Problems([Problem(shown, 1, f"cannot read the file: {err}")]) from None
+    loader = (_TextDatesLoader if dates_as_text else yaml.SafeLoader)(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
@@ -94,31 +91,32 @@ def load(
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(err, "problem", None) or str(err)
-        raise error(f"{shown}:{line}: not valid YAML: {problem}") from None
+        raise Problems([Problem(shown, line, f"not valid YAML: {problem}")]) from None
     finally:
         loader.dispose()
-    document = Document(shown, data, root, error)
-    _report_duplicate_keys(document, root)
-    validator = jsonschema.Draft202012Validator(schema)
-    errors = validator.iter_errors(data)
-    for error in sorted(errors, key=lambda e: document.line(list(e.absolute_path))):
-        document.report(list(error.absolute_path), f"{where(error.absolute_path)}: {error.message}")
-    document.raise_problems()
+    document = Document(shown, data, root)
+    problems = list(_duplicate_keys(document, root))
+    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+        path = list(error.absolute_path)
+        problems.append(document.problem(f"{where(path)}: {error.message}", *path))
+    if problems:
+        raise Problems(sorted(problems))
     return document
 
 
-def _report_duplicate_keys(document: Document, node: yaml.Node | None) -> None:
+def _duplicate_keys(document: Document, node: yaml.Node | None):
     """YAML keeps the last of two equal keys silently; a person meant one."""
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value in node.value:
             if key_node.value in seen:
-                document.problems.append(
-                    f"{document.shown}:{key_node.start_mark.line + 1}: "
-                    f"the key «{key_node.value}» is given twice"
+                yield Problem(
+                    document.shown,
+                    key_node.start_mark.line + 1,
+                    f"the key «{key_node.value}» is given twice",
                 )
             seen.add(key_node.value)
-            _report_duplicate_keys(document, value)
+            yield from _duplicate_keys(document, value)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _report_duplicate_keys(document, item)
+            yield from _duplicate_keys(document, item)

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-import render
 import render_glossary
 from build_site import ROOT
 from chechen_alphabet import sort_key
 from conftest import copy_project
 from content_pages import article, section
+from problem import Problems
 from sitetools import LANGS, BuiltSite, address, text_of
 
 TERMS = render_glossary.load(ROOT)
@@ -166,7 +166,7 @@ def test_bad_glossary_data_names_the_file_and_line(
     tmp_path: Path, old: str, new: str, at: str, message: str
 ) -> None:
     project, text = break_glossary(tmp_path, old, new)
-    with pytest.raises(render.RenderError) as caught:
+    with pytest.raises(Problems) as caught:
         render_glossary.load(project)
     line = glossary_line(text, at)
     if at.startswith("    ce: мотт\n"):

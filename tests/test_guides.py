@@ -8,12 +8,12 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-import render
 import render_platforms
 from build_site import ROOT, build
 from conftest import PREFIX_URL, copy_project
 from content_pages import DOCS, GUIDE_SECTIONS, article, section, words
 from mdtext import href, shown_url
+from problem import Problems
 from sitetools import LANGS, BuiltSite, address, text_of
 
 PLATFORMS = render_platforms.load(ROOT)
@@ -169,7 +169,7 @@ def test_bad_platform_data_names_the_file_and_line(
     assert old in text
     text = text.replace(old, new, 1)
     data.write_text(text, "utf-8")
-    with pytest.raises(render.RenderError) as caught:
+    with pytest.raises(Problems) as caught:
         render_platforms.load(project)
     line = text[: text.index(at)].count("\n") + 1
     problems = str(caught.value).splitlines()

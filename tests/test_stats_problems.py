@@ -170,7 +170,7 @@ def test_a_bad_registry_is_reported_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(Problems) as caught:
         registries.load(data)
     assert [str(p) for p in caught.value.problems] == [
-        "data/terms.yml:12: 'ce' is a required property",
+        "data/terms.yml:12: [2].name: 'ce' is a required property",
     ]
     (data / "terms.yml").write_text(
         (data / "terms.yml").read_text("utf-8").replace("{ru: III четверть}", "{ru: a, ce: b}")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import palochka
+import yamldata
 
 from .model import Problems
 from .registries import LANGS, NAMES
-from .yamlfile import YamlFile
 
 FILE = "report-labels.yml"
 KEYS = (
@@ -64,7 +64,7 @@ Labels = dict[str, str]
 
 def load(data: Path) -> dict[str, Labels]:
     """The labels of each language: {"ru": {key: text}, "ce": {…}}."""
-    file = YamlFile(data / FILE, f"data/{FILE}", _SCHEMA)
+    file = yamldata.load(data / FILE, _SCHEMA, f"data/{FILE}", dates_as_text=True)
     problems = [
         file.problem(f"palochka typed as {found.name} in «{key}»: write Ӏ (U+04C0)", key, "ce")
         for key in KEYS

@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yamldata
 from atomic import write_text
 
 from .model import FIELDS, Activity, Problems
 from .registries import Registries
 from .validate import Validator
-from .yamlfile import YamlFile
 
 LOG = "activity-log.csv"
 META = "activity-log.yml"
@@ -56,7 +56,9 @@ def read(data: Path, registries: Registries, label: str | None = None) -> Log:
         raise Problems(problems)
     example = False
     if (data / META).exists():
-        meta = YamlFile(data / META, str(Path(label).with_name(META)), _META_SCHEMA)
+        meta = yamldata.load(
+            data / META, _META_SCHEMA, str(Path(label).with_name(META)), dates_as_text=True
+        )
         example = meta.data["example"]
     return Log(activities, example)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from problem import Problem
+from problem import Problem, Problems  # noqa: F401 - the activity modules take them from here
 
 FIELDS = ("date", "teacher", "platform", "activity", "title", "url")
 
@@ -34,14 +34,6 @@ class Activity:
             fold(self.title),
             self.url,
         )
-
-
-class Problems(Exception):
-    """Raised with every problem found, when none of the work may go on."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
-        self.problems = problems
 
 
 def fold(text: str) -> str:

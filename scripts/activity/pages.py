@@ -15,7 +15,6 @@ element to a page or break a table, and only http(s) links are made.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+import mdtext
 from render import GENERATED, NOTICE, RenderError
 
 from . import labels as report_labels
@@ -201,7 +201,7 @@ def trend(reports: Reports, lang: str) -> str:
         for s, before in zip(terms, [None, *terms[:-1]], strict=True)
     ]
     header = [labels["term"], labels["activities"], labels["teachers"], labels["change"]]
-    table = _markdown_table(header, rows)
+    table = mdtext.table([markdown_text(c) for c in header], rows, numbers=True)
     parts = [
         NOTICE.strip(),
         heading,
@@ -245,7 +245,9 @@ def _totals(summary: TermSummary, previous: TermSummary | None, labels: Labels) 
         ]
         for key in ("activities", "teachers")
     ]
-    return _markdown_table([labels["measure"], labels["count"], labels["change"]], rows)
+    return mdtext.table(
+        [markdown_text(labels[key]) for key in ("measure", "count", "change")], rows, numbers=True
+    )
 
 
 def _values(line: Line) -> tuple[int, ...]:
@@ -263,18 +265,7 @@ def _kind_table(table_lines: list[Line], key: str, labels: Labels, lang: str) ->
         ]
         for line in table_lines
     ]
-    return _markdown_table(header, rows)
-
-
-def _markdown_table(header: list[str], rows: Iterable[list[str]]) -> str:
-    """A table whose first column is text and the others numbers; the cells
-    are Markdown already."""
-    text = [
-        "| " + " | ".join(markdown_text(cell) for cell in header) + " |",
-        "| --- |" + " ---: |" * (len(header) - 1),
-    ]
-    text.extend("| " + " | ".join(row) + " |" for row in rows)
-    return "\n".join(text)
+    return mdtext.table([markdown_text(c) for c in header], rows, numbers=True)
 
 
 def _figure(svg: str, caption: str, table: str) -> str:

@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 
 import palochka
+import yamldata
 
 from .model import Problem, Problems, fold
 from .values import BadValue, alias_key, parse_date
-from .yamlfile import YamlFile
 
 LANGS = ("ru", "ce")
 _TEXT = {"type": "string", "minLength": 1}
@@ -114,7 +114,10 @@ def load(data: Path) -> Registries:
         (_consent, "consent.yml"),
     ):
         try:
-            results.append(reader(YamlFile(data / name, f"data/{name}", _SCHEMAS[name])))
+            document = yamldata.load(
+                data / name, _SCHEMAS[name], f"data/{name}", dates_as_text=True
+            )
+            results.append(reader(document))
         except Problems as err:
             problems.extend(err.problems)
     if problems:
@@ -123,7 +126,7 @@ def load(data: Path) -> Registries:
     return Registries(platforms, activities, terms, platform_aliases, activity_aliases, consented)
 
 
-def _kinds(file: YamlFile) -> tuple[list[Kind], dict[str, str]]:
+def _kinds(file: yamldata.Document) -> tuple[list[Kind], dict[str, str]]:
     problems = list(_unique_ids(file))
     kinds, aliases = [], {}
     for index, entry in enumerate(file.data):
@@ -142,7 +145,7 @@ def _kinds(file: YamlFile) -> tuple[list[Kind], dict[str, str]]:
     return kinds, aliases
 
 
-def _terms(file: YamlFile) -> list[Term]:
+def _terms(file: yamldata.Document) -> list[Term]:
     problems = list(_unique_ids(file))
     terms: list[Term] = []
     for index, entry in enumerate(file.data):
@@ -167,7 +170,7 @@ def _terms(file: YamlFile) -> list[Term]:
     return terms
 
 
-def _consent(file: YamlFile) -> dict[str, str]:
+def _consent(file: yamldata.Document) -> dict[str, str]:
     problems: list[Problem] = []
     for index in range(len(file.data)):
         _date(file, index, "since", problems)
@@ -176,7 +179,7 @@ def _consent(file: YamlFile) -> dict[str, str]:
     return {fold(entry["name"]): entry["name"] for entry in file.data}
 
 
-def _date(file: YamlFile, index: int, key: str, problems: list[Problem]) -> date | None:
+def _date(file: yamldata.Document, index: int, key: str, problems: list[Problem]) -> date | None:
     """The date at `key` of entry `index`; None, and a problem, if it is wrong."""
     try:
         return parse_date(file.data[index][key])
@@ -185,7 +188,7 @@ def _date(file: YamlFile, index: int, key: str, problems: list[Problem]) -> date
         return None
 
 
-def _unique_ids(file: YamlFile) -> Iterable[Problem]:
+def _unique_ids(file: yamldata.Document) -> Iterable[Problem]:
     seen: set[str] = set()
     for index, entry in enumerate(file.data):
         if entry["id"] in seen:
@@ -193,7 +196,7 @@ def _unique_ids(file: YamlFile) -> Iterable[Problem]:
         seen.add(entry["id"])
 
 
-def _chechen_name(file: YamlFile, index: int, name: str) -> Iterable[Problem]:
+def _chechen_name(file: yamldata.Document, index: int, name: str) -> Iterable[Problem]:
     for found in palochka.find_lookalikes(name):
         yield file.problem(
             f"palochka typed as {found.name} in «{name}»: write Ӏ (U+04C0)", index, "name", "ce"

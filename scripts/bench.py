@@ -153,6 +153,12 @@ def one_build(kind: str, project: Path, site: Path) -> None:
             check=True,
             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
         )
+    print_run(start)
+
+
+def print_run(start: float) -> None:
+    """In a child process: its seconds since `start` and its peak memory,
+    its own or its children's (MkDocs runs in one), as JSON."""
     seconds = time.perf_counter() - start
     peak_kb = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -161,27 +167,39 @@ def one_build(kind: str, project: Path, site: Path) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
 
 
-def measure(kind: str, project: Path, work: Path) -> dict:
-    """Best time of RUNS builds, each in a fresh process; the largest peak."""
-    # "ours" is compared with the plain setup, which prints no PDF; the term
-    # reports' PDFs are measured apart, as "ours+pdf".
-    env = dict(os.environ)
-    if kind == "ours":
-        env["CHROMIUM"] = str(work / "no-browser")
+def best_of(child: list[str], env: dict[str, str] | None = None) -> dict:
+    """Best time of RUNS runs of this script as `child`, each in a fresh
+    process; and the largest peak memory."""
     runs = []
-    for n in range(RUNS):
+    for _ in range(RUNS):
         out = subprocess.run(
-            [sys.executable, __file__, "--one", kind, str(project), str(work / f"{kind}-{n}")],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
+            [sys.executable, __file__, *child], capture_output=True, text=True, check=True, env=env
         )
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return {
         "seconds": min(r["seconds"] for r in runs),
         "peak_mb": max(r["peak_mb"] for r in runs),
     }
+
+
+def print_results(heading: str, results: dict[str, dict], labels: dict[str, str]) -> None:
+    print(f"  {heading:40} {'seconds':>8} {'peak MB':>8}")
+    for kind, r in results.items():
+        print(f"  {labels[kind]:40} {r['seconds']:8.2f} {r['peak_mb']:8.0f}")
+
+
+def verdict(value: float, target: float) -> str:
+    return f"{'within' if value <= target else 'OVER'} the target of {target}"
+
+
+def measure(kind: str, project: Path, work: Path) -> dict:
+    """One setup's build, best of RUNS."""
+    # "ours" is compared with the plain setup, which prints no PDF; the term
+    # reports' PDFs are measured apart, as "ours+pdf".
+    env = dict(os.environ)
+    if kind == "ours":
+        env["CHROMIUM"] = str(work / "no-browser")
+    return best_of(["--one", kind, str(project), str(work / f"{kind}-site")], env)
 
 
 def bench_site_build() -> None:
@@ -192,17 +210,13 @@ def bench_site_build() -> None:
         kinds = (("plain", plain), ("ours", ours), ("ours+pdf", ours))
         results = {kind: measure(kind, project, work) for kind, project in kinds}
     ratio = results["ours"]["seconds"] / results["plain"]["seconds"]
-    print(f"  {'setup':40} {'seconds':>8} {'peak MB':>8}")
     labels = {
         "plain": "plain material + static-i18n",
         "ours": "this project (make site), no PDF",
         "ours+pdf": "this project, with the reports' PDFs",
     }
-    for kind, _ in kinds:
-        r = results[kind]
-        print(f"  {labels[kind]:40} {r['seconds']:8.2f} {r['peak_mb']:8.0f}")
-    verdict = "within" if ratio <= RATIO_TARGET else "OVER"
-    print(f"  ratio {ratio:.2f} ({verdict} the target of {RATIO_TARGET})")
+    print_results("setup", results, labels)
+    print(f"  ratio {ratio:.2f} ({verdict(ratio, RATIO_TARGET)})")
 
 
 SITECHECK = Path(os.environ.get("SITECHECK", ROOT.parent / "shared" / "tools" / "sitecheck"))
@@ -289,9 +303,7 @@ def one_stats(kind: str, path: Path) -> None:
                 pass
     elif stats.main(["check", str(path)]) != 0:
         raise SystemExit("the generated rows did not pass the check")
-    seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+    print_run(start)
 
 
 def bench_stats_check() -> None:
@@ -299,35 +311,14 @@ def bench_stats_check() -> None:
         path = Path(tmp) / "activity.csv"
         make_activity_csv(path, STATS_ROWS)
         print(f"Statistics check: {STATS_ROWS:,} generated rows, best of {RUNS}")
-        results = {}
-        for kind in ("csv.reader", "check"):
-            runs = [
-                json.loads(
-                    subprocess.run(
-                        [sys.executable, __file__, "--one-stats", kind, str(path)],
-                        capture_output=True,
-                        text=True,
-                        check=True,
-                    ).stdout.splitlines()[-1]
-                )
-                for _ in range(RUNS)
-            ]
-            results[kind] = {
-                "seconds": min(r["seconds"] for r in runs),
-                "peak_mb": max(r["peak_mb"] for r in runs),
-            }
-    print(f"  {'pass':32} {'seconds':>8} {'peak MB':>8}")
-    labels = {"csv.reader": "bare csv.reader", "check": "stats.py check"}
-    for kind, r in results.items():
-        print(f"  {labels[kind]:32} {r['seconds']:8.2f} {r['peak_mb']:8.0f}")
+        results = {
+            kind: best_of(["--one-stats", kind, str(path)]) for kind in ("csv.reader", "check")
+        }
+    print_results("pass", results, {"csv.reader": "bare csv.reader", "check": "stats.py check"})
     ratio = results["check"]["seconds"] / results["csv.reader"]["seconds"]
-    verdict = "within" if ratio <= STATS_RATIO_TARGET else "OVER"
-    print(f"  ratio {ratio:.2f} ({verdict} the target of {STATS_RATIO_TARGET})")
+    print(f"  ratio {ratio:.2f} ({verdict(ratio, STATS_RATIO_TARGET)})")
     peak = results["check"]["peak_mb"]
-    verdict = "within" if peak <= STATS_MEMORY_TARGET else "OVER"
-    print(
-        f"  peak memory of check {peak:.0f} MB ({verdict} the target of {STATS_MEMORY_TARGET} MB)"
-    )
+    print(f"  peak memory of check {peak:.0f} MB ({verdict(peak, STATS_MEMORY_TARGET)} MB)")
 
 
 def main() -> int:

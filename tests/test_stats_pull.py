@@ -28,6 +28,22 @@ def test_pull_twice_changes_nothing(tmp_path: Path) -> None:
     assert snapshot(data) == first
 
 
+def test_a_pseudonym_of_digits_is_not_taken_for_a_phone(tmp_path: Path) -> None:
+    """One pseudonym in about a hundred has ten decimal digits, like a phone."""
+    data = tmp_path / "data"
+    assert (
+        run("pull", write_csv(tmp_path / "one.csv", rows=ROWS[:1]), "--data", data).returncode == 0
+    )
+    log = data / "activity-log.csv"
+    header, row = log.read_text("utf-8").splitlines()
+    fields = row.split(",")
+    fields[1] = "педагог-8912345678"
+    log.write_text(f"{header}\n{','.join(fields)}\n", "utf-8")
+    result = run("pull", write_csv(tmp_path / "two.csv", rows=ROWS[1:2]), "--data", data)
+    assert result.returncode == 0, result.stdout
+    assert [r[1] for r in log_rows(data)[1:]].count("педагог-8912345678") == 1
+
+
 def test_the_same_activity_from_csv_then_xlsx_is_stored_once(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert run("pull", write_csv(tmp_path / "export.csv"), "--data", data).returncode == 0

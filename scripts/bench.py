@@ -37,9 +37,10 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-import render
-from build_site import ROOT, build
-from renderers import RENDERERS
+from common.site_config import ROOT
+from render.core import render_all
+from render.registry import RENDERERS
+from sitebuild.build import build
 
 YEARS = 10
 GUIDES = 100
@@ -102,7 +103,7 @@ def make_projects(work: Path) -> tuple[Path, Path, int]:
     shutil.copy2(ROOT / "mkdocs.yml", ours / "mkdocs.yml")
     pages = make_archive(ours / "docs")
     # The same Markdown for both: the generated pages and snippets too.
-    render.render_all(ours, RENDERERS)
+    render_all(ours, RENDERERS)
 
     plain = work / "plain"
     shutil.copytree(ours / "docs", plain / "docs")

@@ -24,8 +24,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import palochka
-from atomic import write_text
+from chechen import palochka
 from checks import (
     front_matter,
     images,
@@ -34,8 +33,9 @@ from checks import (
     personal_data,
     unsafe_html,
 )
-from checks.problem import ROOT, Check, Problem, Rules, Source, shown
-from source_pages import is_generated
+from checks.source import ROOT, Check, Problem, Rules, Source, shown
+from common.atomic import write_text
+from common.source_pages import is_generated
 
 CHECKS: tuple[Check, ...] = (
     palochka_lookalikes.check,

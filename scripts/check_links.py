@@ -26,7 +26,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
+from common.site_config import ROOT
+
 TIMEOUT = 20
 WORKERS = 8
 UNCONFIRMED = {401, 403, 429}

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from build_site import ROOT, BuildError, build
+from common.site_config import ROOT
+from sitebuild.build import BuildError, build
 
 WATCHED = ("docs", "overrides", "data", "mkdocs.yml")
 

@@ -31,8 +31,8 @@ from activity import log as activity_log
 from activity.model import Activity, Problem, Problems
 from activity.summary import summarise
 from activity.validate import Validator
+from common.site_config import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 

@@ -7,22 +7,19 @@ Chromium (Debian's, at /usr/bin/chromium) driven by Playwright.
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from build_site import ROOT, build
-from sitetools import BuiltSite, serve
+from sitebuild.build import build
+from support.project import PREFIX_URL, build_copy
+from support.site import BuiltSite, serve
 
 # Debian's chromium; CI on GitHub's Ubuntu runners points CHROMIUM at their
 # Google Chrome (.github/workflows/test.yml).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# The default address: a GitHub project page, so every test also proves
-# that the site works under a path prefix.
-PREFIX_URL = "https://belgatoy-school.github.io/network/"
 DOMAIN_URL = "https://set.example.ru/"
 
 
@@ -40,28 +37,6 @@ def domain_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     out = tmp_path_factory.mktemp("domain-site")
     build(out, site_url=DOMAIN_URL)
     return BuiltSite(out, DOMAIN_URL)
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project to change and build, leaving the real one alone."""
-    for name in ("docs", "overrides", "data", "mkdocs.yml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    return target
-
-
-def build_copy(
-    factory: pytest.TempPathFactory, name: str, change: Callable[[Path], object]
-) -> BuiltSite:
-    """A copy of the project, changed by `change`, built as `make site` builds it."""
-    project = copy_project(factory.mktemp(f"{name}-project"))
-    change(project)
-    out = factory.mktemp(f"{name}-site")
-    build(out, site_url=PREFIX_URL, project=project)
-    return BuiltSite(out, PREFIX_URL)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Page
 
-from sitetools import BuiltSite, text_of
+from support.site import BuiltSite, text_of
 
 
 @pytest.mark.parametrize("fixture", ["site", "domain_site"])

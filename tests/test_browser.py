@@ -7,7 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from sitetools import BuiltSite, address, text_of
+from support.browser import search
+from support.site import BuiltSite, address, text_of
 
 LOOKALIKES = ["I", "l", "1", "\u0406", "\u0456", "\u04cf"]
 
@@ -25,13 +26,6 @@ def test_language_switch_keeps_the_page(served: str, page: Page) -> None:
     switch_to(page, "Русский")
     expect(page).to_have_url(served + "platforms/sferum/")
     expect(page.locator("html")).to_have_attribute("lang", "ru")
-
-
-def search(page: Page, text: str) -> list[str]:
-    page.locator(".md-search__input").fill(text)
-    results = page.locator(".md-search-result__list a")
-    expect(results.first).to_be_visible()
-    return [link.get_attribute("href") for link in results.all()]
 
 
 @pytest.mark.parametrize("lang", ["ru", "ce"])

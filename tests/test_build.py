@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_site import ROOT
-from conftest import copy_project
+from common.site_config import ROOT
+from support.project import copy_project
 
 
 @pytest.mark.parametrize(

@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from build_site import ROOT
-
-CHECK = ROOT / "scripts" / "check_content.py"
-
-
-def run_check(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(CHECK), *args], capture_output=True, text=True, cwd=cwd
-    )
-
-
-# Every Chechen page says whether a native speaker has reviewed it.
-CE_HEAD = "---\ntranslation_review: needed\n---\n\n"
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-    return path
+from common.site_config import ROOT
+from support.checks import CE_HEAD, run_check, write
 
 
 def test_clean_chechen_text_passes(tmp_path: Path) -> None:

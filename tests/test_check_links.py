@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import check_links
-from build_site import ROOT
-from sitetools import BuiltSite
+from common.site_config import ROOT
+from support.site import BuiltSite
 
 SCRIPT = ROOT / "scripts" / "check_links.py"
 

@@ -9,8 +9,8 @@ import pytest
 
 from checks import personal_data, unsafe_html
 from checks.personal_data import classify, snils_checks
-from checks.problem import Rules, Source
-from test_check_content import CE_HEAD, run_check, write
+from checks.source import Rules, Source
+from support.checks import CE_HEAD, run_check, write
 
 # (page, clean text, faulty text, line of the fault, words the report has)
 CASES = {

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-import palochka
-from content_pages import DOCS, article, front_matter, source_of, words
-from sitetools import LANGS, PAGES, BuiltSite, address, text_of
+from chechen import palochka
+from common.site_config import LANGS
+from support.content import DOCS, article, front_matter, source_of, words
+from support.site import PAGES, BuiltSite, address, text_of
 
 REPORT = DOCS.parent / "tests" / "data" / "school-report.txt"
 SCHOOL_RU = "Средняя общеобразовательная школа с. Белгатой Шалинского муниципального района"

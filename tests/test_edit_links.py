@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 import yaml
 
-from build_site import ROOT
-from sitetools import LANGS, PAGES, BuiltSite, address
+from common.site_config import LANGS, ROOT
+from support.site import PAGES, BuiltSite, address
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 REPO = CONFIG["repo_url"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_site import ROOT
+from common.site_config import ROOT
 
 GITHUB = ROOT / ".github"
 FORMS = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-import render_glossary
-from build_site import ROOT
-from chechen_alphabet import sort_key
-from conftest import copy_project
-from content_pages import article, section
-from problem import Problems
-from sitetools import LANGS, BuiltSite, address, text_of
+from chechen.alphabet import sort_key
+from common.problem import Problems
+from common.site_config import LANGS, ROOT
+from render import glossary as render_glossary
+from support.content import article, section
+from support.project import copy_project
+from support.site import BuiltSite, address, text_of
 
 TERMS = render_glossary.load(ROOT)
 UNCONFIRMED = {"ru": "Не подтверждено", "ce": "ТӀечӀагӀдина дац"}

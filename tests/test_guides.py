@@ -8,13 +8,14 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-import render_platforms
-from build_site import ROOT, build
-from conftest import PREFIX_URL, copy_project
-from content_pages import DOCS, GUIDE_SECTIONS, article, section, words
-from mdtext import href, shown_url
-from problem import Problems
-from sitetools import LANGS, BuiltSite, address, text_of
+from common.problem import Problems
+from common.site_config import LANGS, ROOT
+from render import platforms as render_platforms
+from render.mdtext import href, shown_url
+from sitebuild.build import build
+from support.content import DOCS, GUIDE_SECTIONS, article, section, words
+from support.project import PREFIX_URL, copy_project
+from support.site import BuiltSite, address, text_of
 
 PLATFORMS = render_platforms.load(ROOT)
 IDS = [platform.id for platform in PLATFORMS]

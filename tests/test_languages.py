@@ -7,8 +7,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from sitetools import LANGS, PAGES, BuiltSite, address, text_of
-from statstools import REPORT_PAGES
+from common.site_config import LANGS
+from support.site import PAGES, BuiltSite, address, text_of
+from support.stats import REPORT_PAGES
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 OTHER = {"ru": "ce", "ce": "ru"}

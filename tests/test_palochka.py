@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from palochka import PALOCHKA, find_lookalikes, normalise
+from chechen.palochka import PALOCHKA, find_lookalikes, normalise
 
 LOOKALIKES = ["I", "l", "1", "\u0406", "\u0456", "\u01c0", "\u04cf"]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from build_site import BuildError, build
-from conftest import copy_project
-from test_check_content import run_check
+from sitebuild.build import BuildError, build
+from support.checks import run_check
+from support.project import copy_project
 
 # file of the copy → (what is planted at its end, words the report must have)
 APPENDED = {

@@ -11,7 +11,8 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from sitetools import LANGS, PAGES, BuiltSite, address, text_of
+from common.site_config import LANGS
+from support.site import PAGES, BuiltSite, address, text_of
 
 
 def test_print_shows_the_letterhead_and_hides_the_interface(served: str, page: Page) -> None:

@@ -9,9 +9,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from postbuild import write_cname
-from sitetools import BuiltSite, serve, text_of
-from test_browser import search
+from postbuild.finish import write_cname
+from support.browser import search
+from support.site import BuiltSite, serve, text_of
 
 FIXTURES = ["site", "domain_site"]
 LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}

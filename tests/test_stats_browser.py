@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from sitetools import LANGS, address
-from statstools import REPORT_PAGES
+from common.site_config import LANGS
+from support.site import address
+from support.stats import REPORT_PAGES
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from statstools import HEADER, run, write_csv, write_xlsx
+from support.stats import HEADER, run, write_csv, write_xlsx
 
 GOOD = ["01.09.2025", "Педагог 01", "Инфоурок", "Публикация", "", ""]
 
@@ -152,7 +152,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_a_bad_registry_is_reported_with_its_line(tmp_path: Path) -> None:
     from activity import registries
     from activity.model import Problems
-    from build_site import ROOT
+    from common.site_config import ROOT
 
     data = tmp_path / "data"
     data.mkdir()

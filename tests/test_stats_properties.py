@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from activity import registries
 from activity.values import BadValue, alias_key, contact_in, parse_date
-from build_site import ROOT
+from common.site_config import ROOT
 
 REGISTRIES = registries.load(ROOT / "data")
 SPELLINGS = [

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from build_site import ROOT
-from statstools import ROWS, log_rows, run, write_csv, write_xlsx
+from common.site_config import ROOT
+from support.stats import ROWS, log_rows, run, write_csv, write_xlsx
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

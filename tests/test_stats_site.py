@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 
-import render
 from activity import log as activity_log
 from activity import registries
 from activity.model import FIELDS
 from activity.summary import summarise, with_activity
-from build_site import ROOT, BuildError, build
-from conftest import build_copy, copy_project
-from renderers import RENDERERS
-from sitetools import LANGS, BuiltSite, address, text_of
-from statstools import csv_bytes
+from common.site_config import LANGS, ROOT
+from render import core as render
+from render.registry import RENDERERS
+from sitebuild.build import BuildError, build
+from support.project import build_copy, copy_project
+from support.site import BuiltSite, address, text_of
+from support.stats import csv_bytes
 
 REGISTRIES = registries.load(ROOT / "data")
 SUMMARIES = summarise(REGISTRIES, activity_log.read(ROOT / "data", REGISTRIES).activities)

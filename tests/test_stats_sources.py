@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from statstools import HEADER, ROWS, csv_bytes, log_rows, run, write_csv, write_xlsx
+from support.stats import HEADER, ROWS, csv_bytes, log_rows, run, write_csv, write_xlsx
 
 EXPECTED = [
     ["date", "teacher", "platform", "activity", "title", "url"],

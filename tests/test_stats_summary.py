@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from statstools import run, write_csv
+from support.stats import run, write_csv
 
 ROWS = [
     ["01.09.2025", "Учитель А", "Инфоурок", "Публикация", "", ""],

@@ -8,9 +8,9 @@ from pathlib import Path
 import material
 import pytest
 
-import palochka
-from build_site import ROOT
-from sitetools import PAGES, BuiltSite, address
+from chechen import palochka
+from common.site_config import ROOT
+from support.site import PAGES, BuiltSite, address
 
 MATERIAL_RU = Path(material.__file__).parent / "templates" / "partials" / "languages" / "ru.html"
 OURS_CE = ROOT / "overrides" / "partials" / "languages" / "ce.html"

@@ -12,9 +12,9 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from build_site import ROOT
-from conftest import build_copy
-from sitetools import PAGES, BuiltSite, text_of
+from common.site_config import ROOT
+from support.project import build_copy
+from support.site import PAGES, BuiltSite, text_of
 
 SCRIPT = ROOT / "scripts" / "translations.py"
 GIT_ENV = {

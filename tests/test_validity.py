@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitetools import BuiltSite
+from support.site import BuiltSite
 
 VNU = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

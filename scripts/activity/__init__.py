@@ -9,8 +9,9 @@
     pseudonyms   teachers without consent are kept under a pseudonym
     summary      counts per term
     export       a term's tables for the district office
-    charts       static SVG bar charts
-    pages        the report pages, rendered before MkDocs runs
+    labels       the report's words in each language, data/report-labels.yml
+    model        Activity and the log's columns
 
-scripts/stats.py is the command line over them.
+scripts/stats.py is the command line over them; the report pages are
+rendered by scripts/render/reports.py.
 """

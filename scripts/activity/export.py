@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from atomic import write_bytes
+from common.atomic import write_bytes
 
 from .labels import Labels
 from .registries import Registries

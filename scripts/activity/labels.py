@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import palochka
-import yamldata
+from chechen import palochka
+from common import yamldata
 
 from .model import Problems
 from .registries import LANGS, NAMES

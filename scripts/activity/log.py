@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yamldata
-from atomic import write_text
+from common import yamldata
+from common.atomic import write_text
 
 from .model import FIELDS, Activity, Problems
 from .registries import Registries

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from problem import Problem, Problems  # noqa: F401 - the activity modules take them from here
+from common.problem import Problem, Problems  # noqa: F401 - the activity modules take them from here
 
 FIELDS = ("date", "teacher", "platform", "activity", "title", "url")
 

@@ -18,7 +18,7 @@ import secrets
 from dataclasses import replace
 from pathlib import Path
 
-from atomic import write_text
+from common.atomic import write_text
 
 from .model import Activity, Problem, Problems, fold
 from .registries import Registries

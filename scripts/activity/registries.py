@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import palochka
-import yamldata
+from chechen import palochka
+from common import yamldata
+from common.site_config import LANGS
 
 from .model import Problem, Problems, fold
 from .values import BadValue, alias_key, parse_date
 
-LANGS = ("ru", "ce")
 _TEXT = {"type": "string", "minLength": 1}
 NAMES = {
     "type": "object",

@@ -15,7 +15,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from .markdown_text import front_matter_end
-from .problem import Problem, Rules, Source
+from .source import Problem, Rules, Source
 
 SCHEMA = Path(__file__).with_name("front-matter.schema.yml")
 REVIEW = "translation_review"

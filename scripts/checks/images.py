@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .markdown_text import html_tags, without_code
-from .problem import Problem, Rules, Source
+from .source import Problem, Rules, Source
 
 EMPTY_ALT = re.compile(r"!\[\s*\]\s*[(\[]")
 MESSAGE = "image without alt text: describe what it shows, e.g. ![Кабинет информатики](…)"

@@ -16,7 +16,7 @@ from functools import cache
 
 from pymarkdown.api import PyMarkdownApi
 
-from .problem import ROOT, Problem, Rules, Source
+from .source import ROOT, Problem, Rules, Source
 
 CONFIG = ROOT / ".pymarkdown.json"
 

@@ -1,12 +1,12 @@
-"""A look-alike of the palochka Ӏ in Chechen text (the rule: scripts/palochka.py)."""
+"""A look-alike of the palochka Ӏ in Chechen text (the rule: scripts/chechen/palochka.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-import palochka
+from chechen import palochka
 
-from .problem import Problem, Rules, Source
+from .source import Problem, Rules, Source
 
 
 def check(source: Source, rules: Rules) -> Iterator[Problem]:

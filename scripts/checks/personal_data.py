@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .problem import Problem, Rules, Source, digits, phone_key
+from .source import Problem, Rules, Source, digits, phone_key
 
 URL = re.compile(r"https?://\S+")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")

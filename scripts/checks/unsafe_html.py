@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from .markdown_text import html_tags, without_code
-from .problem import Problem, Rules, Source
+from .source import Problem, Rules, Source
 
 SCRIPT_SCHEMES = ("javascript:", "vbscript:")
 EMBEDS = {"iframe": "src", "embed": "src", "object": "data"}

@@ -31,7 +31,7 @@
   }
 
   /* ---------------------------------------------------------------------
-   * Palochka: the same rule as scripts/palochka.py. A look-alike (I, l, 1,
+   * Palochka: the same rule as scripts/chechen/palochka.py. A look-alike (I, l, 1,
    * І, і, ǀ) next to a Cyrillic letter is the palochka Ӏ, unless a digit or
    * a Latin letter stands beside it (years like 1977ш, Roman numerals);
    * "|" only between two Cyrillic letters; the small ӏ always.

@@ -13,7 +13,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from problem import Problem, Problems
+from common.problem import Problem, Problems
 
 Key = str | int
 TIMESTAMP = "tag:yaml.org,2002:timestamp"

@@ -1,19 +1,19 @@
 """Every renderer of the site, in the order `make site` runs them.
 
-Each one is `(project) -> {path: text}` (see render.py).
+Each one is `(project) -> {path: text}` (see render/core.py).
 """
 
 from __future__ import annotations
 
-import translations
-from activity import pages as term_reports
-from render import Renderer
-from render_glossary import render_glossary
-from render_platforms import render_platforms
+from render import reports as term_reports
+from render.core import Renderer
+from render.glossary import render_glossary
+from render.platforms import render_platforms
+from render.translation_status import render_status
 
 RENDERERS: list[Renderer] = [
     render_glossary,  # the glossary tables on /glossary/
     render_platforms,  # the comparison on /platforms/ and each guide's facts
     term_reports.render,  # /reports/<term>/ and the trend on /reports/
-    translations.render_status,  # the table on /contributing/translations/
+    render_status,  # the table on /contributing/translations/
 ]

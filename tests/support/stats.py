@@ -13,7 +13,7 @@ from pathlib import Path
 from activity import log as activity_log
 from activity import registries
 from activity.summary import summarise, with_activity
-from build_site import ROOT
+from common.site_config import ROOT
 
 _REGISTRIES = registries.load(ROOT / "data")
 # The term report pages the shipped log gives, besides the fixed PAGES.

@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import palochka
-import render
-import yamldata
-from chechen_alphabet import sort_key as chechen_key
-from mdtext import cell, in_lang, table
-from problem import Problem, Problems
+from chechen import palochka
+from chechen.alphabet import sort_key as chechen_key
+from common import yamldata
+from common.problem import Problem, Problems
+from common.site_config import LANGS
+from render.core import GENERATED, NOTICE
+from render.mdtext import cell, in_lang, table
 
 GLOSSARY = Path("data") / "glossary.yml"
-LANGS = ("ru", "ce")
 
 _TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
 _BOTH = {
@@ -155,9 +155,9 @@ def render_table(terms: list[Term], lang: str) -> str:
         )
     unconfirmed = sum(not term.confirmed for term in terms)
     count = words["count"].format(terms=len(terms), unconfirmed=unconfirmed)
-    return f"{render.NOTICE}\n{count}\n\n{table(words['columns'], rows)}"
+    return f"{NOTICE}\n{count}\n\n{table(words['columns'], rows)}"
 
 
 def render_glossary(project: Path) -> dict[Path, str]:
     terms = load(project)
-    return {render.GENERATED / f"glossary.{lang}.md": render_table(terms, lang) for lang in LANGS}
+    return {GENERATED / f"glossary.{lang}.md": render_table(terms, lang) for lang in LANGS}

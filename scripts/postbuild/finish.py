@@ -11,30 +11,27 @@ import ipaddress
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import html_fixes
-import og_cards
-import pdf_reports
-import search_index
-from atomic import write_text
-from sitemap import Sitemap
+from common.atomic import write_text
+from postbuild import cards, html_fixes, pdfs, search_index
+from postbuild.sitemap import Sitemap
 
 
 def finish(site: Path, pdf: bool) -> None:
     sitemap = Sitemap.read(site)
     search_index.split(site, sitemap)
-    cards: dict[str, str] = {}
+    wanted_cards: dict[str, str] = {}
     prints: dict[Path, Path] = {}
     for page in sorted(site.rglob("*.html")):
         html = page.read_text("utf-8")
         fixed = html_fixes.fix(html)
         if fixed != html:
             page.write_text(fixed, "utf-8")  # build output, rewritten in place
-        if card := og_cards.card_of(fixed, sitemap.site_url):
-            cards.setdefault(*card)
-        if pdf and (target := pdf_reports.pdf_of(page, fixed)):
+        if card := cards.card_of(fixed, sitemap.site_url):
+            wanted_cards.setdefault(*card)
+        if pdf and (target := pdfs.pdf_of(page, fixed)):
             prints[page] = target
-    og_cards.draw_all(site, cards)
-    pdf_reports.print_all(prints)
+    cards.draw_all(site, wanted_cards)
+    pdfs.print_all(prints)
     write_cname(site, sitemap.site_url)
 
 

@@ -23,17 +23,16 @@ from urllib.parse import urlsplit
 
 import yaml
 
-import mdtext
-from render import GENERATED, NOTICE, RenderError
-
-from . import labels as report_labels
-from . import log as activity_log
-from . import registries as registry
-from .charts import Group, bar_chart
-from .labels import Labels
-from .model import Activity, Problems
-from .registries import LANGS, Registries
-from .summary import Line, TermSummary, lines, summarise, with_activity
+from activity import labels as report_labels
+from activity import log as activity_log
+from activity import registries as registry
+from activity.labels import Labels
+from activity.model import Activity, Problems
+from activity.registries import LANGS, Registries
+from activity.summary import Line, TermSummary, lines, summarise, with_activity
+from render import mdtext
+from render.charts import Group, bar_chart
+from render.core import GENERATED, NOTICE, RenderError
 
 NOTES = "docs/{lang}/reports/notes"
 _MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in '&<>"\\`*_[]|#!{}~'})

@@ -1,6 +1,6 @@
 """Which Markdown files under docs/ are pages that people write.
 
-Left out: generated pages (they carry render.NOTICE), and files MkDocs does
+Left out: generated pages (they carry render.core.NOTICE), and files MkDocs does
 not build as pages (mkdocs.yml's exclude_docs, such as the notes a term
 report includes).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import pathspec
 from mkdocs.utils.yaml import yaml_load
 
-from render import NOTICE
+from render.core import NOTICE
 
 
 def is_generated(path: Path) -> bool:

@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import render
-import yamldata
-from mdtext import cell, href, shown_url, table
-from problem import Problem, Problems
+from common import yamldata
+from common.problem import Problem, Problems
+from common.site_config import LANGS
+from render.core import GENERATED, NOTICE
+from render.mdtext import cell, href, shown_url, table
 
 PLATFORMS = Path("data") / "platforms.yml"
-LANGS = ("ru", "ce")
 COMPARED = ("purpose", "cost", "certificate", "our_use")
 
 _TEXT = {"type": "string", "pattern": r"\S"}
@@ -238,7 +238,7 @@ def guide_parts(platform: Platform, lang: str) -> str:
         "record": WORDS[lang]["record"].format(name=platform.name[lang]),
         "links": links(platform, lang),
     }
-    return render.NOTICE + "".join(
+    return NOTICE + "".join(
         f"\n<!-- --8<-- [start:{name}] -->\n{text}<!-- --8<-- [end:{name}] -->\n"
         for name, text in sections.items()
     )
@@ -250,16 +250,14 @@ def comparison(platforms: list[Platform], lang: str) -> str:
         [f"[{cell(p.name[lang])}]({p.id}.md)"] + [cell(p.compared[f][lang]) for f in COMPARED]
         for p in platforms
     ]
-    return render.NOTICE + "\n" + table(WORDS[lang]["columns"], rows)
+    return NOTICE + "\n" + table(WORDS[lang]["columns"], rows)
 
 
 def render_platforms(project: Path) -> dict[Path, str]:
     platforms = load(project)
     out: dict[Path, str] = {}
     for lang in LANGS:
-        out[render.GENERATED / f"platforms.{lang}.md"] = comparison(platforms, lang)
+        out[GENERATED / f"platforms.{lang}.md"] = comparison(platforms, lang)
         for platform in platforms:
-            out[render.GENERATED / "platforms" / f"{platform.id}.{lang}.md"] = guide_parts(
-                platform, lang
-            )
+            out[GENERATED / "platforms" / f"{platform.id}.{lang}.md"] = guide_parts(platform, lang)
     return out

@@ -7,7 +7,7 @@ Chechen reader would get Russian results. After the build, this writes
     site/ce/search/search_index.json   Chechen pages only
 
 A page belongs to a language when the sitemap lists it under that language:
-scripts/sitemap.py's reading of it is the one place that knows which pages
+scripts/postbuild/sitemap.py's reading of it is the one place that knows which pages
 are written in which language, so fallback pages never enter the Chechen index.
 """
 
@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import palochka
-from atomic import write_text
-from sitemap import Sitemap
+from chechen import palochka
+from common.atomic import write_text
+from postbuild.sitemap import Sitemap
 
 # Lunr settings per language, read by Material's search worker. Chechen has
 # no Lunr stemmer or stop-word list; Russian ones would cut Chechen words

@@ -1,7 +1,7 @@
 """Draw the link-preview images that the built pages name in og:image.
 
 Each image under assets/og/ shows exactly its page's og:image:alt text,
-"headline — subline", in a font shipped with the project (scripts/fonts/),
+"headline — subline", in a font shipped with the project (scripts/postbuild/fonts/),
 so the build needs no network and the image says nothing the page does not.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from atomic import write_bytes
+from common.atomic import write_bytes
 
 SIZE = (1200, 630)
 BACKGROUND = (40, 53, 147)

@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from build_site import ROOT
-from sitetools import BuiltSite, address
+from common.site_config import ROOT
+from support.site import BuiltSite, address
 
 DOCS = ROOT / "docs"
 GUIDE_SECTIONS = ["what", "use", "start", "report", "safety", "links"]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from problem import Problem
+from common.problem import Problem
+from common.site_config import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 RULES_FILE = ROOT / "data" / "checks.yml"
 
 

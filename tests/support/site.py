@@ -28,7 +28,6 @@ PAGES = (
     "contributing/translations/",
     "glossary/",
 )
-LANGS = ("ru", "ce")
 
 
 def text_of(tag) -> str:

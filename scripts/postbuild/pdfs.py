@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from atomic import write_bytes
+from common.atomic import write_bytes
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 PDF_LINK = re.compile(r'<a class="site-pdf" href="([^"/]+\.pdf)"')
@@ -49,8 +49,14 @@ def print_all(prints: dict[Path, Path]) -> None:
     """
     if not prints:
         return
-    pairs = [str(path) for pair in prints.items() for path in pair]
-    result = subprocess.run([sys.executable, __file__, *pairs], capture_output=True, text=True)
+    pairs = [str(path.resolve()) for pair in prints.items() for path in pair]
+    # Run as a module of scripts/, where its imports are found.
+    result = subprocess.run(
+        [sys.executable, "-m", "postbuild.pdfs", *pairs],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"PDF printing failed: {result.stderr.strip().splitlines()[-1:]}")
 

@@ -1,0 +1,9 @@
+"""Finish a built site: the steps MkDocs and its theme leave to us.
+
+finish         one pass over the built pages, then the steps below
+sitemap        which pages are written in which language
+search_index   one search index per language
+html_fixes     markup the theme gets wrong outside every block
+cards          link-preview images (og:image), drawn with fonts/
+pdfs           term reports printed to tagged PDF with Chromium
+"""

@@ -1,0 +1,39 @@
+"""Copies of the project to change and build, leaving the real one alone."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from common.site_config import ROOT
+from sitebuild.build import build
+from support.site import BuiltSite
+
+# The default address: a GitHub project page, so every test also proves
+# that the site works under a path prefix.
+PREFIX_URL = "https://belgatoy-school.github.io/network/"
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project to change and build, leaving the real one alone."""
+    for name in ("docs", "overrides", "data", "mkdocs.yml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def build_copy(
+    factory: pytest.TempPathFactory, name: str, change: Callable[[Path], object]
+) -> BuiltSite:
+    """A copy of the project, changed by `change`, built as `make site` builds it."""
+    project = copy_project(factory.mktemp(f"{name}-project"))
+    change(project)
+    out = factory.mktemp(f"{name}-site")
+    build(out, site_url=PREFIX_URL, project=project)
+    return BuiltSite(out, PREFIX_URL)

@@ -2,6 +2,7 @@
 #   make site   build the site into site/
 #   make test   run every check CI runs
 # More: make serve (preview), make check (content checks), make fix,
+# make lint (ruff, mypy --strict, workflow linters),
 # make translations (which Chechen pages are missing or outdated),
 # make links (external links of site/; needs the internet),
 # make bench (benchmarks), make lock (re-pin requirements).
@@ -52,6 +53,7 @@ links: $(DEV)
 lint: $(DEV) workflows
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
+	$(PY) -m mypy
 
 # GitHub workflows: actionlint and zizmor (security checks, offline).
 workflows: $(DEV)

@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
@@ -122,7 +123,7 @@ def make_projects(work: Path) -> tuple[Path, Path, int]:
     return ours, plain, pages
 
 
-def _plain_extension(extension: str | dict) -> str | dict:
+def _plain_extension(extension: str | dict[str, Any]) -> str | dict[str, Any]:
     """The project's Markdown extension, with default options where ours
     are Python objects (the toc's slugify), which YAML cannot write."""
     if isinstance(extension, str):
@@ -131,7 +132,7 @@ def _plain_extension(extension: str | dict) -> str | dict:
     return name if name == "toc" else {name: options}
 
 
-def _plain_i18n(i18n: dict) -> dict:
+def _plain_i18n(i18n: dict[str, Any]) -> dict[str, Any]:
     """The project's languages, with Material's Russian strings for Chechen:
     plain Material has no Chechen translation."""
     languages = [
@@ -168,7 +169,7 @@ def print_run(start: float) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
 
 
-def best_of(child: list[str], env: dict[str, str] | None = None) -> dict:
+def best_of(child: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
     """Best time of RUNS runs of this script as `child`, each in a fresh
     process; and the largest peak memory."""
     runs = []
@@ -183,7 +184,9 @@ def best_of(child: list[str], env: dict[str, str] | None = None) -> dict:
     }
 
 
-def print_results(heading: str, results: dict[str, dict], labels: dict[str, str]) -> None:
+def print_results(
+    heading: str, results: dict[str, dict[str, float]], labels: dict[str, str]
+) -> None:
     print(f"  {heading:40} {'seconds':>8} {'peak MB':>8}")
     for kind, r in results.items():
         print(f"  {labels[kind]:40} {r['seconds']:8.2f} {r['peak_mb']:8.0f}")
@@ -193,7 +196,7 @@ def verdict(value: float, target: float) -> str:
     return f"{'within' if value <= target else 'OVER'} the target of {target}"
 
 
-def measure(kind: str, project: Path, work: Path) -> dict:
+def measure(kind: str, project: Path, work: Path) -> dict[str, float]:
     """One setup's build, best of RUNS."""
     # "ours" is compared with the plain setup, which prints no PDF; the term
     # reports' PDFs are measured apart, as "ours+pdf".

@@ -33,8 +33,9 @@ from checks import (
     personal_data,
     unsafe_html,
 )
-from checks.source import ROOT, Check, Problem, Rules, Source, shown
+from checks.source import Check, Problem, Rules, Source, shown
 from common.atomic import write_text
+from common.site_config import ROOT
 from common.source_pages import is_generated
 
 CHECKS: tuple[Check, ...] = (
@@ -66,7 +67,7 @@ def sources(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for path in sources(paths):
         source = Source(path, path.read_text("utf-8"))
         for run in CHECKS:

@@ -56,7 +56,7 @@ def external_links(site: Path) -> dict[str, list[str]]:
         page = file.relative_to(site).as_posix().removesuffix("index.html")
         html = BeautifulSoup(file.read_text("utf-8"), "html.parser")
         for a in html.find_all("a", href=True):
-            href = a["href"].strip()
+            href = str(a["href"]).strip()
             if href.startswith(("http://", "https://")) and "edit" not in (a.get("rel") or []):
                 url = href.split("#")[0]
                 if page not in links[url]:

@@ -42,7 +42,7 @@ def main() -> int:
         server.watch(str(ROOT / name))
     print(f"Preview at {url} (Ctrl+C stops it)")
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
     except KeyboardInterrupt:
         pass
     finally:

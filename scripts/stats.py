@@ -164,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
             if known.term(args.term) is None:
                 ids = ", ".join(term.id for term in known.terms)
                 parser.error(f"no term {args.term} in data/terms.yml; the terms are {ids}")
-        return args.run(args)
+        status: int = args.run(args)
+        return status
     except Problems as err:
         print(err)
         return 1

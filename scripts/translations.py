@@ -15,7 +15,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from translation.status import DOCS, ROOT, STATUSES, TARGET, statuses
+from common.site_config import ROOT
+from translation.status import DOCS, STATUSES, TARGET, statuses
 
 
 def main() -> int:

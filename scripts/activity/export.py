@@ -53,7 +53,8 @@ def write_xlsx(path: Path, heading: str, parts: list[Table]) -> None:
     import openpyxl  # imported here: only this command writes XLSX
 
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    for sheet in book.worksheets:  # the empty sheet a new workbook starts with
+        book.remove(sheet)
     for title, header, rows in parts:
         sheet = book.create_sheet(title[:31])  # Excel's limit for a sheet name
         sheet.append([heading])

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from chechen import palochka
 from common import yamldata
+from common.site_config import LANGS
 
 from .model import Problems
-from .registries import LANGS, NAMES
+from .registries import NAMES
 
 FILE = "report-labels.yml"
 KEYS = (

@@ -65,7 +65,7 @@ def read(data: Path, registries: Registries, label: str | None = None) -> Log:
 
 def merge(*groups: Iterable[Activity]) -> list[Activity]:
     """Every activity once, in the log's order; the first spelling wins."""
-    unique: dict[tuple, Activity] = {}
+    unique: dict[tuple[object, ...], Activity] = {}
     for group in groups:
         for activity in group:
             unique.setdefault(activity.key(), activity)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from common.problem import Problem, Problems  # noqa: F401 - the activity modules take them from here
+# The activity modules take them from here.
+from common.problem import Problem as Problem
+from common.problem import Problems as Problems
 
 FIELDS = ("date", "teacher", "platform", "activity", "title", "url")
 
@@ -24,7 +26,7 @@ class Activity:
     title: str = ""
     url: str = ""
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[object, ...]:
         """What makes two records the same activity, whatever the spelling."""
         return (
             self.date,

@@ -7,10 +7,11 @@ reported as FILE:LINE: message.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from chechen import palochka
 from common import yamldata
@@ -18,6 +19,8 @@ from common.site_config import LANGS
 
 from .model import Problem, Problems, fold
 from .values import BadValue, alias_key, parse_date
+
+T = TypeVar("T")
 
 _TEXT = {"type": "string", "minLength": 1}
 NAMES = {
@@ -106,29 +109,32 @@ class Registries:
 def load(data: Path) -> Registries:
     """Read and check every registry in the folder `data`."""
     problems: list[Problem] = []
-    results = []
-    for reader, name in (
-        (_kinds, "platforms.yml"),
-        (_kinds, "activities.yml"),
-        (_terms, "terms.yml"),
-        (_consent, "consent.yml"),
-    ):
-        try:
-            document = yamldata.load(
-                data / name, _SCHEMAS[name], f"data/{name}", dates_as_text=True
-            )
-            results.append(reader(document))
-        except Problems as err:
-            problems.extend(err.problems)
-    if problems:
+    platforms = _read(data, "platforms.yml", _kinds, problems)
+    activities = _read(data, "activities.yml", _kinds, problems)
+    terms = _read(data, "terms.yml", _terms, problems)
+    consented = _read(data, "consent.yml", _consent, problems)
+    if platforms is None or activities is None or terms is None or consented is None:
         raise Problems(problems)
-    (platforms, platform_aliases), (activities, activity_aliases), terms, consented = results
-    return Registries(platforms, activities, terms, platform_aliases, activity_aliases, consented)
+    return Registries(platforms[0], activities[0], terms, platforms[1], activities[1], consented)
+
+
+def _read(
+    data: Path, name: str, reader: Callable[[yamldata.Document], T], problems: list[Problem]
+) -> T | None:
+    """One registry as `reader` makes it; None, with its problems noted, when wrong."""
+    try:
+        return reader(
+            yamldata.load(data / name, _SCHEMAS[name], f"data/{name}", dates_as_text=True)
+        )
+    except Problems as err:
+        problems.extend(err.problems)
+        return None
 
 
 def _kinds(file: yamldata.Document) -> tuple[list[Kind], dict[str, str]]:
     problems = list(_unique_ids(file))
-    kinds, aliases = [], {}
+    kinds: list[Kind] = []
+    aliases: dict[str, str] = {}
     for index, entry in enumerate(file.data):
         kinds.append(Kind(entry["id"], entry["name"]))
         problems.extend(_chechen_name(file, index, entry["name"]["ce"]))
@@ -203,7 +209,7 @@ def _chechen_name(file: yamldata.Document, index: int, name: str) -> Iterable[Pr
         )
 
 
-_SCHEMAS = {
+_SCHEMAS: dict[str, dict[str, Any]] = {
     "platforms.yml": _KINDS_SCHEMA,
     "activities.yml": _KINDS_SCHEMA,
     "terms.yml": _TERMS_SCHEMA,

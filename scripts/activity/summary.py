@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Activity, fold
 from .registries import Kind, Registries, Term
@@ -20,7 +21,7 @@ class TermSummary:
     teachers_by_platform: dict[str, int]
     teachers_by_activity: dict[str, int]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "id": self.term.id,
             "start": self.term.start.isoformat(),
@@ -56,11 +57,11 @@ def _summary(registries: Registries, term: Term, items: list[Activity]) -> TermS
     )
 
 
-def _counts(ids: list[str], counter: Counter) -> dict[str, int]:
+def _counts(ids: list[str], counter: Counter[str]) -> dict[str, int]:
     return {id_: counter.get(id_, 0) for id_ in ids}
 
 
-def _teachers_by(items: list[Activity], field: str) -> Counter:
+def _teachers_by(items: list[Activity], field: str) -> Counter[str]:
     pairs = {(getattr(item, field), fold(item.teacher)) for item in items}
     return Counter(group for group, _ in pairs)
 

@@ -115,7 +115,8 @@ class Validator:
                     if url and not whole_url(url):
                         yield Problem(label, line, _bad_url(url))
                 elif into is not None:
-                    into.append(Activity(day, platform, activity, teacher, title, url))
+                    # Every verdict above is a value here, not a (message,) tuple.
+                    into.append(Activity(day, platform, activity, teacher, title, url))  # type: ignore[arg-type]
         except READ_ERRORS as err:
             yield Problem(label, before + 1, f"cannot read the rest of the file: {err}")
         if not any_rows and not empty_ok:
@@ -142,7 +143,7 @@ class Validator:
         return name
 
 
-class _Verdicts(dict):
+class _Verdicts(dict[Cell, object]):
     """Cell → verdict, judging each distinct cell once."""
 
     def __init__(self, judge: Callable[[Cell], object]) -> None:

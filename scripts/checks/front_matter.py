@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -47,7 +48,7 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
                 return number
         return 1
 
-    schema = validator().schema
+    schema: dict[str, Any] = validator().schema  # type: ignore[assignment]  # ours is an object
     for error in validator().iter_errors(meta):
         if error.validator == "additionalProperties" and not error.path:
             for key in sorted(set(meta) - set(schema["properties"])):

@@ -16,7 +16,9 @@ from functools import cache
 
 from pymarkdown.api import PyMarkdownApi
 
-from .source import ROOT, Problem, Rules, Source
+from common.site_config import ROOT
+
+from .source import Problem, Rules, Source
 
 CONFIG = ROOT / ".pymarkdown.json"
 
@@ -30,6 +32,6 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
     if not source.is_markdown or not source.text.strip():
         return
     for failure in linter().scan_string(source.text).scan_failures:
-        detail = failure.extra_error_information.strip()
+        detail = (failure.extra_error_information or "").strip()
         message = f"{failure.rule_description.rstrip('.')}{' ' + detail if detail else ''}"
         yield Problem(source.label, failure.line_number, f"{failure.rule_id}: {message}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from common.problem import Problem
+from common.problem import Problem as Problem
 from common.site_config import ROOT
 
 RULES_FILE = ROOT / "data" / "checks.yml"

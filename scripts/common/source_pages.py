@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pathspec
 from mkdocs.utils.yaml import yaml_load
@@ -20,7 +21,7 @@ def is_generated(path: Path) -> bool:
     return path.suffix == ".md" and NOTICE in path.read_text("utf-8")
 
 
-def _excluded(project: Path) -> pathspec.PathSpec:
+def _excluded(project: Path) -> pathspec.PathSpec[Any]:
     config = project / "mkdocs.yml"
     patterns = ""
     if config.exists():

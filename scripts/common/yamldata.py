@@ -6,6 +6,7 @@ a teacher editing data/ on GitHub can find it. Used for every file in data/.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,9 @@ def where(path: tuple[Key, ...] | list[Key]) -> str:
     return text.lstrip(".") or "the file"
 
 
-def load(path: Path, schema: dict, shown: str, *, dates_as_text: bool = False) -> Document:
+def load(
+    path: Path, schema: dict[str, Any], shown: str, *, dates_as_text: bool = False
+) -> Document:
     """Load `path` and check it against `schema`; raise Problems when wrong."""
     try:
         text = path.read_text("utf-8")
@@ -97,14 +100,14 @@ def load(path: Path, schema: dict, shown: str, *, dates_as_text: bool = False) -
     document = Document(shown, data, root)
     problems = list(_duplicate_keys(document, root))
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
-        path = list(error.absolute_path)
-        problems.append(document.problem(f"{where(path)}: {error.message}", *path))
+        at: list[Key] = list(error.absolute_path)
+        problems.append(document.problem(f"{where(at)}: {error.message}", *at))
     if problems:
         raise Problems(sorted(problems))
     return document
 
 
-def _duplicate_keys(document: Document, node: yaml.Node | None):
+def _duplicate_keys(document: Document, node: yaml.Node | None) -> Iterator[Problem]:
     """YAML keeps the last of two equal keys silently; a person meant one."""
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()

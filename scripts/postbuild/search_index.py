@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from chechen import palochka
 from common.atomic import write_text
@@ -49,7 +50,7 @@ def split(site: Path, sitemap: Sitemap) -> dict[str, int]:
     return counts
 
 
-def _localise(doc: dict, root: str, lang: str) -> dict:
+def _localise(doc: dict[str, Any], root: str, lang: str) -> dict[str, Any]:
     """Make the location relative to the language root; unify the palochka."""
     doc = dict(doc, location=doc["location"].removeprefix(root))
     if lang == "ce":

@@ -31,8 +31,10 @@ class Sitemap:
         urls = ET.parse(site / "sitemap.xml").getroot().findall("s:url", NS)
         entries = []
         for url in urls:
-            loc = url.findtext("s:loc", namespaces=NS).strip()
-            links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+            loc = (url.findtext("s:loc", namespaces=NS) or "").strip()
+            links = {
+                link.get("hreflang", ""): link.get("href", "") for link in url.findall("x:link", NS)
+            }
             lang = next(code for code, href in links.items() if href == loc and code != "x-default")
             entries.append((loc, lang, links))
         site_url = min((loc for loc, _, _ in entries), key=len)

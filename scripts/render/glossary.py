@@ -8,8 +8,10 @@ A term without a source is not confirmed, and the table says so in words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from chechen import palochka
 from chechen.alphabet import sort_key as chechen_key
@@ -65,7 +67,7 @@ SCHEMA = {
 }
 
 # The table's own words.
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "ru": {
         "columns": ["Русский", "Нохчийн", "Подтверждение"],
         "unconfirmed": "**Не подтверждено**",
@@ -98,7 +100,7 @@ def load(project: Path) -> list[Term]:
     terms: list[Term] = []
     seen: dict[str, str] = {}
     for index, entry in enumerate(document.data["terms"]):
-        path = ["terms", index]
+        path: list[str | int] = ["terms", index]
         for found in palochka.find_lookalikes(entry["ce"]):
             problems.append(
                 document.problem(
@@ -131,7 +133,7 @@ def load(project: Path) -> list[Term]:
     return terms
 
 
-def _order(lang: str):
+def _order(lang: str) -> Callable[[Term], Any]:
     if lang == "ce":
         return lambda term: chechen_key(term.words["ce"])
     return lambda term: term.words["ru"].casefold().replace("ё", "е")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from common import yamldata
 from common.problem import Problem, Problems
@@ -68,7 +69,7 @@ SCHEMA = {
     },
 }
 
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "ru": {
         "columns": [
             "Платформа",
@@ -194,9 +195,9 @@ def address(platform: Platform, lang: str) -> str:
     """The official address as the page shows it: a link only when confirmed."""
     words = WORDS[lang]
     if platform.url is None:
-        return words["unknown"]
+        return str(words["unknown"])
     if not platform.url_checked:
-        return words["unchecked"].format(address=shown_url(platform.url))
+        return str(words["unchecked"]).format(address=shown_url(platform.url))
     return f"[{shown_url(platform.url)}]({href(platform.url)})"
 
 

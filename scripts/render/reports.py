@@ -28,8 +28,9 @@ from activity import log as activity_log
 from activity import registries as registry
 from activity.labels import Labels
 from activity.model import Activity, Problems
-from activity.registries import LANGS, Registries
+from activity.registries import Registries
 from activity.summary import Line, TermSummary, lines, summarise, with_activity
+from common.site_config import LANGS
 from render import mdtext
 from render.charts import Group, bar_chart
 from render.core import GENERATED, NOTICE, RenderError

@@ -43,7 +43,7 @@ class History:
         self.changed_now: set[str] = set()
         self.known = self._read()
 
-    def _git(self, *args: str) -> subprocess.CompletedProcess | None:
+    def _git(self, *args: str) -> subprocess.CompletedProcess[str] | None:
         try:
             return subprocess.run(
                 ["git", "-C", str(self.project), *args], capture_output=True, text=True

@@ -5,41 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from common.site_config import LANGS
+from common.words import Section
+from common.words import load as load_words
 from render.core import GENERATED, NOTICE
 from render.mdtext import cell
 from render.mdtext import table as mdtable
+from render.templating import render_template
 from translation.status import SOURCE, STATUSES, PageStatus, statuses
 
-# The status page's words, in each language of the site.
-WORDS = {
-    "ru": {
-        "page": "Страница",
-        "status": "Перевод",
-        "translated": "переведена",
-        "outdated": "русский текст изменился после перевода",
-        "missing": "ещё не переведена",
-        "unknown": "неизвестно",
-        "counts": "Переведено {translated} из {total}; устарело {outdated}; "
-        "не переведено {missing}.",
-        "no_history": "Без истории git состояние переводов неизвестно.",
-    },
-    "ce": {
-        "page": "АгӀо",
-        "status": "Гочдар",
-        "translated": "гочйина",
-        "outdated": "гочдинчул тӀаьхьа оьрсийн йоза хийцина",
-        "missing": "хӀинца а гочйина яц",
-        "unknown": "хууш дац",
-        "counts": "{total} агӀонах гочйина {translated}; тиша хилла {outdated}; "
-        "гочйина яц {missing}.",
-        "no_history": "git-н истори йоцуш гочдарийн хьал хууш дац.",
-    },
-}
 
-
-def table(pages: list[PageStatus], lang: str) -> str:
+def table(pages: list[PageStatus], words: Section) -> str:
     """The status table in Markdown, for docs/<lang>/contributing/translations.md."""
-    words = WORDS[lang]
+    lang = words.lang
     counts = Counter(p.status for p in pages)
     rows = []
     for p in pages:
@@ -47,13 +25,22 @@ def table(pages: list[PageStatus], lang: str) -> str:
         if title is None:  # not written in this language: its title in Russian, marked so
             title = f'<span lang="{SOURCE}">{p.titles[SOURCE]}</span>'
         rows.append([f"[{cell(title)}](../{p.page})", words[p.status]])
-    counted = words["counts"].format(total=len(pages), **{s: counts[s] for s in STATUSES})
-    text = f"{counted}\n\n{mdtable([words['page'], words['status']], rows)}"
-    return text + (f"\n{words['no_history']}\n" if counts["unknown"] else "")
+    return render_template(
+        "translation-status.md.jinja",
+        words=words,
+        counts=words["counts"].format(total=len(pages), **{s: counts[s] for s in STATUSES}),
+        table=mdtable([words["page"], words["status"]], rows).rstrip("\n"),
+        no_history=bool(counts["unknown"]),
+    )
 
 
 def render_status(project: Path) -> dict[Path, str]:
     """Renderer (scripts/render/core.py): the status table in both languages."""
 
     pages = statuses(project)
-    return {GENERATED / f"translations.{lang}.md": NOTICE + table(pages, lang) for lang in WORDS}
+    words = load_words(project)
+    return {
+        GENERATED / f"translations.{lang}.md": NOTICE
+        + table(pages, words.of("translation_status", lang))
+        for lang in LANGS
+    }

@@ -23,12 +23,13 @@ ROWS = [
 ZERO_PLATFORMS = {"infourok": 0, "urokrf": 0, "library": 0, "prosv": 0, "sferum": 0}
 ZERO_KINDS = {"publication": 0, "webinar": 0, "course": 0, "contest": 0, "lesson": 0}
 # Counted by hand: Q1 has four activities (the repeated one once) of A, Б, В;
-# Q2 two, of А and Г; Q3 and Q4 none.
+# Q2 two, of А and Г; Q3 and Q4 none. Each term's report runs to the day
+# before the next one starts; the last to 31 August.
 EXPECTED = [
     {
         "id": "2025-26-q1",
         "start": "2025-09-01",
-        "end": "2025-10-24",
+        "end": "2025-11-04",
         "teachers": 3,
         "activities": 4,
         "by_platform": ZERO_PLATFORMS | {"infourok": 2, "urokrf": 1, "sferum": 1},
@@ -37,7 +38,7 @@ EXPECTED = [
     {
         "id": "2025-26-q2",
         "start": "2025-11-05",
-        "end": "2025-12-30",
+        "end": "2026-01-11",
         "teachers": 2,
         "activities": 2,
         "by_platform": ZERO_PLATFORMS | {"library": 1, "prosv": 1},
@@ -46,7 +47,7 @@ EXPECTED = [
     {
         "id": "2025-26-q3",
         "start": "2026-01-12",
-        "end": "2026-03-27",
+        "end": "2026-04-05",
         "teachers": 0,
         "activities": 0,
         "by_platform": ZERO_PLATFORMS,
@@ -55,13 +56,27 @@ EXPECTED = [
     {
         "id": "2025-26-q4",
         "start": "2026-04-06",
-        "end": "2026-05-26",
+        "end": "2026-08-31",
         "teachers": 0,
         "activities": 0,
         "by_platform": ZERO_PLATFORMS,
         "by_activity": ZERO_KINDS,
     },
 ]
+# The year: А, Б, В and Г, each counted once however many terms they worked in.
+YEAR = {
+    "id": "2025-26",
+    "start": "2025-09-01",
+    "end": "2026-08-31",
+    "teachers": 4,
+    "activities": 6,
+    "by_platform": ZERO_PLATFORMS
+    | {"infourok": 2, "urokrf": 1, "sferum": 1, "library": 1, "prosv": 1},
+    "by_activity": ZERO_KINDS
+    | {"publication": 2, "webinar": 1, "lesson": 1, "course": 1, "contest": 1},
+    "terms": ["2025-26-q1", "2025-26-q2", "2025-26-q3", "2025-26-q4"],
+    "calendar": True,
+}
 
 
 @pytest.fixture
@@ -76,14 +91,16 @@ def data(tmp_path: Path) -> Path:
 def test_json_summary_matches_the_hand_count(data: Path) -> None:
     result = run("summary", "--data", data, "--json")
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"terms": EXPECTED}
+    assert json.loads(result.stdout) == {"terms": EXPECTED, "years": [YEAR]}
 
 
-def test_one_term(data: Path) -> None:
+def test_one_term_and_one_year(data: Path) -> None:
     result = run("summary", "--data", data, "--json", "--term", "2025-26-q2")
     assert json.loads(result.stdout) == {"terms": [EXPECTED[1]]}
     text = run("summary", "--data", data, "--term", "2025-26-q2").stdout
-    assert "activities 2, teachers 2" in text
+    assert "активностей 2, педагогов 2" in text
+    result = run("summary", "--data", data, "--json", "--year", "2025-26")
+    assert json.loads(result.stdout) == {"terms": EXPECTED, "years": [YEAR]}
 
 
 def test_export_xlsx_for_the_district_office(data: Path, tmp_path: Path) -> None:

@@ -346,9 +346,7 @@ def _parser() -> argparse.ArgumentParser:
         help="посчитать журнал по четвертям и учебным годам",
         description="Числа журнала по учебным годам, четвертям и каникулам.",
     )
-    only = command.add_mutually_exclusive_group()
-    only.add_argument("--term", metavar="ID", help="только эта четверть (id из data/terms.yml)")
-    only.add_argument("--year", metavar="ГОД", help="только этот учебный год, например 2025-26")
+    _period_options(command, required=False)
     command.add_argument("--json", action="store_true", help="вывести JSON")
     command.set_defaults(run=summary)
     command = commands.add_parser(
@@ -358,9 +356,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Таблицы для управления образования: за четверть (--term) или "
         "за учебный год (--year, лист на год и на каждую четверть).",
     )
-    period = command.add_mutually_exclusive_group(required=True)
-    period.add_argument("--term", metavar="ID", help="четверть: id из data/terms.yml")
-    period.add_argument("--year", metavar="ГОД", help="учебный год, например 2025-26")
+    _period_options(command, required=True)
     command.add_argument("--format", required=True, choices=("xlsx", "csv"), help="формат файла")
     command.add_argument(
         "--output",
@@ -370,6 +366,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     command.set_defaults(run=export_counts)
     return parser
+
+
+def _period_options(command: argparse.ArgumentParser, required: bool) -> None:
+    """--term or --year, one of them at the most."""
+    period = command.add_mutually_exclusive_group(required=required)
+    period.add_argument("--term", metavar="ID", help="четверть: id из data/terms.yml (2025-26-q1)")
+    period.add_argument("--year", metavar="ГОД", help="учебный год: 2025-26")
 
 
 def _check_period(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:

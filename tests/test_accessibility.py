@@ -78,17 +78,20 @@ def test_vi_control_is_named_in_the_page_language(
     expect(page.get_by_role("button", name=name)).to_be_visible()
 
 
-def newest_report(site: BuiltSite) -> str:
+def newest_report(site: BuiltSite, kind: str = "term") -> str:
+    """The newest term report (2025-26-q4) or year report (2025-26)."""
     reports = sorted(p.parent.name for p in (site.root / "reports").glob("*/index.html"))
-    assert reports, "no term report was built"
+    reports = [name for name in reports if (name.count("-") == 1) == (kind == "year")]
+    assert reports, f"no {kind} report was built"
     return f"reports/{reports[-1]}/"
 
 
+@pytest.mark.parametrize("kind", ["term", "year"])
 @pytest.mark.parametrize("prefix", ["", "ce/"])
 def test_newest_report_in_both_versions(
-    site: BuiltSite, served: str, page: Page, prefix: str
+    site: BuiltSite, served: str, page: Page, prefix: str, kind: str
 ) -> None:
-    path = prefix + newest_report(site)
+    path = prefix + newest_report(site, kind)
     page.goto(served + path)
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 640})

@@ -7,7 +7,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from common.site_config import LANGS
-from support.browser import axe_violations, choose
 from support.site import address
 from support.stats import REPORT_PAGES
 
@@ -36,21 +35,3 @@ def test_search_finds_a_report(served: str, page: Page, lang: str) -> None:
     hrefs = [link.get_attribute("href") for link in results.all()]
     report = served + address(lang, REPORT_PAGES[0])
     assert any(href.startswith(report) for href in hrefs)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_year_reports_pass_axe_and_reflow_in_the_vi_version(
-    served: str, page: Page, lang: str
-) -> None:
-    years = [path for path in REPORT_PAGES if path.count("-") == 1]
-    assert years, "the shipped log should give a year report"
-    for path in years:
-        page.goto(served + address(lang, path))
-        assert axe_violations(page) == []
-        page.set_viewport_size({"width": 320, "height": 640})
-        choose(page, text="200", colors="wb", spacing="wide", images="off")
-        assert axe_violations(page) == []
-        widths = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        assert widths[0] <= widths[1], path

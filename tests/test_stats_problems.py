@@ -156,7 +156,58 @@ def test_usage_errors_exit_2_in_russian(args: list[str]) -> None:
     assert not [word for word in ENGLISH if word in result.stderr]
 
 
-def test_a_bad_registry_is_reported_with_its_line_in_russian(tmp_path: Path) -> None:
+FIRST_TERMS = (
+    "- year: 2025-26\n"
+    "  terms:\n"
+    "    - id: 2025-26-q1\n      start: 2025-09-01\n      end: 2025-10-24\n"
+    "      name: {ru: I четверть, ce: цхьалгӀа чийрик}\n"
+    "    - id: 2025-26-q2\n      start: 31.09.2025\n      end: 2025-12-30\n"
+    "      name: {ru: II четверть, ce: шолгIа чийрик}\n"
+    "    - id: 2025-26-q3\n      start: 2025-10-20\n      end: 2026-09-27\n"
+)
+OTHER_TERMS = (
+    "- year: 2025-27\n  terms: []\n- year: 2025-26\n  terms:\n"
+    "    - {id: 2024-25-q1, start: 2025-09-01, end: 2025-10-24, name: {ru: a, ce: b}}\n"
+    "- year: 2024-25\n  terms:\n"
+    "    - {id: 2024-25-q2, start: 2024-11-05, end: 2024-12-27, name: {ru: a, ce: b}}\n"
+    "- year: 2024-25\n  terms:\n"
+    "    - {id: 2024-25-q3, start: 2025-01-11, end: 2025-03-27, name: {ru: a, ce: b}}\n"
+)
+ONE_TERM = "[{id: 2025-27-a, start: 2025-09-01, end: 2025-09-02, name: {ru: a, ce: b}}]"
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        (
+            FIRST_TERMS + "      name: {ru: III четверть}\n",
+            ["data/terms.yml:14: [0].terms[2].name: нет обязательного поля «ce»"],
+        ),
+        (
+            FIRST_TERMS + "      name: {ru: a, ce: b}\n",
+            [
+                "data/terms.yml:8: невозможная дата «31.09.2025»: такого дня нет",
+                "data/terms.yml:10: палочка набрана знаком «I» в «шолгIа чийрик»: "
+                "пишите Ӏ (U+04C0)",
+                "data/terms.yml:12: 2025-26-q3 начинается раньше, чем кончается 2025-26-q1: "
+                "пишите четверти по порядку, без наложений",
+                "data/terms.yml:13: 27.09.2026 — не в 2025/26 учебном году (01.09.2025–31.08.2026)",
+            ],
+        ),
+        (OTHER_TERMS, ["data/terms.yml:2: [0].terms: список не может быть пустым"]),
+        (
+            OTHER_TERMS.replace("terms: []", f"terms: {ONE_TERM}"),
+            [
+                "data/terms.yml:1: учебный год «2025-27»: пишите два года подряд, как 2025-26",
+                "data/terms.yml:5: id 2024-25-q1 должен начинаться с учебного года: 2025-26-…",
+                "data/terms.yml:9: 2024-25 записан дважды",
+            ],
+        ),
+    ],
+)
+def test_a_bad_calendar_is_reported_with_its_line_in_russian(
+    tmp_path: Path, terms: str, expected: list[str]
+) -> None:
     from activity import registries
     from activity.model import Problems
     from common.site_config import ROOT
@@ -165,57 +216,7 @@ def test_a_bad_registry_is_reported_with_its_line_in_russian(tmp_path: Path) -> 
     data.mkdir()
     for name in ("platforms.yml", "activities.yml", "consent.yml"):
         (data / name).write_bytes((ROOT / "data" / name).read_bytes())
-    terms = data / "terms.yml"
-    terms.write_text(
-        "- year: 2025-26\n"
-        "  terms:\n"
-        "    - id: 2025-26-q1\n      start: 2025-09-01\n      end: 2025-10-24\n"
-        "      name: {ru: I четверть, ce: цхьалгӀа чийрик}\n"
-        "    - id: 2025-26-q2\n      start: 31.09.2025\n      end: 2025-12-30\n"
-        "      name: {ru: II четверть, ce: шолгIа чийрик}\n"
-        "    - id: 2025-26-q3\n      start: 2025-10-20\n      end: 2026-09-27\n"
-        "      name: {ru: III четверть}\n",
-        "utf-8",
-    )
+    (data / "terms.yml").write_text(terms, "utf-8")
     with pytest.raises(Problems) as caught:
         registries.load(data)
-    assert [str(p) for p in caught.value.problems] == [
-        "data/terms.yml:14: [0].terms[2].name: нет обязательного поля «ce»",
-    ]
-    terms.write_text(terms.read_text("utf-8").replace("{ru: III четверть}", "{ru: a, ce: b}"))
-    with pytest.raises(Problems) as caught:
-        registries.load(data)
-    assert [str(p) for p in caught.value.problems] == [
-        "data/terms.yml:8: невозможная дата «31.09.2025»: такого дня нет",
-        "data/terms.yml:10: палочка набрана знаком «I» в «шолгIа чийрик»: пишите Ӏ (U+04C0)",
-        "data/terms.yml:12: 2025-26-q3 начинается раньше, чем кончается 2025-26-q1: "
-        "пишите четверти по порядку, без наложений",
-        "data/terms.yml:13: 27.09.2026 — не в 2025/26 учебном году (01.09.2025–31.08.2026)",
-    ]
-    terms.write_text(
-        "- year: 2025-27\n  terms: []\n- year: 2025-26\n  terms:\n"
-        "    - {id: 2024-25-q1, start: 2025-09-01, end: 2025-10-24, name: {ru: a, ce: b}}\n"
-        "- year: 2024-25\n  terms:\n"
-        "    - {id: 2024-25-q2, start: 2024-11-05, end: 2024-12-27, name: {ru: a, ce: b}}\n"
-        "- year: 2024-25\n  terms:\n"
-        "    - {id: 2024-25-q3, start: 2025-01-11, end: 2025-03-27, name: {ru: a, ce: b}}\n",
-        "utf-8",
-    )
-    with pytest.raises(Problems) as caught:
-        registries.load(data)
-    assert [str(p) for p in caught.value.problems] == [
-        "data/terms.yml:2: [0].terms: список не может быть пустым",
-    ]
-    terms.write_text(
-        terms.read_text("utf-8").replace(
-            "terms: []",
-            "terms: [{id: 2025-27-a, start: 2025-09-01, end: 2025-09-02, name: {ru: a, ce: b}}]",
-        )
-    )
-    with pytest.raises(Problems) as caught:
-        registries.load(data)
-    assert [str(p) for p in caught.value.problems] == [
-        "data/terms.yml:1: учебный год «2025-27»: пишите два года подряд, как 2025-26",
-        "data/terms.yml:5: id 2024-25-q1 должен начинаться с учебного года: 2025-26-…",
-        "data/terms.yml:9: 2024-25 записан дважды",
-    ]
+    assert [str(p) for p in caught.value.problems] == expected

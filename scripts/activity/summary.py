@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .model import Activity
 from .registries import Kind, Registries, SchoolYear, Term, year_id
@@ -41,47 +41,51 @@ class Counts:
         }
 
 
+P = TypeVar("P", Term, SchoolYear)
+
+
 @dataclass(frozen=True)
-class TermSummary(Counts):
-    term: Term
-    holidays: Counts | None  # the days after the last lesson, if the term has any
+class Summary(Counts, Generic[P]):
+    """The counts of a period: a term or a school year."""
+
+    period: P
 
     @property
     def start(self) -> date:
-        return self.term.start
+        return self.period.start
 
     @property
     def end(self) -> date:
-        return self.term.end
+        return self.period.end
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "id": self.term.id,
-            "start": self.term.start.isoformat(),
-            "end": self.term.end.isoformat(),
+            "id": self.period.id,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
             **self.counts_json(),
         }
 
 
 @dataclass(frozen=True)
-class YearSummary(Counts):
-    year: SchoolYear
+class TermSummary(Summary[Term]):
+    holidays: Counts | None  # the days after the last lesson, if the term has any
+
+    @property
+    def term(self) -> Term:
+        return self.period
+
+
+@dataclass(frozen=True)
+class YearSummary(Summary[SchoolYear]):
     terms: list[TermSummary]
 
     @property
-    def start(self) -> date:
-        return self.year.start
-
-    @property
-    def end(self) -> date:
-        return self.year.end
+    def year(self) -> SchoolYear:
+        return self.period
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.year.id,
-            "start": self.year.start.isoformat(),
-            "end": self.year.end.isoformat(),
-            **self.counts_json(),
+        return super().as_json() | {
             "terms": [summary.term.id for summary in self.terms],
             "calendar": self.year.calendar,
         }
@@ -116,14 +120,14 @@ def _year(registries: Registries, year: SchoolYear, items: list[Activity]) -> Ye
         if term := registries.term_of(item.date):
             in_term[term.id].append(item)
     terms = [_term(registries, term, in_term[term.id]) for term in year.terms]
-    return YearSummary(**vars(_counts(registries, items)), year=year, terms=terms)
+    return YearSummary(**vars(_counts(registries, items)), period=year, terms=terms)
 
 
 def _term(registries: Registries, term: Term, items: list[Activity]) -> TermSummary:
     holidays = None
     if days := term.holidays:
         holidays = _counts(registries, [item for item in items if days[0] <= item.date])
-    return TermSummary(**vars(_counts(registries, items)), term=term, holidays=holidays)
+    return TermSummary(**vars(_counts(registries, items)), period=term, holidays=holidays)
 
 
 def _counts(registries: Registries, items: list[Activity]) -> Counts:

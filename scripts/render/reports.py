@@ -193,43 +193,24 @@ def term_page(
     term = summary.term
     name = term.name[lang]
     previous = reports.previous(summary)
-    series = [name] + ([previous.term.name[lang]] if previous else [])
-    preliminary = reports.preliminary(term.end)
-    holidays = ""
-    if days := term.holidays:
-        holidays = markdown_text(
-            labels["holidays_period"].format(start=_day(days[0]), end=_day(days[1]))
-        )
+    previous_name = previous.term.name[lang] if previous else None
     year = reports.registries.year(term.year)
-    parts = [
-        _front_matter(reports, lang, term.id, _description(labels, name, summary, preliminary)),
-        # The heading comes first: the search index takes the page's entry from it.
-        f"# {markdown_text(labels['title'].format(term=name))}",
-        NOTICE.strip(),
-        f"<!-- The text of the report: {NOTES.format(lang=lang)}/{term.id}.md -->",
-        _preliminary_notice(labels, term.end) if preliminary else "",
-        _example_notice(reports, labels),
-        markdown_text(labels["period"].format(start=_day(term.start), end=_day(term.end))),
-        holidays,
-        f"## {markdown_text(labels['totals'])}",
-        _totals(summary, previous, labels),
-        _compared(labels, previous.term.name[lang] if previous else None),
-    ]
-    parts += _kind_sections(reports, summary, previous, series, name, lang)
-    parts.append(_consented(reports, summary, lang))
-    parts.append(f"## {markdown_text(labels['notes'])}")
-    parts.append(_notes_text(reports, term.id, lang))
-    before, after = neighbours
-    parts.append(
-        _links(
-            labels,
-            (before.term.id, before.term.name[lang]) if before else None,
-            (after.term.id, after.term.name[lang]) if after else None,
-            (year.id, labels["year_name"].format(year=year.name)),
+    parts = _head(reports, summary, lang, name)
+    if days := term.holidays:
+        parts.append(
+            markdown_text(labels["holidays_period"].format(start=_day(days[0]), end=_day(days[1])))
         )
+    parts += _totals_section(labels, summary, previous, previous_name)
+    parts += _kind_sections(reports, summary, previous, previous_name, name, lang)
+    parts.append(_consented(reports, summary, lang))
+    before, after = neighbours
+    links = _links(
+        labels,
+        (before.term.id, before.term.name[lang]) if before else None,
+        (after.term.id, after.term.name[lang]) if after else None,
+        (year.id, labels["year_name"].format(year=year.name)),
     )
-    parts.append(f"<small>{escape(' '.join(labels['generated'].split()))}</small>")
-    return "\n\n".join(part for part in parts if part) + "\n"
+    return _page_text([*parts, *_tail(reports, term.id, lang, links)])
 
 
 def year_page(
@@ -243,36 +224,71 @@ def year_page(
     name = labels["year_name"].format(year=year.name)
     previous = reports.previous_year(summary)
     previous_name = labels["year_name"].format(year=previous.year.name) if previous else None
-    series = [name] + ([previous_name] if previous_name else [])
-    preliminary = reports.preliminary(year.end)
-    parts = [
-        _front_matter(reports, lang, year.id, _description(labels, name, summary, preliminary)),
-        f"# {markdown_text(labels['title'].format(term=name))}",
-        NOTICE.strip(),
-        f"<!-- The text of the report: {NOTES.format(lang=lang)}/{year.id}.md -->",
-        _preliminary_notice(labels, year.end) if preliminary else "",
-        _example_notice(reports, labels),
-        "" if year.calendar else _no_calendar_notice(labels, year.name),
-        markdown_text(labels["period"].format(start=_day(year.start), end=_day(year.end))),
-        f"## {markdown_text(labels['totals'])}",
-        _totals(summary, previous, labels),
-        _compared(labels, previous_name),
-    ]
+    notice = "" if year.calendar else _no_calendar_notice(labels, year.name)
+    parts = _head(reports, summary, lang, name, notice)
+    parts += _totals_section(labels, summary, previous, previous_name)
     if summary.terms:
         parts.append(f"## {markdown_text(labels['by_term'])}")
         parts.append(_terms_figure(reports, summary, lang))
-    parts += _kind_sections(reports, summary, previous, series, name, lang)
-    parts.append(f"## {markdown_text(labels['notes'])}")
-    parts.append(_notes_text(reports, year.id, lang))
-    before, after = neighbours
+    parts += _kind_sections(reports, summary, previous, previous_name, name, lang)
 
     def link(other: YearSummary | None) -> tuple[str, str] | None:
         if other is None:
             return None
         return other.year.id, labels["year_name"].format(year=other.year.name)
 
-    parts.append(_links(labels, link(before), link(after)))
-    parts.append(f"<small>{escape(' '.join(labels['generated'].split()))}</small>")
+    before, after = neighbours
+    links = _links(labels, link(before), link(after))
+    return _page_text([*parts, *_tail(reports, year.id, lang, links)])
+
+
+def _head(
+    reports: Reports, summary: TermSummary | YearSummary, lang: str, name: str, notice: str = ""
+) -> list[str]:
+    """A report page down to its period: front matter, heading, notices."""
+    labels = reports.labels[lang]
+    report_id = summary.period.id
+    preliminary = reports.preliminary(summary.end)
+    return [
+        _front_matter(reports, lang, report_id, _description(labels, name, summary, preliminary)),
+        # The heading comes first: the search index takes the page's entry from it.
+        f"# {markdown_text(labels['title'].format(term=name))}",
+        NOTICE.strip(),
+        f"<!-- The text of the report: {NOTES.format(lang=lang)}/{report_id}.md -->",
+        _preliminary_notice(labels, summary.end) if preliminary else "",
+        _example_notice(reports, labels),
+        notice,
+        markdown_text(labels["period"].format(start=_day(summary.start), end=_day(summary.end))),
+    ]
+
+
+def _totals_section(
+    labels: Labels, summary: Counts, previous: Counts | None, previous_name: str | None
+) -> list[str]:
+    compared = (
+        labels["compared"].format(previous=previous_name)
+        if previous_name
+        else labels["no_previous"]
+    )
+    return [
+        f"## {markdown_text(labels['totals'])}",
+        _totals(summary, previous, labels),
+        markdown_text(compared),
+    ]
+
+
+def _tail(reports: Reports, report_id: str, lang: str, links: str) -> list[str]:
+    """A report page from its notes on: the notes, the links, where the numbers come from."""
+    labels = reports.labels[lang]
+    return [
+        f"## {markdown_text(labels['notes'])}",
+        _notes_text(reports, report_id, lang),
+        links,
+        f"<small>{escape(' '.join(labels['generated'].split()))}</small>",
+    ]
+
+
+def _page_text(parts: list[str]) -> str:
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -290,12 +306,13 @@ def _kind_sections(
     reports: Reports,
     summary: Counts,
     previous: Counts | None,
-    series: list[str],
+    previous_name: str | None,
     name: str,
     lang: str,
 ) -> list[str]:
     """By platform and by activity kind: a chart and its table each."""
     labels = reports.labels[lang]
+    series = [name] + ([previous_name] if previous_name else [])
     parts = []
     for key in ("platform", "activity"):
         chart, rows = f"chart_{key}", lines(key, summary, previous, reports.registries)
@@ -387,7 +404,7 @@ def trend(reports: Reports, lang: str) -> str:
         _example_notice(reports, labels),
         _figure(svg, labels["chart_trend"], table),
     ]
-    return "\n\n".join(part for part in parts if part) + "\n"
+    return _page_text(parts)
 
 
 def years_list(reports: Reports, lang: str) -> str:
@@ -413,11 +430,12 @@ def years_list(reports: Reports, lang: str) -> str:
             else f"- {markdown_text(term.term.name[lang])} — {markdown_text(labels['no_activity'])}"
             for term in year.terms
         ]
-        parts.append(f"### {markdown_text(name)}")
+        # The same anchor in every language: links to /ce/reports/#year-… work.
+        parts.append(f"### {markdown_text(name)} {{#year-{year.year.id}}}")
         parts.append(line)
         if items:
             parts.append("\n".join(items))
-    return "\n\n".join(parts) + "\n"
+    return _page_text(parts)
 
 
 def periods_rule(reports: Reports, lang: str) -> str:
@@ -505,12 +523,6 @@ def _example_notice(reports: Reports, labels: Labels) -> str:
     if not reports.example:
         return ""
     return _admonition("warning", labels["example_title"], labels["example"])
-
-
-def _compared(labels: Labels, previous: str | None) -> str:
-    if previous is None:
-        return markdown_text(labels["no_previous"])
-    return markdown_text(labels["compared"].format(previous=previous))
 
 
 def _counts(labels: Labels, counts: Counts) -> str:

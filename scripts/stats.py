@@ -100,7 +100,13 @@ def pull(args: argparse.Namespace) -> int:
         problems.extend(validator.read(source, args.sheet, into=pulled, rejects=rejected))
     for problem in problems:
         print(problem)
-    if problems and not args.partial:
+    if rejected:
+        write_bytes(args.rejects, _rejects_csv(rejected))
+        _say(
+            f"Непринятые строки ({len(rejected)}) с причинами — в {args.rejects}: "
+            "исправьте их там и загрузите этот файл снова."
+        )
+    if problems and (not args.partial or not pulled):
         return _verdict(len(problems), len(args.sources), "ничего не сохранено")
     log = activity_log.read(args.data, known)
     kept = [] if log.example else log.activities  # real data replaces the example
@@ -109,8 +115,6 @@ def pull(args: argparse.Namespace) -> int:
     )
     names = pseudonyms.Pseudonyms(key, known)
     merged = activity_log.merge(map(names.apply, kept), map(names.apply, pulled))
-    if rejected:
-        write_bytes(args.rejects, _rejects_csv(rejected))
     changed = activity_log.write(args.data, activity_log.Log(merged, example=False))
     added = len(merged) - len(kept)
     _calendar_warnings(known, Counter(year_id(item.date) for item in merged))
@@ -134,13 +138,7 @@ def pull(args: argparse.Namespace) -> int:
     if changed:
         _next_steps(args.data)
     if problems:
-        where = (
-            f" Непринятые строки с причинами — в {args.rejects}: "
-            "исправьте их там и загрузите этот файл снова."
-            if rejected
-            else ""
-        )
-        _say(f"Ошибок: {len(problems)}. Сохранены только верные строки ({len(pulled)}).{where}")
+        _say(f"Ошибок: {len(problems)}. Сохранены только верные строки ({len(pulled)}).")
         return 1
     return 0
 
@@ -409,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
         print(err)
         return 1
     except OSError as err:  # a file that cannot be written, a full disk
-        print(f"stats.py: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
+        where = f" {err.filename}" if err.filename else ""
+        print(f"stats.py: не удаётся прочитать или записать файл{where}: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

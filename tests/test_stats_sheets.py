@@ -281,6 +281,23 @@ def test_without_partial_pull_stays_all_or_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()
 
 
+def test_a_partial_pull_with_no_good_row_changes_nothing(tmp_path: Path) -> None:
+    from common.site_config import ROOT
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("activity-log.csv", "activity-log.yml"):  # the example log
+        (data / name).write_bytes((ROOT / "data" / name).read_bytes())
+    before = {path.name: path.read_bytes() for path in data.iterdir()}
+    source = write_csv(tmp_path / "учёт.csv", rows=[PARTIAL[1], PARTIAL[2]])
+    rejects = tmp_path / "exports" / "отказы.csv"
+    result = run("pull", source, "--data", data, "--partial", "--rejects", rejects)
+    assert result.returncode == 1
+    assert "ничего не сохранено" in result.stderr
+    assert {path.name: path.read_bytes() for path in data.iterdir()} == before
+    assert len(rejects.read_text("utf-8-sig").splitlines()) == 1 + 2
+
+
 def test_the_rejects_go_neither_over_a_source_nor_into_data(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "учёт.csv", rows=PARTIAL)
     before = source.read_bytes()

@@ -1,22 +1,11 @@
-"""Participation statistics: pull the teachers' activity exports into the
-repository, check them, and count them per term.
+"""Participation statistics: the coordinator's command. It checks the
+teachers' activity spreadsheets, pulls them into the canonical log
+(data/activity-log.csv), counts the log per term and school year, and
+exports the counts for the district office.
 
-    python scripts/stats.py check SOURCE… [--sheet NAME]
-    python scripts/stats.py pull SOURCE… [--sheet NAME] [--data DIR]
-    python scripts/stats.py summary [--data DIR] [--term ID] [--json]
-    python scripts/stats.py export --term ID --format xlsx|csv [--data DIR] [--output FILE]
-
-A SOURCE is a CSV (UTF-8, UTF-8 with BOM or Windows-1251; commas or
-semicolons) or XLSX file, or an http(s) address of one. Its first line
-names the columns: Дата, ФИО педагога (Педагог, Учитель, ФИО), Платформа,
-Вид активности (Активность), and optionally Название and Ссылка (or the
-English date, teacher, platform, activity, title, url). Other columns are
-ignored and never stored.
-
-check and pull print one line per problem, SOURCE:LINE: message, and exit
-with 1; pull then changes nothing. Usage errors exit with 2. The registries
-are always the project's (data/*.yml); --data DIR moves only the activity
-log (activity-log.csv and activity-log.yml) and the pseudonym key.
+Everything it prints is in Russian, for the coordinator (HELP below is its
+--help); the library is scripts/activity/. Problems are printed as
+SOURCE:LINE: message, one a line, and exit with 1; usage errors exit with 2.
 """
 
 from __future__ import annotations
@@ -24,38 +13,101 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from activity import export, labels, pseudonyms, registries
 from activity import log as activity_log
-from activity.model import Activity, Problem, Problems
-from activity.summary import summarise
-from activity.validate import Validator
+from activity.model import FIELDS, Activity, Problem, Problems
+from activity.registries import Registries, year_id
+from activity.summary import Counts, as_json, summarise_years
+from activity.validate import Rejected, Validator
+from common import argparse_ru
+from common.atomic import write_bytes
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
+HELP = """\
+Статистика участия педагогов на платформах.
+
+  check    проверить таблицы; ничего не сохраняет
+  pull     проверить таблицы и добавить их строки в журнал data/activity-log.csv
+  summary  посчитать журнал по четвертям и учебным годам
+  export   выгрузить таблицы за четверть или учебный год для управления образования
+
+ТАБЛИЦА — файл CSV (UTF-8, UTF-8 с BOM или Windows-1251; через запятую, точку
+с запятой или табуляцию) или XLSX, либо адрес такого файла (http:// или
+https://). Строка заголовков — в любой из первых 10 строк, над ней могут
+быть название и пустые строки. Нужны столбцы «Дата», «ФИО педагога»
+(или «Педагог», «Учитель», «ФИО»), «Платформа», «Вид активности» (или
+«Активность»); можно ещё «Название» и «Ссылка». Другие столбцы (№, класс,
+примечания) не читаются и никуда не попадают.
+
+Дата — ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, не позже сегодняшнего дня и не раньше
+01.09.2000. Учебный год — с 01.09 по 31.08; отчётный период четверти — с её
+первого дня до дня перед следующей четвертью, поэтому каникулы входят в
+четверть, которая только что закончилась, а лето — в последнюю.
+
+Одно имя педагога, написанное по-разному (регистр, ё/е, лишние пробелы,
+полное имя и фамилия с инициалами), считается одним педагогом; check
+показывает такие объединения. Педагоги без согласия на публикацию хранятся
+в журнале под псевдонимом.
+
+Каждая ошибка выводится строкой ИСТОЧНИК:СТРОКА: что не так, и программа
+завершается с кодом 1; pull тогда ничего не сохраняет (с --partial сохраняет
+верные строки). Ошибка в самой команде — код 2. Справочники всегда берутся из
+data/*.yml проекта; --data ПАПКА меняет только место журнала и ключа
+псевдонимов.
+
+Примеры:
+  stats.py check отчёт.xlsx
+  stats.py pull отчёт.xlsx
+  stats.py pull отчёт.xlsx --partial --rejects exports/отказы.csv
+  stats.py summary --json
+  stats.py export --year 2025-26 --format xlsx
+"""
+NEVER_COMMITTED = (
+    "data/.teacher-key (ключ псевдонимов), таблицы педагогов с именами, "
+    "файл с отказами (--rejects) и папку exports/"
+)
 
 
 def check(args: argparse.Namespace) -> int:
-    validator = Validator(registries.load(DATA))
+    known = registries.load(DATA)
+    validator = Validator(known)
     count = 0
     for source in args.sources:
         for problem in validator.read(source, args.sheet):
             print(problem)
             count += 1
+    for merged in validator.merged_names():
+        print(merged)
+    _calendar_warnings(known, validator.uncalendared)
     return _verdict(count, len(args.sources))
 
 
 def pull(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
+    if args.partial and (refusal := _refused_rejects(args)):
+        print(refusal)
+        return 1
     validator = Validator(known)
     pulled: list[Activity] = []
     problems: list[Problem] = []
+    rejected: list[Rejected] | None = [] if args.partial else None
     for source in args.sources:
-        problems.extend(validator.read(source, args.sheet, into=pulled))
-    if problems:
-        print(*problems, sep="\n")
-        return _verdict(len(problems), len(args.sources), "nothing was stored")
+        problems.extend(validator.read(source, args.sheet, into=pulled, rejects=rejected))
+    for problem in problems:
+        print(problem)
+    if rejected:
+        write_bytes(args.rejects, _rejects_csv(rejected))
+        _say(
+            f"Непринятые строки ({len(rejected)}) с причинами — в {args.rejects}: "
+            "исправьте их там и загрузите этот файл снова."
+        )
+    if problems and (not args.partial or not pulled):
+        return _verdict(len(problems), len(args.sources), "ничего не сохранено")
     log = activity_log.read(args.data, known)
     kept = [] if log.example else log.activities  # real data replaces the example
     key, new_key = pseudonyms.load_key(
@@ -65,112 +117,298 @@ def pull(args: argparse.Namespace) -> int:
     merged = activity_log.merge(map(names.apply, kept), map(names.apply, pulled))
     changed = activity_log.write(args.data, activity_log.Log(merged, example=False))
     added = len(merged) - len(kept)
+    _calendar_warnings(known, Counter(year_id(item.date) for item in merged))
     if log.example:
-        print("The example log was replaced by the pulled data.", file=sys.stderr)
+        _say("Пример журнала заменён загруженными данными.")
     if new_key:
-        print(
-            f"A new pseudonym key is in {args.data / pseudonyms.KEY_FILE}: keep it, and copy it "
-            "to any computer that pulls next. It is never committed.",
-            file=sys.stderr,
+        _say(
+            f"Создан ключ псевдонимов {args.data / pseudonyms.KEY_FILE}: сохраните его и "
+            "скопируйте на любой компьютер, где будут загружать данные. В репозиторий он "
+            "не попадает."
         )
-    state = "changed" if changed else "unchanged"
-    print(
-        f"{len(pulled)} rows read, {added} new activities; the log holds {len(merged)} ({state}).",
-        file=sys.stderr,
+    if spellings := len(validator.merged_names()):
+        _say(
+            f"Разные написания одного педагога объединены: {spellings} (список — в stats.py check)."
+        )
+    state = "изменился" if changed else "не изменился"
+    _say(
+        f"Прочитано строк: {len(pulled)}, новых активностей: {added}; "
+        f"в журнале {len(merged)}, журнал {state}."
     )
+    if changed:
+        _next_steps(args.data)
+    if problems:
+        _say(f"Ошибок: {len(problems)}. Сохранены только верные строки ({len(pulled)}).")
+        return 1
     return 0
 
 
 def summary(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
-    summaries = summarise(known, activity_log.read(args.data, known).activities)
+    years = summarise_years(known, activity_log.read(args.data, known).activities)
+    if args.year:
+        years = [year for year in years if year.year.id == args.year]
     if args.term:
-        summaries = [s for s in summaries if s.term.id == args.term]
+        years = [year for year in years if any(t.term.id == args.term for t in year.terms)]
     if args.json:
-        print(json.dumps({"terms": [s.as_json() for s in summaries]}, ensure_ascii=False, indent=2))
+        if args.term:
+            terms = [t.as_json() for year in years for t in year.terms if t.term.id == args.term]
+            print(json.dumps({"terms": terms}, ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(as_json(years))
         return 0
-    for s in summaries:
-        term = s.term
-        print(f"{term.id}  {term.name['ru']}  {term.start:%d.%m.%Y}–{term.end:%d.%m.%Y}")
-        print(f"  activities {s.activities}, teachers {s.teachers}")
-        for title, counts in (("platform", s.by_platform), ("activity", s.by_activity)):
-            print(f"  {title:<12}{'activities':>11}")
-            for kind, number in counts.items():
-                print(f"  {kind:<12}{number:>11}")
+    for year in years:
+        if not args.term:
+            _print_counts(
+                f"{year.year.id}  {year.year.name} учебный год", year, year.start, year.end
+            )
+            if not year.year.calendar:
+                print(f"  сроки четвертей не внесены в {registries.TERMS_FILE}")
+        for term in year.terms:
+            if args.term in (None, term.term.id):
+                _print_counts(f"{term.term.id}  {term.term.name['ru']}", term, term.start, term.end)
+                if term.holidays and (days := term.term.holidays):
+                    print(
+                        f"  в том числе каникулы {days[0]:%d.%m.%Y}–{days[1]:%d.%m.%Y}: "
+                        f"активностей {term.holidays.activities}, "
+                        f"педагогов {term.holidays.teachers}"
+                    )
         print()
     return 0
 
 
-def export_term(args: argparse.Namespace) -> int:
+def _print_counts(title: str, counts: Counts, start: date, end: date) -> None:
+    print(f"{title}  {start:%d.%m.%Y}–{end:%d.%m.%Y}")
+    print(f"  активностей {counts.activities}, педагогов {counts.teachers}")
+    for heading, numbers in (("платформа", counts.by_platform), ("вид", counts.by_activity)):
+        print(f"  {heading:<12}{'активностей':>12}")
+        for kind, number in numbers.items():
+            print(f"  {kind:<12}{number:>12}")
+
+
+def export_counts(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
     words = labels.load(DATA)["ru"]
-    summaries = summarise(known, activity_log.read(args.data, known).activities)
-    index = next(i for i, s in enumerate(summaries) if s.term.id == args.term)
-    current, previous = summaries[index], summaries[index - 1] if index else None
-    heading = words["title"].format(term=current.term.name["ru"])
-    parts = export.tables(current, previous, known, words)
-    output = args.output or Path(f"{args.term}.{args.format}")
+    log = activity_log.read(args.data, known)
+    years = summarise_years(known, log.activities)
+    period = args.term or args.year
+    output: Path = args.output or ROOT / export.EXPORTS / f"{period}.{args.format}"
+    if refusal := export.refused_output(output, ROOT, args.data):
+        print(Problem(str(output), 1, refusal))
+        return 1
+    terms = [term for year in years for term in year.terms]
+    if args.term:
+        index = next(i for i, s in enumerate(terms) if s.term.id == args.term)
+        sheets = export.term_sheets(terms[index], terms[index - 1] if index else None, known, words)
+    else:
+        index = next(i for i, year in enumerate(years) if year.year.id == args.year)
+        year = years[index]
+        first = terms.index(year.terms[0]) if year.terms else 0
+        heading = export.HeadingWords(
+            export.school_name(ROOT), words, log.example, Validator(known).today
+        )
+        sheets = export.year_sheets(
+            year,
+            years[index - 1] if index else None,
+            terms[first - 1] if first else None,
+            known,
+            words,
+            heading,
+        )
     write = export.write_xlsx if args.format == "xlsx" else export.write_csv
-    write(output, heading, parts)
-    print(f"Written: {output}", file=sys.stderr)
+    write(output, sheets)
+    _say(f"Записано: {_shown(output)}")
     return 0
+
+
+def _refused_rejects(args: argparse.Namespace) -> Problem | None:
+    """The list of refused rows goes where an export may, and never over a source."""
+    path: Path = args.rejects
+    if any(Path(source).resolve() == path.resolve() for source in args.sources):
+        return Problem(
+            str(path), 1, "это одна из загружаемых таблиц: укажите для отказов другой файл"
+        )
+    if refusal := export.refused_output(path, ROOT, args.data):
+        return Problem(str(path), 1, refusal)
+    return None
+
+
+def _rejects_csv(rejected: list[Rejected]) -> bytes:
+    """The refused rows under headers stats.py reads, with why and where."""
+    header = ["Дата", "ФИО педагога", "Платформа", "Вид активности", "Название", "Ссылка"]
+    assert len(header) == len(FIELDS)
+    rows = [[*header, "Причина", "Откуда"]]
+    rows += [[*row.cells, "; ".join(row.reasons), f"{row.source}:{row.line}"] for row in rejected]
+    return export.csv_bytes(rows)
+
+
+def _calendar_warnings(known: Registries, years: Counter[str]) -> None:
+    """One warning per school year with activity and no calendar."""
+    for year_id_, count in sorted(years.items()):
+        year = known.year(year_id_)
+        if year.calendar or not count:
+            continue
+        print(
+            f"{registries.TERMS_FILE}:{known.terms_lines}: предупреждение: нет сроков четвертей "
+            f"{year.name} учебного года; его активности ({count}) учтены в итогах года, "
+            f"а в отчёты по четвертям не попадут. Добавьте в конец {registries.TERMS_FILE} "
+            "(даты — по календарному учебному графику школы):"
+        )
+        for line in known.calendar_hint(year.id):
+            print(f"    {line}")
+
+
+def _next_steps(data: Path) -> None:
+    log = _shown(data / activity_log.LOG)
+    meta = _shown(data / activity_log.META)
+    _say(
+        "Что дальше:\n"
+        "  1. Посмотрите отчёты на сайте: make serve, затем откройте "
+        "http://127.0.0.1:8000/reports/\n"
+        f"  2. Сохраните журнал в репозитории: git add {log} {meta}\n"
+        '     git commit -m "Статистика: новые данные"\n'
+        f"  Никогда не добавляйте в репозиторий {NEVER_COMMITTED}."
+    )
+
+
+def _shown(path: Path) -> str:
+    """A path as the coordinator typed it: relative to the project if inside."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 def _verdict(problems: int, sources: int, consequence: str = "") -> int:
     if problems:
         tail = f"; {consequence}" if consequence else ""
-        print(f"{problems} problem(s) in {sources} source(s){tail}.", file=sys.stderr)
+        _say(f"Ошибок: {problems}, таблиц: {sources}{tail}.")
         return 1
-    print(f"{sources} source(s): no problems.", file=sys.stderr)
+    _say(f"Таблиц: {sources}, ошибок нет.")
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="stats.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="stats.py", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="КОМАНДА")
     data = argparse.ArgumentParser(add_help=False)
-    data.add_argument("--data", type=Path, default=DATA, help="folder of the activity log")
+    data.add_argument(
+        "--data",
+        type=Path,
+        default=DATA,
+        metavar="ПАПКА",
+        help="папка журнала и ключа псевдонимов (по умолчанию data/)",
+    )
     sheet = argparse.ArgumentParser(add_help=False)
-    sheet.add_argument("--sheet", help="the XLSX sheet to read (default: the first)")
+    sheet.add_argument("--sheet", metavar="ЛИСТ", help="лист XLSX (по умолчанию первый)")
     sources = argparse.ArgumentParser(add_help=False)
-    sources.add_argument("sources", nargs="+", metavar="SOURCE")
+    sources.add_argument(
+        "sources", nargs="+", metavar="ТАБЛИЦА", help="файл CSV или XLSX, или его адрес"
+    )
 
     commands.add_parser(
-        "check", parents=[sources, sheet], help="check sources; store nothing"
+        "check",
+        parents=[sources, sheet],
+        help="проверить таблицы; ничего не сохраняет",
+        description="Проверить таблицы: ошибки по строкам, объединённые имена, "
+        "учебные годы без сроков четвертей. Ничего не сохраняет.",
     ).set_defaults(run=check)
-    commands.add_parser(
-        "pull", parents=[sources, sheet, data], help="check sources and merge them into the log"
-    ).set_defaults(run=pull)
-    command = commands.add_parser("summary", parents=[data], help="count the log per term")
-    command.add_argument("--term", help="only this term (an id from data/terms.yml)")
-    command.add_argument("--json", action="store_true", help="print JSON")
+    command = commands.add_parser(
+        "pull",
+        parents=[sources, sheet, data],
+        help="проверить таблицы и добавить их в журнал",
+        description="Проверить таблицы и добавить их строки в журнал. При любой ошибке "
+        "ничего не сохраняется, если не указан --partial.",
+    )
+    command.add_argument(
+        "--partial",
+        action="store_true",
+        help="сохранить верные строки, а неверные записать в файл --rejects",
+    )
+    command.add_argument(
+        "--rejects",
+        type=Path,
+        metavar="ФАЙЛ",
+        help="CSV для непринятых строк со столбцом «Причина» (нужен с --partial)",
+    )
+    command.set_defaults(run=pull)
+    command = commands.add_parser(
+        "summary",
+        parents=[data],
+        help="посчитать журнал по четвертям и учебным годам",
+        description="Числа журнала по учебным годам, четвертям и каникулам.",
+    )
+    _period_options(command, required=False)
+    command.add_argument("--json", action="store_true", help="вывести JSON")
     command.set_defaults(run=summary)
-    command = commands.add_parser("export", parents=[data], help="a term's tables, to a file")
-    command.add_argument("--term", required=True, help="an id from data/terms.yml")
-    command.add_argument("--format", required=True, choices=("xlsx", "csv"))
-    command.add_argument("--output", type=Path, help="the file (default: TERM.FORMAT here)")
-    command.set_defaults(run=export_term)
+    command = commands.add_parser(
+        "export",
+        parents=[data],
+        help="выгрузить таблицы за четверть или учебный год",
+        description="Таблицы для управления образования: за четверть (--term) или "
+        "за учебный год (--year, лист на год и на каждую четверть).",
+    )
+    _period_options(command, required=True)
+    command.add_argument("--format", required=True, choices=("xlsx", "csv"), help="формат файла")
+    command.add_argument(
+        "--output",
+        type=Path,
+        metavar="ФАЙЛ",
+        help="куда записать (по умолчанию exports/ПЕРИОД.ФОРМАТ; не в data/)",
+    )
+    command.set_defaults(run=export_counts)
     return parser
 
 
+def _period_options(command: argparse.ArgumentParser, required: bool) -> None:
+    """--term or --year, one of them at the most."""
+    period = command.add_mutually_exclusive_group(required=required)
+    period.add_argument("--term", metavar="ID", help="четверть: id из data/terms.yml (2025-26-q1)")
+    period.add_argument("--year", metavar="ГОД", help="учебный год: 2025-26")
+
+
+def _check_period(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A --term, --year or --partial that cannot be used is a usage error."""
+    if getattr(args, "partial", False) and args.rejects is None:
+        parser.error("с --partial нужен --rejects ФАЙЛ: туда запишутся непринятые строки")
+    if getattr(args, "rejects", None) and not args.partial:
+        parser.error("--rejects используется только вместе с --partial")
+    if not (getattr(args, "term", None) or getattr(args, "year", None)):
+        return
+    known = registries.load(DATA)
+    if args.term and known.term(args.term) is None:
+        terms = ", ".join(term.id for term in known.terms)
+        parser.error(f"нет четверти {args.term} в {registries.TERMS_FILE}; есть: {terms}")
+    if args.year:
+        years = summarise_years(known, activity_log.read(args.data, known).activities)
+        ids = [year.year.id for year in years]
+        if args.year not in ids:
+            parser.error(
+                f"о {args.year} учебном году нет ни данных, ни сроков четвертей; "
+                f"есть: {', '.join(ids) or 'ничего'}"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
     try:
-        if getattr(args, "term", None):
-            known = registries.load(DATA)
-            if known.term(args.term) is None:
-                ids = ", ".join(term.id for term in known.terms)
-                parser.error(f"no term {args.term} in data/terms.yml; the terms are {ids}")
+        with argparse_ru.russian():
+            parser = _parser()
+            args = parser.parse_args(argv)
+            _check_period(parser, args)
         status: int = args.run(args)
         return status
     except Problems as err:
         print(err)
         return 1
     except OSError as err:  # a file that cannot be written, a full disk
-        print(f"stats.py: {err}", file=sys.stderr)
+        where = f" {err.filename}" if err.filename else ""
+        print(f"stats.py: не удаётся прочитать или записать файл{where}: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

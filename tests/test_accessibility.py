@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
+from support.browser import axe_violations, choose
 from support.site import BuiltSite
 
-AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The pages the budgets name, in both languages.
 PAGES = ["", "platforms/", "platforms/sferum/", "policy/", "reports/"]
 BOTH = [prefix + path for path in PAGES for prefix in ("", "ce/")]
 # The version for the visually impaired, in its strongest settings.
 SCHEMES = ["bw", "wb", "blue"]
-
-
-def axe_violations(page: Page) -> list[str]:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `make test`, which installs it with npm")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    return [
-        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
-        for v in result["violations"]
-    ]
-
-
-def choose(page: Page, **settings: str) -> None:
-    """Open the VI panel and pick settings, as a reader does."""
-    toggle = page.locator(".site-a11y-toggle")
-    if toggle.get_attribute("aria-expanded") != "true":
-        toggle.click()
-    for name, value in settings.items():
-        page.locator(f'#site-a11y input[name="{name}"][value="{value}"]').check()
 
 
 @pytest.mark.parametrize("path", BOTH)
@@ -103,17 +78,20 @@ def test_vi_control_is_named_in_the_page_language(
     expect(page.get_by_role("button", name=name)).to_be_visible()
 
 
-def newest_report(site: BuiltSite) -> str:
+def newest_report(site: BuiltSite, kind: str = "term") -> str:
+    """The newest term report (2025-26-q4) or year report (2025-26)."""
     reports = sorted(p.parent.name for p in (site.root / "reports").glob("*/index.html"))
-    assert reports, "no term report was built"
+    reports = [name for name in reports if (name.count("-") == 1) == (kind == "year")]
+    assert reports, f"no {kind} report was built"
     return f"reports/{reports[-1]}/"
 
 
+@pytest.mark.parametrize("kind", ["term", "year"])
 @pytest.mark.parametrize("prefix", ["", "ce/"])
 def test_newest_report_in_both_versions(
-    site: BuiltSite, served: str, page: Page, prefix: str
+    site: BuiltSite, served: str, page: Page, prefix: str, kind: str
 ) -> None:
-    path = prefix + newest_report(site)
+    path = prefix + newest_report(site, kind)
     page.goto(served + path)
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 640})

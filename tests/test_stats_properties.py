@@ -40,7 +40,7 @@ def test_impossible_days_are_named(year: int, month: int, day: int) -> None:
     try:
         expected = datetime.date(year, month, day)
     except ValueError:
-        with pytest.raises(BadValue, match=r"^impossible date «"):
+        with pytest.raises(BadValue, match=r"^невозможная дата «"):
             parse_date(text)
     else:
         assert parse_date(text) == expected

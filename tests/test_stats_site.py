@@ -226,7 +226,9 @@ def test_stale_pages_go_and_hand_written_ones_stay(tmp_path: Path) -> None:
     render.render_all(project, RENDERERS)
     assert page.read_text("utf-8") == "# Мой отчёт\n"
     (project / "data" / "activity-log.csv").write_text(LOG.replace("2025-11-10", "2026-05-20"))
-    with pytest.raises(render.RenderError, match="a hand-written page where the report"):
+    with pytest.raises(
+        render.RenderError, match="страница написана вручную там, где создаётся отчёт"
+    ):
         render.render_all(project, RENDERERS)
 
 
@@ -250,8 +252,8 @@ def test_a_broken_log_stops_the_build_naming_its_line(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as caught:
         build(tmp_path / "site", project=project)
     message = str(caught.value)
-    assert "data/activity-log.csv:3: unknown platform «vkontakte»" in message
-    assert "data/activity-log.csv:4: the link «javascript:alert(1)» is not an http" in message
+    assert "data/activity-log.csv:3: неизвестная платформа «vkontakte»" in message
+    assert "data/activity-log.csv:4: ссылка «javascript:alert(1)» — не адрес http" in message
     assert "Traceback" not in message
 
 
@@ -260,5 +262,8 @@ def test_a_note_for_no_term_stops_the_build(tmp_path: Path) -> None:
     notes = project / "docs" / "ce" / "reports" / "notes"
     notes.mkdir(parents=True)
     (notes / "2025-26-Q1.md").write_text("ЖамӀ\n", "utf-8")
-    with pytest.raises(render.RenderError, match=r"ce/reports/notes/2025-26-Q1\.md:1: no term"):
+    with pytest.raises(
+        render.RenderError,
+        match=r"ce/reports/notes/2025-26-Q1\.md:1: нет четверти или учебного года",
+    ):
         render.render_all(project, RENDERERS)

@@ -113,13 +113,11 @@ def test_address_problems(server) -> None:
     result = run("check", base + "missing.csv", base + "page.html")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert (
-        lines[0] == f"{base}missing.csv:1: cannot download: the server answered 404 File not found"
-    )
-    assert lines[1].startswith(f"{base}page.html:1: a web page, not CSV or XLSX")
+    assert lines[0] == f"{base}missing.csv:1: не удаётся скачать: сервер ответил 404 File not found"
+    assert lines[1].startswith(f"{base}page.html:1: это веб-страница, а не CSV или XLSX")
 
 
 def test_header_only_is_reported(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "export.csv", rows=[], header=HEADER)
     result = run("check", source)
-    assert result.stdout == f"{source}:1: no activity rows under the header\n"
+    assert result.stdout == f"{source}:1: под строкой заголовков нет ни одной активности\n"

@@ -1,15 +1,17 @@
 """Participation statistics: the teachers' activity on the platforms.
 
     sources      read a CSV or XLSX file, or one at an http(s) address
-    columns      find the date, teacher, … columns by their headers
-    values       parse one cell: dates, names, contact details
-    registries   data/*.yml: platforms, activity kinds, terms, consent
-    validate     turn rows into activities, or into problems with lines
+    columns      find the header row and the date, teacher, … columns in it
+    values       parse one cell: dates, names (one key per teacher), contacts
+    registries   data/*.yml: platforms, activity kinds, school years and
+                 their terms with reporting periods, consent
+    validate     turn rows into activities, or into problems with lines;
+                 note merged names and years without a calendar
     log          the canonical activity log, data/activity-log.csv
     pseudonyms   teachers without consent are kept under a pseudonym
-    summary      counts per term
-    export       a term's tables for the district office
-    labels       the report's words in each language, data/report-labels.yml
+    summary      counts per school year, term and holidays; the JSON
+    export       a term's or a year's tables for the district office
+    labels       the report's words in each language, with plural forms
     model        Activity and the log's columns
 
 scripts/stats.py is the command line over them; the report pages are

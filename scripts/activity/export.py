@@ -1,25 +1,52 @@
-"""A term's tables for the district office, as XLSX or CSV (in Russian)."""
+"""Tables for the district office, as XLSX or CSV (in Russian).
+
+A term's export has a sheet per table (totals, by platform, by kind), under
+the report's heading. A school year's export is one workbook: a sheet for
+the year (totals, each term and its holidays, by platform, by kind, against
+the year before) and a sheet per term, each under a title row naming the
+school and the period. In CSV the sheets follow one another.
+
+Exports hold counts only, but they are files for the office, not the
+repository: they go to exports/ (git ignores it), and `refused_output`
+keeps them out of data/ and off every file git tracks.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from common.atomic import write_bytes
 
 from .labels import Labels
 from .registries import Registries
-from .summary import TermSummary, lines
+from .summary import Counts, TermSummary, YearSummary, lines
 
+EXPORTS = "exports"
 Table = tuple[str, list[str], list[list[object]]]  # title, header, rows
 
 
+@dataclass(frozen=True)
+class Sheet:
+    name: str  # at most 31 characters, none of \\ / ? * [ ] :
+    heading: list[str]  # rows of one cell above the tables
+    tables: list[Table]
+
+
 def tables(
-    summary: TermSummary, previous: TermSummary | None, registries: Registries, labels: Labels
+    summary: Counts,
+    previous: Counts | None,
+    previous_name: str | None,
+    registries: Registries,
+    labels: Labels,
 ) -> list[Table]:
-    """Totals, by platform and by activity kind; changes against the term before."""
-    change = f"{labels['change']} ({previous.term.name['ru']})" if previous else labels["change"]
+    """Totals, by platform and by activity kind; changes against the period before."""
+    change = f"{labels['change']} ({previous_name})" if previous_name else labels["change"]
 
     def diff(now: int, before: int | None) -> object:
         return "" if before is None else now - before
@@ -48,34 +75,201 @@ def tables(
     return result
 
 
-def write_xlsx(path: Path, heading: str, parts: list[Table]) -> None:
-    """One sheet per table, each under the report's heading."""
+def term_sheets(
+    summary: TermSummary, previous: TermSummary | None, registries: Registries, labels: Labels
+) -> list[Sheet]:
+    """A term's export: one sheet per table, under the report's heading."""
+    heading = labels["title"].format(term=summary.term.name["ru"])
+    name = previous.term.name["ru"] if previous else None
+    return [
+        Sheet(table[0], [heading], [table])
+        for table in tables(summary, previous, name, registries, labels)
+    ]
+
+
+def year_sheets(
+    year: YearSummary,
+    previous: YearSummary | None,
+    before_first_term: TermSummary | None,
+    registries: Registries,
+    labels: Labels,
+    heading: HeadingWords,
+) -> list[Sheet]:
+    """A school year's workbook: the year's sheet, then one per term."""
+    year_name = labels["year_name"].format(year=year.year.name)
+    previous_name = labels["year_name"].format(year=previous.year.name) if previous else None
+    parts = tables(year, previous, previous_name, registries, labels)
+    if year.terms:
+        parts.insert(1, _terms_table(year, labels))
+    notes = [] if year.year.calendar else [labels["no_calendar"].format(year=year.year.name)]
+    sheets = [
+        Sheet(
+            f"Учебный год {year.year.id}",
+            heading.rows(year_name, year.start, year.end, notes),
+            parts,
+        )
+    ]
+    before = before_first_term
+    for term in year.terms:
+        name = before.term.name["ru"] if before else None
+        notes = []
+        if days := term.term.holidays:
+            notes.append(labels["holidays_period"].format(start=_day(days[0]), end=_day(days[1])))
+        sheets.append(
+            Sheet(
+                term.term.id,
+                heading.rows(term.term.name["ru"], term.start, term.end, notes),
+                tables(term, before, name, registries, labels),
+            )
+        )
+        before = term
+    return sheets
+
+
+@dataclass(frozen=True)
+class HeadingWords:
+    """What the title rows of a year's sheets say besides the period."""
+
+    school: str
+    labels: Labels
+    example: bool
+    today: date
+
+    def rows(self, period: str, start: date, end: date, notes: list[str]) -> list[str]:
+        title = self.labels["export_title"].format(
+            school=self.school, period=period, start=_day(start), end=_day(end)
+        )
+        rows = [title]
+        if end >= self.today:
+            preliminary = self.labels["preliminary"].format(end=_day(end))
+            rows.append(f"{self.labels['preliminary_title']}. {_one_line(preliminary)}")
+        if self.example:
+            rows.append(self.labels["export_example"])
+        return rows + [_one_line(note) for note in notes]
+
+
+def _terms_table(year: YearSummary, labels: Labels) -> Table:
+    header = [labels["term"], labels["dates"], labels["activities"], labels["teachers"]]
+    rows: list[list[object]] = []
+    for term in year.terms:
+        rows.append(
+            [term.term.name["ru"], _span(term.start, term.end), term.activities, term.teachers]
+        )
+        if term.holidays and (days := term.term.holidays):
+            rows.append(
+                [
+                    labels["holidays"],
+                    _span(*days),
+                    term.holidays.activities,
+                    term.holidays.teachers,
+                ]
+            )
+    return (labels["by_term"], header, rows)
+
+
+def school_name(project: Path) -> str:
+    """The school's short name, as mkdocs.yml gives it for the site."""
+    from mkdocs.utils.yaml import yaml_load  # the site's config, read as MkDocs reads it
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    return str(config["extra"]["school"]["ru"]["short"])
+
+
+def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
+    """One sheet each, its title rows first; tables one under another."""
     import openpyxl  # imported here: only this command writes XLSX
 
     book = openpyxl.Workbook()
     for sheet in book.worksheets:  # the empty sheet a new workbook starts with
         book.remove(sheet)
-    for title, header, rows in parts:
-        sheet = book.create_sheet(title[:31])  # Excel's limit for a sheet name
-        sheet.append([heading])
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
+    for part in sheets:
+        sheet = book.create_sheet(_sheet_name(part.name))
+        for row in part.heading:
+            sheet.append([row])
+        for number, (title, header, rows) in enumerate(part.tables):
+            if number:
+                sheet.append([])
+            if len(part.tables) > 1:  # a sheet of one table is named for it
+                sheet.append([title])
+            sheet.append(header)
+            for cells in rows:
+                sheet.append(cells)
         sheet.column_dimensions["A"].width = 40
+        sheet.column_dimensions["B"].width = 24
     out = io.BytesIO()
     book.save(out)
     write_bytes(path, out.getvalue())
 
 
-def write_csv(path: Path, heading: str, parts: list[Table]) -> None:
-    """The tables one under another, as Excel in a Russian locale opens them:
+def write_csv(path: Path, sheets: list[Sheet]) -> None:
+    """The sheets one under another, as Excel in a Russian locale opens them:
     UTF-8 with a BOM, separated by semicolons."""
+    write_bytes(path, csv_bytes(_csv_rows(sheets)))
+
+
+def _csv_rows(sheets: list[Sheet]) -> Iterable[Sequence[object]]:
+    heading: list[str] = []
+    for part in sheets:
+        if part.heading != heading:
+            if heading:
+                yield []
+            yield from ([row] for row in part.heading)
+            heading = part.heading
+        for title, header, rows in part.tables:
+            yield []
+            yield [title]
+            yield header
+            yield from rows
+
+
+def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
+    """Rows as a CSV file that Excel in a Russian locale opens as it is: UTF-8
+    with a BOM, semicolons. Every CSV the statistics write goes through here."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([heading])
-    for title, header, rows in parts:
-        writer.writerow([])
-        writer.writerow([title])
-        writer.writerow(header)
-        writer.writerows(rows)
-    write_bytes(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def refused_output(path: Path, root: Path, data: Path) -> str | None:
+    """Why a file may not be written at `path`, or None: exports and lists of
+    refused rows stay out of data/ and never replace a file git tracks."""
+    target = path.resolve()
+    for folder in {(root / "data").resolve(), data.resolve()}:
+        if target == folder or folder in target.parents:
+            return (
+                f"в папке {folder} хранятся данные сайта: сюда выгрузки не пишутся; "
+                f"укажите, например, {EXPORTS}/{path.name}"
+            )
+    if root.resolve() in target.parents and _tracked(target, root):
+        return "этот файл хранится в репозитории: выберите другое имя, например в папке exports/"
+    return None
+
+
+def _tracked(path: Path, root: Path) -> bool:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "--error-unmatch", "--", str(path)],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git here: only data/ is refused
+        return False
+    return result.returncode == 0
+
+
+def _sheet_name(name: str) -> str:
+    """A name Excel accepts: none of \\ / ? * [ ] :, at most 31 characters."""
+    return name.translate(str.maketrans("\\/?*[]:", "-------"))[:31]
+
+
+def _span(start: date, end: date) -> str:
+    return f"{_day(start)} — {_day(end)}"
+
+
+def _day(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

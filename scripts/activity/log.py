@@ -57,7 +57,11 @@ def read(data: Path, registries: Registries, label: str | None = None) -> Log:
     example = False
     if (data / META).exists():
         meta = yamldata.load(
-            data / META, _META_SCHEMA, str(Path(label).with_name(META)), dates_as_text=True
+            data / META,
+            _META_SCHEMA,
+            str(Path(label).with_name(META)),
+            dates_as_text=True,
+            lang="ru",
         )
         example = meta.data["example"]
     return Log(activities, example)

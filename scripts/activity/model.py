@@ -9,6 +9,8 @@ from datetime import date
 from common.problem import Problem as Problem
 from common.problem import Problems as Problems
 
+from .values import teacher_key
+
 FIELDS = ("date", "teacher", "platform", "activity", "title", "url")
 
 
@@ -32,7 +34,7 @@ class Activity:
             self.date,
             self.platform,
             self.activity,
-            fold(self.teacher),
+            teacher_key(self.teacher),
             fold(self.title),
             self.url,
         )

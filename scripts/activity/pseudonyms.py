@@ -1,11 +1,12 @@
 """Teachers without recorded consent are kept in the log under a pseudonym.
 
 The repository is public, so a teacher's name is stored only when the
-teacher is in data/consent.yml. Everyone else becomes «педагог-» and ten hex
-digits: a keyed hash of the name, the same for every spelling the log
-treats as one. The key lives beside the log in .teacher-key, which git
-ignores; without it a name cannot be found from its pseudonym by trying the
-school's staff list.
+teacher is in data/consent.yml, and then as that file writes it. Everyone
+else becomes «педагог-» and ten hex digits: a keyed hash of the name's
+canonical form (values.teacher_key), the same for every spelling of one
+teacher: «Абдулаева М. В.» and «Абдулаева Марха Висхановна» alike. The key
+lives beside the log in .teacher-key, which git ignores; without it a name
+cannot be found from its pseudonym by trying the school's staff list.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from pathlib import Path
 
 from common.atomic import write_text
 
-from .model import Activity, Problem, Problems, fold
+from .model import Activity, Problem, Problems
 from .registries import Registries
+from .values import teacher_key
 
 KEY_FILE = ".teacher-key"
 _PSEUDONYM = re.compile(r"педагог-[0-9a-f]{10}")
@@ -42,12 +44,12 @@ class Pseudonyms:
         self._consented = {self.pseudonym(name): name for name in registries.consented.values()}
 
     def pseudonym(self, teacher: str) -> str:
-        digest = hmac.new(self._key, fold(teacher).encode("utf-8"), hashlib.sha256)
+        digest = hmac.new(self._key, teacher_key(teacher).encode("utf-8"), hashlib.sha256)
         return "педагог-" + digest.hexdigest()[:10]
 
     def kept_as(self, teacher: str) -> str:
-        if self._registries.has_consent(teacher):
-            return teacher
+        if named := self._registries.consent_name(teacher):
+            return named
         if is_pseudonym(teacher):
             return self._consented.get(teacher, teacher)
         return self.pseudonym(teacher)
@@ -67,8 +69,8 @@ def load_key(data: Path, log_has_pseudonyms: bool) -> tuple[bytes, bool]:
         return bytes.fromhex(path.read_text("ascii").strip()), False
     if log_has_pseudonyms:
         message = (
-            "missing: the log's pseudonyms were made with this key; copy the file "
-            "from the computer that pulled before (it is never committed)"
+            "файла нет, а псевдонимы в журнале сделаны с этим ключом: скопируйте файл "
+            "с компьютера, на котором данные загружали раньше (в репозиторий он не попадает)"
         )
         raise Problems([Problem(str(path), 1, message)])
     key = secrets.token_bytes(32)

@@ -1,10 +1,11 @@
 """Open a source of activity rows: a CSV or XLSX file, here or at an http(s)
-address, and give its header and rows with their line numbers.
+address, and give its rows with their line numbers.
 
 CSV may be UTF-8 (with or without a BOM) or Windows-1251, separated by
-commas, semicolons or tabs, as Excel writes it in a Russian locale. XLSX is
-read from the first sheet, or from the one named. Line 1 is the header; for
-XLSX the line is the sheet's row number.
+commas, semicolons or tabs, as Excel writes it in a Russian locale: the
+separator is the one that makes a header of one of the first rows. XLSX is
+read from the first sheet, or from the one named; a row's line is the
+sheet's row number. Which row is the header is for the validator to find.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
 
+from .columns import HEADER_ROWS, header_score
 from .model import Problem, Problems
 
 MAX_DOWNLOAD = 50 * 2**20  # bytes; a year of a school's activity is far less
@@ -39,16 +41,16 @@ READ_ERRORS = (csv.Error, UnicodeDecodeError)
 
 @dataclass
 class Table:
-    """A source's header and the rows under it.
+    """A source's rows, from its first line.
 
     `lines_read()` says how many lines (or sheet rows) have been read so far,
     so a row starts on the line after the count taken before reading it.
     """
 
     source: str
-    header: list[str]
     rows: Iterator[Sequence[Cell]]
     lines_read: Callable[[], int]
+    empty: str = "в файле нет ни одной строки"  # the problem when there is no row at all
 
 
 @contextmanager
@@ -74,15 +76,15 @@ def _open_binary(source: str, label: str) -> Iterator[BinaryIO]:
         yield _download(source)
         return
     if scheme:
-        raise _problem(label, f"only http:// and https:// addresses are read, not {scheme[0]}")
+        raise _problem(label, f"читаются только адреса http:// и https://, а не {scheme[0]}")
     try:
         binary = open(source, "rb")  # noqa: SIM115 - closed below, after the errors
     except FileNotFoundError:
-        raise _problem(label, "no such file") from None
+        raise _problem(label, "нет такого файла") from None
     except IsADirectoryError:
-        raise _problem(label, "this is a folder, not a file") from None
+        raise _problem(label, "это папка, а не файл") from None
     except OSError as err:
-        raise _problem(label, f"cannot read the file: {err.strerror}") from None
+        raise _problem(label, f"не удаётся прочитать файл: {err.strerror}") from None
     with binary:
         yield binary
 
@@ -93,40 +95,44 @@ def _download(url: str) -> BinaryIO:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             data = response.read(MAX_DOWNLOAD + 1)
     except urllib.error.HTTPError as err:
-        raise _problem(
-            url, f"cannot download: the server answered {err.code} {err.reason}"
-        ) from None
+        raise _problem(url, f"не удаётся скачать: сервер ответил {err.code} {err.reason}") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
         reason = getattr(err, "reason", err)
-        raise _problem(url, f"cannot download: {reason}") from None
+        raise _problem(url, f"не удаётся скачать: {reason}") from None
     if len(data) > MAX_DOWNLOAD:
-        raise _problem(url, f"the download is larger than {MAX_DOWNLOAD // 2**20} MB")
+        raise _problem(url, f"файл по адресу больше {MAX_DOWNLOAD // 2**20} МБ")
     return io.BytesIO(data)
 
 
 def _refuse_other_formats(source: str, head: bytes) -> None:
     if not head.strip(codecs.BOM_UTF8 + b" \t\r\n"):
-        raise _problem(source, "the file is empty")
+        raise _problem(source, "файл пуст")
     if head.startswith(_OLE):
-        raise _problem(source, "an old Excel .xls file: save it as .xlsx or as CSV")
+        raise _problem(source, "старый формат Excel .xls: сохраните файл как .xlsx или CSV")
     if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        raise _problem(source, "a web page, not CSV or XLSX: publish the sheet as CSV or XLSX")
+        raise _problem(
+            source, "это веб-страница, а не CSV или XLSX: опубликуйте таблицу как CSV или XLSX"
+        )
     if b"\0" in head:
-        raise _problem(source, "not a text file: save it as CSV (UTF-8) or XLSX")
+        raise _problem(source, _NOT_TEXT)
+
+
+_NOT_TEXT = "это не текстовый файл: сохраните таблицу как CSV (UTF-8) или XLSX"
 
 
 def _csv_table(source: str, binary: BinaryIO) -> Table:
     text = io.TextIOWrapper(binary, encoding=_encoding(binary), newline="")
     try:
-        first = text.readline()
+        head = [text.readline(_HEAD_LINE) for _ in range(HEADER_ROWS)]
     except UnicodeDecodeError:
-        raise _problem(source, "not UTF-8 or Windows-1251 text: save it as CSV (UTF-8)") from None
-    if _CONTROL.search(first):
-        raise _problem(source, "not a text file: save it as CSV (UTF-8) or XLSX")
+        raise _problem(
+            source, "текст не в UTF-8 и не в Windows-1251: сохраните таблицу как CSV (UTF-8)"
+        ) from None
+    if any(_CONTROL.search(line) for line in head):
+        raise _problem(source, _NOT_TEXT)
     text.seek(0)
-    reader = csv.reader(text, delimiter=_delimiter(first))
-    header = next(reader)
-    return Table(source, header, reader, lambda: reader.line_num)
+    reader = csv.reader(text, delimiter=_delimiter(head))
+    return Table(source, reader, lambda: reader.line_num)
 
 
 def _encoding(binary: BinaryIO) -> str:
@@ -147,8 +153,24 @@ def _encoding(binary: BinaryIO) -> str:
     return encoding
 
 
-def _delimiter(header: str) -> str:
-    return max(";,\t", key=header.count) if any(c in header for c in ";,\t") else ","
+_HEAD_LINE = 1 << 16  # characters of each first line read to find the separator
+
+
+def _delimiter(head: list[str]) -> str:
+    """The separator that makes a header of one of the first lines; else the
+    one the first line with any has most of."""
+    scores = {}
+    for delimiter in ";,\t":
+        try:
+            rows = list(csv.reader(head, delimiter=delimiter))
+        except csv.Error:
+            continue
+        scores[delimiter] = max((header_score(row) for row in rows), default=0)
+    best = max(scores, key=scores.__getitem__, default=",")
+    if scores.get(best):
+        return best
+    first = next((line for line in head if any(c in line for c in ";,\t")), "")
+    return max(";,\t", key=first.count) if first else ","
 
 
 @contextmanager
@@ -158,7 +180,7 @@ def _xlsx_table(source: str, binary: BinaryIO, sheet: str | None) -> Iterator[Ta
     try:
         book = openpyxl.load_workbook(binary, read_only=True, data_only=True)
     except Exception as err:  # a damaged file fails in many ways; all mean the same
-        raise _problem(source, f"cannot read the XLSX file: {err}") from None
+        raise _problem(source, f"не удаётся прочитать файл XLSX: {err}") from None
     try:
         if sheet is None:
             worksheet = book.worksheets[0]
@@ -166,7 +188,7 @@ def _xlsx_table(source: str, binary: BinaryIO, sheet: str | None) -> Iterator[Ta
             worksheet = book[sheet]
         else:
             names = ", ".join(f"«{name}»" for name in book.sheetnames)
-            raise _problem(source, f"no sheet named «{sheet}»; the sheets are {names}")
+            raise _problem(source, f"нет листа «{sheet}»; листы в файле: {names}")
         read = [0]  # sheet rows read so far
 
         def rows() -> Iterator[list[Cell]]:
@@ -174,11 +196,7 @@ def _xlsx_table(source: str, binary: BinaryIO, sheet: str | None) -> Iterator[Ta
                 read[0] += 1
                 yield [_cell(value) for value in row]
 
-        sheet_rows = rows()
-        first = next(sheet_rows, None)
-        if first is None:
-            raise _problem(source, f"the sheet «{worksheet.title}» is empty")
-        yield Table(source, [str(cell) for cell in first], sheet_rows, lambda: read[0])
+        yield Table(source, rows(), lambda: read[0], f"лист «{worksheet.title}» пуст")
     finally:
         book.close()
 

@@ -1,19 +1,30 @@
-"""Counts per term: activities, distinct teachers, by platform and by kind."""
+"""Counts per term and per school year: activities, distinct teachers, by
+platform and by kind; and, within each term, its holidays.
+
+Teachers are counted distinct within the period (a term, its holidays, a
+year), never summed over shorter ones. `as_json` gives what
+`stats.py summary --json` prints and the site publishes at
+/reports/summary.json.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import json
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, Generic, TypeVar
 
-from .model import Activity, fold
-from .registries import Kind, Registries, Term
+from .model import Activity
+from .registries import Kind, Registries, SchoolYear, Term, year_id
+from .values import teacher_key
 
 
 @dataclass(frozen=True)
-class TermSummary:
-    term: Term
+class Counts:
+    """What a period counts."""
+
     activities: int
     teachers: int
     by_platform: dict[str, int]  # every platform of the registry, in its order
@@ -21,11 +32,8 @@ class TermSummary:
     teachers_by_platform: dict[str, int]
     teachers_by_activity: dict[str, int]
 
-    def as_json(self) -> dict[str, Any]:
+    def counts_json(self) -> dict[str, Any]:
         return {
-            "id": self.term.id,
-            "start": self.term.start.isoformat(),
-            "end": self.term.end.isoformat(),
             "teachers": self.teachers,
             "activities": self.activities,
             "by_platform": self.by_platform,
@@ -33,55 +41,136 @@ class TermSummary:
         }
 
 
+P = TypeVar("P", Term, SchoolYear)
+
+
+@dataclass(frozen=True)
+class Summary(Counts, Generic[P]):
+    """The counts of a period: a term or a school year."""
+
+    period: P
+
+    @property
+    def start(self) -> date:
+        return self.period.start
+
+    @property
+    def end(self) -> date:
+        return self.period.end
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.period.id,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            **self.counts_json(),
+        }
+
+
+@dataclass(frozen=True)
+class TermSummary(Summary[Term]):
+    holidays: Counts | None  # the days after the last lesson, if the term has any
+
+    @property
+    def term(self) -> Term:
+        return self.period
+
+
+@dataclass(frozen=True)
+class YearSummary(Summary[SchoolYear]):
+    terms: list[TermSummary]
+
+    @property
+    def year(self) -> SchoolYear:
+        return self.period
+
+    def as_json(self) -> dict[str, Any]:
+        return super().as_json() | {
+            "terms": [summary.term.id for summary in self.terms],
+            "calendar": self.year.calendar,
+        }
+
+
+def summarise_years(registries: Registries, activities: Iterable[Activity]) -> list[YearSummary]:
+    """One summary for every school year with a calendar or with activity, in order."""
+    by_year: dict[str, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        by_year[year_id(activity.date)].append(activity)
+    ids = sorted({year.id for year in registries.years} | set(by_year))
+    return [_year(registries, registries.year(id_), by_year.get(id_, [])) for id_ in ids]
+
+
 def summarise(registries: Registries, activities: Iterable[Activity]) -> list[TermSummary]:
     """One summary for every term of the registry, in its order."""
-    in_term: dict[str, list[Activity]] = {term.id: [] for term in registries.terms}
-    for activity in activities:
-        term = registries.term_of(activity.date)
-        if term is not None:
-            in_term[term.id].append(activity)
-    return [_summary(registries, term, in_term[term.id]) for term in registries.terms]
+    return [term for year in summarise_years(registries, activities) for term in year.terms]
 
 
-def _summary(registries: Registries, term: Term, items: list[Activity]) -> TermSummary:
+def as_json(years: list[YearSummary]) -> str:
+    """The counts of every term and year, as `stats.py summary --json` prints them."""
+    data = {
+        "terms": [term.as_json() for year in years for term in year.terms],
+        "years": [year.as_json() for year in years],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _year(registries: Registries, year: SchoolYear, items: list[Activity]) -> YearSummary:
+    in_term: dict[str, list[Activity]] = {term.id: [] for term in year.terms}
+    for item in items:
+        if term := registries.term_of(item.date):
+            in_term[term.id].append(item)
+    terms = [_term(registries, term, in_term[term.id]) for term in year.terms]
+    return YearSummary(**vars(_counts(registries, items)), period=year, terms=terms)
+
+
+def _term(registries: Registries, term: Term, items: list[Activity]) -> TermSummary:
+    holidays = None
+    if days := term.holidays:
+        holidays = _counts(registries, [item for item in items if days[0] <= item.date])
+    return TermSummary(**vars(_counts(registries, items)), period=term, holidays=holidays)
+
+
+def _counts(registries: Registries, items: list[Activity]) -> Counts:
     platforms = [kind.id for kind in registries.platforms]
     kinds = [kind.id for kind in registries.activities]
-    return TermSummary(
-        term=term,
+    return Counts(
         activities=len(items),
-        teachers=len({fold(item.teacher) for item in items}),
-        by_platform=_counts(platforms, Counter(item.platform for item in items)),
-        by_activity=_counts(kinds, Counter(item.activity for item in items)),
-        teachers_by_platform=_counts(platforms, _teachers_by(items, "platform")),
-        teachers_by_activity=_counts(kinds, _teachers_by(items, "activity")),
+        teachers=len({teacher_key(item.teacher) for item in items}),
+        by_platform=_counts_of(platforms, Counter(item.platform for item in items)),
+        by_activity=_counts_of(kinds, Counter(item.activity for item in items)),
+        teachers_by_platform=_counts_of(platforms, _teachers_by(items, "platform")),
+        teachers_by_activity=_counts_of(kinds, _teachers_by(items, "activity")),
     )
 
 
-def _counts(ids: list[str], counter: Counter[str]) -> dict[str, int]:
+def _counts_of(ids: list[str], counter: Counter[str]) -> dict[str, int]:
     return {id_: counter.get(id_, 0) for id_ in ids}
 
 
 def _teachers_by(items: list[Activity], field: str) -> Counter[str]:
-    pairs = {(getattr(item, field), fold(item.teacher)) for item in items}
+    pairs = {(getattr(item, field), teacher_key(item.teacher)) for item in items}
     return Counter(group for group, _ in pairs)
 
 
-def with_activity(summaries: list[TermSummary]) -> list[TermSummary]:
+C = TypeVar("C", bound=Counts)
+
+
+def with_activity(summaries: list[C]) -> list[C]:
     return [summary for summary in summaries if summary.activities]
 
 
 @dataclass(frozen=True)
 class Line:
-    """One row of a term's table: a platform or a kind, and its counts."""
+    """One row of a period's table: a platform or a kind, and its counts."""
 
     kind: Kind
     activities: int
     teachers: int
-    previous: int | None  # activities in the previous term; None if there is none
+    previous: int | None  # activities in the period before; None if there is none
 
 
 def lines(
-    field: str, summary: TermSummary, previous: TermSummary | None, registries: Registries
+    field: str, summary: Counts, previous: Counts | None, registries: Registries
 ) -> list[Line]:
     """The rows of the table by `field`, "platform" or "activity"."""
     kinds = registries.platforms if field == "platform" else registries.activities

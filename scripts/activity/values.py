@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -15,6 +17,10 @@ _EMAIL = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>().]{2,}")
 # them or not, and spaces, hyphens or brackets between the groups.
 _DIGIT_RUN = re.compile(r"\d[\d\s()-]{8,}\d")  # a quick test before the exact one
 _PHONE = re.compile(r"(?<![\w+])(?:\+7|7|8)?[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\w)")
+
+
+# The first day a date may be: older ones are typos (1925 for 2025).
+EARLIEST = date(2000, 9, 1)
 
 
 class BadValue(ValueError):
@@ -33,11 +39,11 @@ def parse_date(value: object) -> date:
     elif match := _ISO.fullmatch(text):
         year, month, day = match.groups()
     else:
-        raise BadValue(f"«{text}» is not a date: write ДД.ММ.ГГГГ or ГГГГ-ММ-ДД")
+        raise BadValue(f"«{text}» — не дата: пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД")
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
-        raise BadValue(f"impossible date «{text}»: there is no such day") from None
+        raise BadValue(f"невозможная дата «{text}»: такого дня нет") from None
 
 
 def alias_key(text: str) -> str:
@@ -61,3 +67,75 @@ def contact_in(text: str) -> str | None:
 def clean_text(text: str) -> str:
     """A cell's text on one line, without runs of spaces."""
     return " ".join(text.split())
+
+
+def clean_name(text: str) -> str:
+    """A name as it is shown: composed letters (NFC), without invisible
+    characters (zero-width spaces and joiners, bidi marks, soft hyphens),
+    on one line, without runs of spaces."""
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return " ".join(text.split())
+
+
+# A word of a name: letters, maybe joined by hyphens or apostrophes
+# (Абдул-Хамид, Д'Артаньян); or a number (Педагог 01).
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-‐‑'’][^\W\d_]+)*|\d+")
+# Russian patronymics (Висхановна, Ахмедович, Ильинична) and Turkic ones.
+_PATRONYMIC = ("вич", "вна", "чна", "оглы", "кызы")
+
+
+@lru_cache(maxsize=65536)
+def teacher_key(name: str) -> str:
+    """What makes two spellings of a teacher's name one teacher.
+
+    Case, ё/е, spaces, invisible characters and dots do not count, and a
+    full name counts as the surname with initials: «Абдулаева Марха
+    Висхановна», «Абдулаева М. В.», «абдулаева м.в.» and «М.В. Абдулаева»
+    all give «абдулаева м в». A name with a number in it (Педагог 01) is
+    compared word for word.
+    """
+    text = unicodedata.normalize("NFKC", clean_name(name)).casefold().replace("ё", "е")
+    words = _NAME_WORD.findall(text)
+    if len(words) < 2 or any(word.isdigit() for word in words):
+        return " ".join(words) if words else text
+    surname, given = _surname_first(words)
+    return " ".join([surname, *(word[0] for word in given)])
+
+
+def _surname_first(words: list[str]) -> tuple[str, list[str]]:
+    """The surname and the other words of a name, whatever the order."""
+    full = [len(word) > 1 for word in words]
+    if not full[0] and full[-1]:  # М. В. Абдулаева
+        return words[-1], words[:-1]
+    if (
+        len(words) == 3
+        and all(full)
+        and words[1].endswith(_PATRONYMIC)
+        and not words[2].endswith(_PATRONYMIC)
+    ):  # Марха Висхановна Абдулаева
+        return words[2], words[:2]
+    return words[0], words[1:]
+
+
+def mixed_letter(name: str) -> tuple[str, str] | None:
+    """In a name that mixes Latin and Cyrillic letters, the first letter of
+    the rarer of the two and its script, («a», "латинская») for a Latin «a»
+    typed among Cyrillic ones; None for a name in one script."""
+    if name.isascii():
+        return None
+    latin: list[str] = []
+    cyrillic: list[str] = []
+    for char in name:
+        if char.isalpha():
+            script = unicodedata.name(char, "").split(" ", 1)[0]
+            if script == "LATIN":
+                latin.append(char)
+            elif script == "CYRILLIC":
+                cyrillic.append(char)
+    if not latin or not cyrillic:
+        return None
+    if len(latin) <= len(cyrillic):
+        return latin[0], "латинская"
+    return cyrillic[0], "кириллическая"

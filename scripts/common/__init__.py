@@ -5,4 +5,5 @@ problem        Problem and Problems: FILE:LINE: message, as every tool reports
 atomic         write files through a temporary file and a rename
 yamldata       read a data/*.yml file against its JSON schema, with lines
 source_pages   which Markdown files under docs/ are pages people write
+argparse_ru    argparse in Russian, for the commands the coordinator runs
 """

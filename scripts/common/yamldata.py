@@ -2,10 +2,13 @@
 
 Every problem names the line of the value at fault, `FILE:LINE: message`, so
 a teacher editing data/ on GitHub can find it. Used for every file in data/.
+Problems are told in English, or in Russian (`lang="ru"`) for the files the
+school's coordinator edits and reads about through scripts/stats.py.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,22 +73,31 @@ def _child(node: yaml.Node, key: Key) -> tuple[yaml.Node | None, yaml.Node] | No
     return None
 
 
-def where(path: tuple[Key, ...] | list[Key]) -> str:
+def where(path: tuple[Key, ...] | list[Key], lang: str = "en") -> str:
     """A readable name for a value: terms[3].ce"""
     text = ""
     for key in path:
         text += f"[{key}]" if isinstance(key, int) else f".{key}"
-    return text.lstrip(".") or "the file"
+    return text.lstrip(".") or _MESSAGES[lang]["file"]
 
 
 def load(
-    path: Path, schema: dict[str, Any], shown: str, *, dates_as_text: bool = False
+    path: Path,
+    schema: dict[str, Any],
+    shown: str,
+    *,
+    dates_as_text: bool = False,
+    lang: str = "en",
 ) -> Document:
-    """Load `path` and check it against `schema`; raise Problems when wrong."""
+    """Load `path` and check it against `schema`; raise Problems when wrong.
+
+    `lang` is the language of the problems: "en" or "ru".
+    """
+    words = _MESSAGES[lang]
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise Problems([Problem(shown, 1, f"cannot read the file: {err}")]) from None
+        raise Problems([Problem(shown, 1, words["unreadable"].format(err=err))]) from None
     loader = (_TextDatesLoader if dates_as_text else yaml.SafeLoader)(text)
     try:
         root = loader.get_single_node()
@@ -94,20 +106,83 @@ def load(
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(err, "problem", None) or str(err)
-        raise Problems([Problem(shown, line, f"not valid YAML: {problem}")]) from None
+        raise Problems([Problem(shown, line, words["yaml"].format(problem=problem))]) from None
     finally:
         loader.dispose()
     document = Document(shown, data, root)
-    problems = list(_duplicate_keys(document, root))
+    problems = list(_duplicate_keys(document, root, words["twice"]))
+    explain = _russian if lang == "ru" else _english
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
         at: list[Key] = list(error.absolute_path)
-        problems.append(document.problem(f"{where(at)}: {error.message}", *at))
+        problems.append(document.problem(f"{where(at, lang)}: {explain(error)}", *at))
     if problems:
         raise Problems(sorted(problems))
     return document
 
 
-def _duplicate_keys(document: Document, node: yaml.Node | None) -> Iterator[Problem]:
+_MESSAGES = {
+    "en": {
+        "file": "the file",
+        "unreadable": "cannot read the file: {err}",
+        "yaml": "not valid YAML: {problem}",
+        "twice": "the key «{key}» is given twice",
+    },
+    "ru": {
+        "file": "файл",
+        "unreadable": "не удаётся прочитать файл: {err}",
+        "yaml": "ошибка в записи YAML: {problem}",
+        "twice": "ключ «{key}» записан дважды",
+    },
+}
+
+
+def _english(error: jsonschema.ValidationError) -> str:
+    return error.message
+
+
+_TYPES_RU = {
+    "string": "текст",
+    "object": "набор полей «ключ: значение»",
+    "array": "список (строки, начинающиеся с «- »)",
+    "boolean": "true или false",
+    "integer": "целое число",
+    "number": "число",
+    "null": "пусто",
+}
+_QUOTED = re.compile(r"^'(.*?)'")
+
+
+def _russian(error: jsonschema.ValidationError) -> str:
+    """The schema problem in Russian, for each check our schemas use."""
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        missing = _QUOTED.match(error.message)
+        return f"нет обязательного поля «{missing[1] if missing else value}»"
+    if kind == "type":
+        wanted = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        )
+        return "должно быть: " + " или ".join(_TYPES_RU.get(t, t) for t in wanted)
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        known = set(schema.get("properties", {}))
+        extra = ", ".join(f"«{key}»" for key in instance if key not in known)
+        return f"лишнее поле {extra}: такого поля в этом файле нет"
+    if kind == "minLength":
+        return "не может быть пустым"
+    if kind == "minItems":
+        return "список не может быть пустым" if value == 1 else f"нужно не меньше {value}"
+    if kind == "pattern":
+        return f"«{instance}» записано не по образцу ({value})"
+    if kind in ("enum", "const"):
+        allowed = value if isinstance(value, list) else [value]
+        return "допустимо только: " + ", ".join(f"«{item}»" for item in allowed)
+    if kind in ("oneOf", "anyOf"):
+        return "значение не подходит ни под один из допустимых видов"
+    return error.message
+
+
+def _duplicate_keys(document: Document, node: yaml.Node | None, message: str) -> Iterator[Problem]:
     """YAML keeps the last of two equal keys silently; a person meant one."""
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -116,10 +191,10 @@ def _duplicate_keys(document: Document, node: yaml.Node | None) -> Iterator[Prob
                 yield Problem(
                     document.shown,
                     key_node.start_mark.line + 1,
-                    f"the key «{key_node.value}» is given twice",
+                    message.format(key=key_node.value),
                 )
             seen.add(key_node.value)
-            yield from _duplicate_keys(document, value)
+            yield from _duplicate_keys(document, value, message)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _duplicate_keys(document, item)
+            yield from _duplicate_keys(document, item, message)

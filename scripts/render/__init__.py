@@ -4,7 +4,8 @@ core                 the renderer contract, GENERATED, NOTICE, render_all
 registry             RENDERERS: every renderer, in the order they run
 glossary             the glossary tables on /glossary/
 platforms            the comparison on /platforms/ and each guide's facts
-reports              the term report pages and the trend on /reports/
+reports              the year and term report pages, the years and the trend on
+                     /reports/, the rule of the reporting periods, the open data
 charts               static SVG bar charts for the reports
 translation_status   the table on /contributing/translations/
 mdtext               small Markdown pieces: cells, tables, links

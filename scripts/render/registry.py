@@ -14,6 +14,6 @@ from render.translation_status import render_status
 RENDERERS: list[Renderer] = [
     render_glossary,  # the glossary tables on /glossary/
     render_platforms,  # the comparison on /platforms/ and each guide's facts
-    term_reports.render,  # /reports/<term>/ and the trend on /reports/
+    term_reports.render,  # /reports/<year>/, /reports/<term>/, /reports/summary.json
     render_status,  # the table on /contributing/translations/
 ]

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from playwright.sync_api import Page, expect
+
+AXE = Path(__file__).parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def search(page: Page, text: str) -> list[str]:
@@ -10,3 +16,25 @@ def search(page: Page, text: str) -> list[str]:
     results = page.locator(".md-search-result__list a")
     expect(results.first).to_be_visible()
     return [link.get_attribute("href") for link in results.all()]
+
+
+def axe_violations(page: Page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs it with npm")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
+    ]
+
+
+def choose(page: Page, **settings: str) -> None:
+    """Open the VI panel and pick settings, as a reader does."""
+    toggle = page.locator(".site-a11y-toggle")
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    for name, value in settings.items():
+        page.locator(f'#site-a11y input[name="{name}"][value="{value}"]').check()

@@ -4,6 +4,7 @@ scripts/stats.py as a person runs it."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import subprocess
 import sys
@@ -12,16 +13,17 @@ from pathlib import Path
 
 from activity import log as activity_log
 from activity import registries
-from activity.summary import summarise, with_activity
+from activity.registries import SchoolYear
+from activity.summary import summarise_years, with_activity
 from common.site_config import ROOT
 
 _REGISTRIES = registries.load(ROOT / "data")
-# The term report pages the shipped log gives, besides the fixed PAGES.
+_YEARS = summarise_years(_REGISTRIES, activity_log.read(ROOT / "data", _REGISTRIES).activities)
+# The year and term report pages the shipped log gives, besides the fixed PAGES.
 REPORT_PAGES = tuple(
-    f"reports/{summary.term.id}/"
-    for summary in with_activity(
-        summarise(_REGISTRIES, activity_log.read(ROOT / "data", _REGISTRIES).activities)
-    )
+    f"reports/{report_id}/"
+    for year in with_activity(_YEARS)
+    for report_id in (year.year.id, *(term.term.id for term in with_activity(year.terms)))
 )
 HEADER = ["Дата", "ФИО педагога", "Платформа", "Вид активности", "Название", "Ссылка"]
 # Five activities of three teachers in the first quarter of 2025/26,
@@ -33,6 +35,20 @@ ROWS = [
     ["2025-10-01", "Педагог 03", "Просвещение", "Курсы повышения квалификации", "КПК", ""],
     ["24.10.2025", "педагог  02", "sferum.ru", "Олимпиада", "Олимпиада", ""],
 ]
+# What argparse says in English; stats.py says none of it.
+ENGLISH = ("usage:", "show this help", "positional arguments", "options:", "error:", "invalid")
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+def uncalendared_year() -> SchoolYear:
+    """A past school year data/terms.yml gives no calendar: the one before the first."""
+    first = _REGISTRIES.years[0].first if _REGISTRIES.years else today().year - 1
+    year = SchoolYear(f"{first - 1}-{first % 100:02}")
+    assert not _REGISTRIES.year(year.id).calendar
+    return year
 
 
 def csv_bytes(
@@ -40,9 +56,11 @@ def csv_bytes(
     header: Sequence[str] = HEADER,
     encoding: str = "utf-8",
     delimiter: str = ",",
+    above: Sequence[Sequence[str]] = (),
 ) -> bytes:
+    """A CSV export; `above` are rows over the header (a title, empty rows)."""
     out = io.StringIO()
-    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows([header, *rows])
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows([*above, header, *rows])
     return out.getvalue().encode(encoding)
 
 
@@ -51,8 +69,11 @@ def write_csv(path: Path, rows=ROWS, **options) -> Path:
     return path
 
 
-def write_xlsx(path: Path, rows, header=HEADER, sheet: str | None = None, before=()) -> Path:
-    """An XLSX workbook; `before` adds sheets in front of the one with the rows."""
+def write_xlsx(
+    path: Path, rows, header=HEADER, sheet: str | None = None, before=(), above=()
+) -> Path:
+    """An XLSX workbook; `before` adds sheets in front of the one with the rows,
+    `above` rows over the header (a title, a merged cell, empty rows)."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -62,6 +83,8 @@ def write_xlsx(path: Path, rows, header=HEADER, sheet: str | None = None, before
     target = first
     if sheet:
         target.title = sheet
+    for row in above:
+        target.append(list(row))
     target.append(list(header))
     for row in rows:
         target.append(list(row))

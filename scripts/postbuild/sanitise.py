@@ -196,9 +196,10 @@ def _removal(tag: str, name: str, value: str) -> Removal:
         return Removal(f"the {name}= attribute of <{tag}> runs a script", (name, f"<{tag}"))
     plain = "".join(ch for ch in value if ch > " ").lower()
     if name in ("href", "src") and plain.startswith(("javascript:", "vbscript:")):
+        scheme = plain.split(":", 1)[0]
         return Removal(
-            f"a javascript: link in {name}= of <{tag}> runs a script",
-            (value, plain[:10], "script:", f"<{tag}"),
+            f"a {scheme}: link in {name}= of <{tag}> runs a script",
+            (value, scheme, "script:", f"<{tag}"),
         )
     if name in ("href", "src") and plain.startswith("data:"):
         return Removal(f"a data: address in {name}= of <{tag}>", (value, "data:", f"<{tag}"))

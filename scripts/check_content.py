@@ -8,13 +8,17 @@ there is any. `--fix` rewrites what can be fixed safely (the palochka).
 Without paths it checks docs/ and data/ of the project. The checks, one
 module each in scripts/checks/:
   palochka_lookalikes  Ӏ typed as I, l, 1 or І in Chechen text;
-  personal_data        phone numbers, e-mail addresses, SNILS numbers;
-  unsafe_html          <script>, foreign <iframe>, on…= and javascript:;
+  personal_data        phones, e-mail addresses, SNILS, passports, a name
+                       with a birth date (common/personal_data.py decides);
+  unsafe_html          whatever the build's sanitiser would remove from the
+                       page as Markdown renders it: scripts, on…=, javascript:,
+                       iframes, forms, styles, images from other sites…;
   images               images without alt text;
   front_matter         front matter against its schema;
   markdown_lint        heading levels, one H1 and a few more rules.
-Exceptions (the school's public contacts, allowed iframe hosts) are kept in
-data/checks.yml. Broken links are found by the strict build (`make site`).
+Exceptions (the school's public contacts) are kept in data/checks.yml.
+Broken links are found by the strict build (`make site`), and what gets
+past these checks by its sanitiser and privacy gate (scripts/postbuild/).
 """
 
 from __future__ import annotations

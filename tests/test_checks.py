@@ -103,6 +103,13 @@ CASES = {
         2,
         "front matter «translation_review»: 'done' is not one of",
     ),
+    "front matter HTML": (
+        "ru/page.md",
+        "---\ndescription: Отчёт «за четверть» — кратко.\n---\n\n# Страница\n",
+        "---\ndescription: '\"><script>alert(1)</script>'\n---\n\n# Страница\n",
+        2,
+        "front matter «description»: no HTML here",
+    ),
     "front matter YAML": (
         "ru/page.md",
         "---\ndraft: false\n---\n\n# Страница\n",

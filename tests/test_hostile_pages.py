@@ -262,10 +262,11 @@ def test_planted_page_runs_nothing_in_chromium(
     # What a reader would do: move over and click the text; a link to a
     # script runs only when clicked.
     tab.evaluate(
-        """() => document.querySelectorAll("article *").forEach(el => {
+        """selector => document.querySelectorAll("article *").forEach(el => {
              el.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
-             if (el.matches("a:not([href^='http']):not([href^='.']):not([href^='#']):not([href$='.pdf'])")) el.click();
-           })"""
+             if (el.matches(selector)) el.click();
+           })""",
+        "a:not([href^='http']):not([href^='.']):not([href^='#']):not([href$='.pdf'])",
     )
     tab.wait_for_timeout(300)
     context.close()

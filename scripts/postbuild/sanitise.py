@@ -51,7 +51,7 @@ _GEOMETRY = {
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "class", "lang", "dir", "title", "role", "aria-label", "aria-labelledby",
           "aria-describedby", "aria-hidden"},
-    "a": {"href", "hreflang"},
+    "a": {"href", "hreflang", "rel"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "ol": {"start", "reversed", "type"},
     "td": {"colspan", "rowspan", "headers"},
@@ -256,6 +256,7 @@ _LOADING = {"img": "src", "script": "src", "iframe": "src", "source": "src", "au
             "video": "src", "input": "src", "embed": "src", "track": "src"}  # fmt: skip
 _LINK_LOADS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest",
                "apple-touch-icon", "dns-prefetch", "preconnect"}  # fmt: skip
+_CSP = "content-security-policy"
 _NEVER = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "portal"}
 
 
@@ -280,7 +281,8 @@ def theme_problems(html: str, inline_scripts: frozenset[str]) -> list[str]:
             loads = values.get("href", "")
         if loads and not _from_this_site(loads):
             problems.append(f"<{tag}> loads something from another site")
-        if tag == "meta" and "http-equiv" in values:
+        # A policy only restricts; any other http-equiv (refresh…) acts.
+        if tag == "meta" and values.get("http-equiv", "").lower() not in ("", _CSP):
             problems.append(f"<meta http-equiv={values['http-equiv']}>")
         if tag == "form" and ("action" in values or "method" in values):
             problems.append("<form> sending data somewhere")

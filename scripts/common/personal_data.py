@@ -110,17 +110,24 @@ _DECODE = re.compile(
     r"|[ \t]?[\[({<] ?(?:at|собака|dog|dot|точка) ?[\])}>][ \t]?",
     re.IGNORECASE,
 )
-_QUICK = re.compile(r"\d|@|&#|%40|\b(?:at|собака|dog)\b", re.IGNORECASE)
+_SPELT_AT = re.compile(r"[\[({<] ?(?:[aA][tT]|[сС][оО][бБ][аА][кК][аА]|[dD][oO][gG]) ?[\])}>]")
 
 
 class _Decoded:
     """`text` with entities and disguised @ and dots undone, and the way back
     from an index in the result to an index in `text`."""
 
+    # (index in the result, index in `text`, copied) where each piece starts
+    _starts: list[tuple[int, int, bool]]
+    _keys: list[int]
+
     def __init__(self, text: str) -> None:
+        if not ("&" in text or "%" in text or _SPELT_AT.search(text)):  # most text
+            self.text = text
+            self._starts, self._keys = [(0, 0, True)], [0]
+            return
         pieces: list[str] = []
-        # (index in the result, index in `text`, copied) where each piece starts
-        self._starts: list[tuple[int, int, bool]] = []
+        self._starts = []
         at = length = 0
         for match in _DECODE.finditer(text):
             if match.start() > at:
@@ -161,26 +168,35 @@ _SEP = "[ \\t\\u00a0\\u2007\\u202f.()\\-\\u2010-\\u2015]"
 # then skips to digits, which keeps a whole site's text to milliseconds.
 _NUMBER = re.compile(rf"\d(?:{_SEP}{{0,3}}\d){{4,}}")
 _LEAD = re.compile(rf"(?:\+{_SEP}{{0,2}}\(?|\()$")
-_GROUPED_TEN = re.compile(rf"\(?\d{{3}}\)?{_SEP}*\d{{3}}{_SEP}+\d{{2}}{_SEP}+\d{{2}}")
+_LEAD_CHARS = set("+( \t\u00a0\u2007\u202f.-\u2010\u2011\u2012\u2013\u2014\u2015")
+# Ten digits written as a phone: an area code in brackets, or 3-3-2-2 groups.
+_GROUPED_TEN = re.compile(
+    rf"\(\d{{3}}\){_SEP}*\d{{3}}{_SEP}*\d{{2}}{_SEP}*\d{{2}}"
+    rf"|\d{{3}}{_SEP}+\d{{3}}{_SEP}+\d{{2}}{_SEP}+\d{{2}}"
+)
+# A local number (five to seven digits) as people write it: 2-22-33, 222 33 44.
+_LOCAL = re.compile(r"\d{1,3}[- \u00a0]\d\d[- \u00a0]\d\d")
 _SNILS_FORMAT = re.compile(r"\d{3}[- ]\d{3}[- ]\d{3}[- ]\d{2}")
 _PASSPORT_FORMAT = re.compile(r"\d{2} \d{2} \d{6}")
 _PASSPORT_SERIES = re.compile(
     r"сери[яи]\s*(\d{2}\s?\d{2})\s*(?:№|номер|N)\s*(\d{6})(?!\d)", re.IGNORECASE
 )
+_SERIES = "сери"  # a passport's «серия 4510 № 123456»
 _BEFORE = 30  # how far back a word like «СНИЛС» or «тел.» is looked for
-_SNILS_WORD = re.compile(r"снилс|страхов\w* номер", re.IGNORECASE)
-_PASSPORT_WORD = re.compile(r"паспорт|сери[яи]", re.IGNORECASE)
+# Words before a number that say what it is, matched in lower case.
+_SNILS_WORD = re.compile(r"снилс|страхов\w* номер")
+_PASSPORT_WORD = re.compile(r"паспорт|сери[яи]")
+_PHONE_HINT = re.compile(r"тел|моб|сот|mob|phone|whatsapp|ватсап|вотсап|viber|вайбер|звон")
 _PHONE_WORD = re.compile(
     r"(?:тел|телефон|моб|сот|mob|phone|whatsapp|ватсап|вотсап|viber|вайбер|звоните|звонить)"
-    r"\w*\.?\s*[:\-–—]?\s*$",
-    re.IGNORECASE,
+    r"\w*\.?\s*[:\-–—]?\s*$"
 )
 
 
 def _any_case(pattern: str) -> str:
-    """`pattern` with each ASCII letter matching either case, as re.IGNORECASE
-    does, but keeping the regex engine's fast scan for a first character."""
-    return re.sub(r"[a-z]", lambda m: f"[{m.group(0)}{m.group(0).upper()}]", pattern)
+    """`pattern` (lower case) with each letter matching either case, as
+    re.IGNORECASE does, but many times faster on Cyrillic text."""
+    return re.sub(r"[^\W\d_]", lambda m: f"[{m.group(0)}{m.group(0).upper()}]", pattern)
 
 
 _PHONE_LINK = re.compile(
@@ -198,8 +214,11 @@ _HOST_CHARS = re.compile(r"[\w.+-]+$")
 _PSEUDONYM = re.compile(r"педагог-[0-9a-f]{10}(?![0-9a-zA-Z])")
 
 
+_NOT_DIGIT = re.compile(r"\D+")
+
+
 def digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return _NOT_DIGIT.sub("", text)
 
 
 def phone_key(text: str) -> str:
@@ -222,9 +241,13 @@ def classify(text: str, before: str = "") -> Kind | None:
     `before` is the text just before it, where «СНИЛС», «паспорт» or «тел.»
     may say what the number is.
     """
-    text = text.strip(" \t\u00a0.-()")
+    written = text.strip(" \t\u00a0.-")
+    text = written.strip("()")
     number = digits(text)
-    near = before[-_BEFORE:]
+    near = before[-_BEFORE:].lower()
+    if len(number) < 10:  # a local phone, written as one after a word that says so
+        local = _LOCAL.fullmatch(text) and _PHONE_HINT.search(near) and _PHONE_WORD.search(near)
+        return Kind.PHONE if local else None
     if _SNILS_FORMAT.fullmatch(text) or (len(number) == 11 and _SNILS_WORD.search(near)):
         return Kind.SNILS
     if _PASSPORT_FORMAT.fullmatch(text) or (len(number) == 10 and _PASSPORT_WORD.search(near)):
@@ -235,7 +258,7 @@ def classify(text: str, before: str = "") -> Kind | None:
         return Kind.PHONE
     if len(number) == 11 and number[0] in "78":
         return Kind.PHONE
-    if len(number) == 10 and (number[0] == "9" or _GROUPED_TEN.fullmatch(text.lstrip("+"))):
+    if len(number) == 10 and (number[0] == "9" or _GROUPED_TEN.fullmatch(written.lstrip("+"))):
         return Kind.PHONE
     if len(number) >= 5 and _PHONE_WORD.search(near):
         return Kind.PHONE
@@ -257,16 +280,18 @@ def _mask_digits(text: str, keep: int) -> str:
 def _numbers(text: str) -> Iterator[tuple[Kind, int, int, str]]:
     """(kind, start, end, written form) of every personal number in `text`."""
     taken: list[tuple[int, int]] = []
-    for match in _PHONE_LINK.finditer(text):
+    for match in _PHONE_LINK.finditer(text) if ":" in text or "me/" in text else ():
         written = re.sub("%2[bB]", "+", match["number"]).replace("%20", " ")
         if len(digits(written)) >= 5:
             taken.append(match.span())
             yield Kind.PHONE, match.start("number"), match.end(), written
-    for match in _PASSPORT_SERIES.finditer(text):
+    for match in _PASSPORT_SERIES.finditer(text) if _SERIES in text.lower() else ():
         taken.append(match.span())
         yield Kind.PASSPORT, match.start(1), match.end(), f"{match[1]} {match[2]}"
-    plain = _PSEUDONYM.sub(_blank, _URL.sub(_blank, text))
-    for path in _DOMAIN_PATH.finditer(plain):
+    plain = _URL.sub(_blank, text) if "://" in text or "www." in text else text
+    if "педагог-" in plain:
+        plain = _PSEUDONYM.sub(_blank, plain)
+    for path in _DOMAIN_PATH.finditer(plain) if "/" in plain else ():
         host = _HOST_CHARS.search(plain, max(0, path.start() - 100), path.start())
         start = host.start() if host else path.start()
         plain = plain[:start] + " " * (path.end() - start) + plain[path.end() :]
@@ -276,7 +301,8 @@ def _numbers(text: str) -> Iterator[tuple[Kind, int, int, str]]:
         start = match.start()
         if start and plain[start - 1].isdigit():
             continue
-        if lead := _LEAD.search(plain, max(0, start - 4), start):
+        lead = start and plain[start - 1] in _LEAD_CHARS and _LEAD.search(plain, start - 4, start)
+        if lead:
             start = lead.start()
         written = plain[start : match.end()]
         kind = classify(written, plain[max(0, start - _BEFORE) : start])
@@ -324,7 +350,7 @@ _DATE = re.compile(
     rf"\d{{1,2}}(?:[./]\d{{1,2}}[./]|\s+(?:{_MONTHS})\s+)(?:19|20)\d\d(?!\d)"
     rf"|(?:19|20)\d\d(?:-\d\d-\d\d(?!\d)|(?=\s*(?:г\.?\s*р\.|года? рождения)))"
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)[0-9][0-9]")
 _DIGIT_DOT = set("0123456789.")
 _BIRTH_WORD = re.compile(
     r"г\.\s?р\.|гг?\.\s*рожд|год\w* рождения|дат\w* рождения|д\.\s?р\.|родил(?:ся|ась)|рожд\.",
@@ -372,14 +398,18 @@ def _mask_name(name: str) -> str:
 # --- The detector ----------------------------------------------------------
 
 
-def find(text: str, allowed: PublicContacts = NOBODY) -> Iterator[Find]:
+def find(text: str, allowed: PublicContacts = NOBODY) -> list[Find]:
     """Every personal datum in `text` that `allowed` does not list, in order.
 
     `text` may be a line, a cell or a whole page's text; HTML entities in it
-    are read as the characters they stand for.
+    are read as the characters they stand for. Each kind is looked for only
+    where a cheap sign of it is (enough digits, an @, a year, a word like
+    «тел.»): most text has none, and a spreadsheet cell takes a microsecond.
     """
-    if not _QUICK.search(text):
-        return
+    # What any find needs: an @ (maybe as an entity, %40 or «(at)»), a
+    # number of five digits or more, or a year. Most text has none.
+    if not _may_hold(text):
+        return []
     decoded = _Decoded(text)
     plain = decoded.text
     found: list[Find] = []
@@ -394,13 +424,47 @@ def find(text: str, allowed: PublicContacts = NOBODY) -> Iterator[Find]:
             address = match.group(0).lower()
             if not _EXAMPLE_DOMAINS.search(address.split("@")[1]):
                 add(Kind.EMAIL, match.start(), match.end(), _mask_email(address), address)
-    for kind, start, end, written in _numbers(plain):
-        add(kind, start, end, _mask_number(kind, written), phone_key(written))
-    for start, end, name in _names_with_birth_dates(plain):
-        add(Kind.NAME_AND_BIRTH_DATE, start, end, _mask_name(name), name)
-    yield from sorted(found, key=lambda item: item.start)
+    if _NUMBER.search(plain) or _SERIES in plain.lower():
+        for kind, start, end, written in _numbers(plain):
+            add(kind, start, end, _mask_number(kind, written), phone_key(written))
+    if _YEAR.search(plain):
+        for start, end, name in _names_with_birth_dates(plain):
+            add(Kind.NAME_AND_BIRTH_DATE, start, end, _mask_name(name), name)
+    found.sort(key=lambda item: item.start)
+    return found
+
+
+def _may_hold(text: str) -> bool:
+    """A quick look for what any find needs: an @ (maybe as an entity, %40 or
+    «(at)»), a «серия», a number of ten digits or more or written as a local
+    phone (2-22-33), or a year. Most text has none: a cell takes a
+    microsecond."""
+    if "@" in text or "&" in text or "%" in text:
+        return True
+    # search() before finditer(): no iterator is made for text that has none.
+    if _RUN.search(text):
+        for run in _RUN.finditer(text):
+            if len(digits(run.group(0))) >= 10 or _LOCAL.search(run.group(0)):
+                return True
+    if _YEAR.search(text):
+        for year in _YEAR.finditer(text):
+            start, end = year.span()
+            if not (start and text[start - 1].isdigit()) and not text[end : end + 1].isdigit():
+                return True
+    if ("ери" in text or "ЕРИ" in text) and _SERIES in text.lower():
+        return True
+    return ("(" in text or "[" in text or "{" in text or "<" in text) and bool(
+        _SPELT_AT.search(text)
+    )
+
+
+# Seven characters or more of digits and separators: where a phone, a SNILS
+# or a passport number can be. Plain ASCII character classes: many times
+# faster than _NUMBER's groups, for the quick look.
+_RUN = re.compile(r"[0-9][0-9 \t\u00a0\u2007\u202f().\-\u2010-\u2015]{5,}[0-9]")
 
 
 def first_kind(text: str) -> Kind | None:
     """The kind of the first personal datum in `text`, if any."""
-    return next((item.kind for item in find(text)), None)
+    found = find(text)
+    return found[0].kind if found else None

@@ -36,11 +36,12 @@ def finish(site: Path, pdf: bool, project: Path) -> list[Problem]:
     )
     wanted_cards: dict[str, str] = {}
     prints: dict[Path, Path] = {}
-    pages: dict[Path, str] = {}
+    gate = privacy_gate.Gate(PublicContacts.load(project / "data"))
+    pages: set[Path] = set()
     for page in sorted(site.rglob("*.html")):
         name = page.relative_to(site).as_posix()
         html = page.read_text("utf-8")
-        fixed, removals = sanitise.sanitise_page(html_fixes.fix(html))
+        fixed, removals, texts = sanitise.sanitise_page(html_fixes.fix(html))
         problems += [_problem(sources, name, removal) for removal in removals]
         for danger in sanitise.theme_problems(fixed, theme_scripts):
             source = sources.source_of(name)
@@ -55,7 +56,8 @@ def finish(site: Path, pdf: bool, project: Path) -> list[Problem]:
         fixed = csp.add_policy(fixed)
         if fixed != html:
             page.write_text(fixed, "utf-8")  # build output, rewritten in place
-        pages[page] = fixed
+        gate.page(name, fixed, texts)
+        pages.add(page)
         if card := cards.card_of(fixed, sitemap.site_url):
             wanted_cards.setdefault(*card)
         if pdf and (target := pdfs.pdf_of(page, fixed)):
@@ -63,7 +65,8 @@ def finish(site: Path, pdf: bool, project: Path) -> list[Problem]:
     cards.draw_all(site, wanted_cards)
     pdfs.print_all(prints)
     write_cname(site, sitemap.site_url)
-    leaks = privacy_gate.scan(site, PublicContacts.load(project / "data"), pages)
+    gate.files(site, pages)
+    leaks = gate.leaks
     on_pages = {leak.found.key for leak in leaks if leak.path.endswith(".html")}
     for leak in leaks:
         # A datum on a page is in its search entry and its PDF too: the

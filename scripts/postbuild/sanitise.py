@@ -22,6 +22,7 @@ matter or data broke out of its place.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -224,13 +225,15 @@ def content_regions(html: str) -> Iterator[tuple[int, int]]:
         at = end + len(CONTENT_END)
 
 
-def sanitise_page(html: str) -> tuple[str, list[Removal]]:
-    """The page with its text cleaned and the markers gone; what was removed.
+def sanitise_page(html: str) -> tuple[str, list[Removal], list[str]]:
+    """The page with its text cleaned and the markers gone; what was removed;
+    the cleaned text regions.
 
     The template writes a fixed number of markers; a page whose text carries
     one more (an attempt to pass text off as the theme's) fails.
     """
     out: list[str] = []
+    texts: list[str] = []
     removals: list[Removal] = []
     starts, ends = html.count(CONTENT_START), html.count(CONTENT_END)
     if starts != ends or starts > MARKED_REGIONS:
@@ -239,10 +242,11 @@ def sanitise_page(html: str) -> tuple[str, list[Removal]]:
     for start, end in content_regions(html):
         cleaned, removed = clean(html[start:end])
         out += [html[at : start - len(CONTENT_START)], cleaned]
+        texts.append(cleaned)
         removals += removed
         at = end + len(CONTENT_END)
     out.append(html[at:])
-    return "".join(out), removals
+    return "".join(out), removals, texts
 
 
 # overrides/partials/content.html marks the text before and after the PDF link.
@@ -265,33 +269,15 @@ def theme_problems(html: str, inline_scripts: frozenset[str]) -> list[str]:
     another site. `inline_scripts` are the scripts written in overrides/."""
     problems: list[str] = []
     head_end = html.find("</head>")
-    for at, tag, values in _elements(html):
-        if tag in _NEVER:
-            problems.append(f"<{tag}>")
-        for name, value in values.items():
-            plain = "".join(ch for ch in value if ch > " ").lower()
-            if name.startswith("on"):
-                problems.append(f"the {name}= attribute of <{tag}>")
-            elif name in _URL_ATTRIBUTES and plain.startswith(("javascript:", "vbscript:")):
-                problems.append(f"a javascript: address in <{tag}>")
-            elif name in _URL_ATTRIBUTES and plain.startswith("data:"):
-                problems.append(f"a data: address in <{tag}>")
-        loads = values.get(_LOADING.get(tag, ""), "")
-        if tag == "link" and set(values.get("rel", "").split()) & _LINK_LOADS:
-            loads = values.get("href", "")
-        if loads and not _from_this_site(loads):
-            problems.append(f"<{tag}> loads something from another site")
-        # A policy only restricts; any other http-equiv (refresh…) acts.
-        if tag == "meta" and values.get("http-equiv", "").lower() not in ("", _CSP):
-            problems.append(f"<meta http-equiv={values['http-equiv']}>")
-        if tag == "form" and ("action" in values or "method" in values):
-            problems.append("<form> sending data somewhere")
+    for at, tag_text in _watched_tags(html):
+        tag, found = _tag_problems(tag_text)
+        problems += found
         if tag in ("script", "style"):
             close = html.find(f"</{tag}", at)
-            text = html[html.index(">", at) + 1 : close if close >= 0 else len(html)]
-            inline = tag == "script" and "src" not in values
+            text = html[at + len(tag_text) : close if close >= 0 else len(html)]
+            inline = tag == "script" and not _SRC.search(tag_text)
             ours = at < head_end and text in inline_scripts
-            if inline and values.get("type") != "application/json" and not ours:
+            if inline and "application/json" not in tag_text and not ours:
                 problems.append("a <script> that is not the site's own")
             if tag == "style" and at > head_end:
                 problems.append("<style> outside the page's head")
@@ -300,32 +286,74 @@ def theme_problems(html: str, inline_scripts: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-_WATCHED = re.compile(
+_SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+# Looked for in the page in lower case, without re.IGNORECASE: a few
+# milliseconds for a whole site.
+_WATCHED_TAG = re.compile(
     r"<(?:script|style|link|meta|form|img|source|audio|video|input|track|"
     r"iframe|object|embed|base|frame|frameset|applet|portal)\b"
-    r"|\son[a-z]+\s*=|(?:javascript|vbscript|data):",
-    re.IGNORECASE,
 )
+# An on…= attribute: "on" is a literal prefix, which the regex engine finds
+# fast; the character before it is checked apart.
+_HANDLER = re.compile(r"on[a-z]+\s*=")
+_BEFORE_ATTRIBUTE = frozenset(" \t\n\r\f/\"'")
 
 
-def _elements(html: str) -> Iterator[tuple[int, str, dict[str, str]]]:
-    """(index, tag, attributes) of each start tag that could matter: only the
-    tags near a watched word are read, so a whole page takes milliseconds."""
-    text = _COMMENT.sub(lambda m: " " * len(m.group(0)), html)
-    seen = -1
-    for watched in _WATCHED.finditer(text):
-        start = text.rfind("<", 0, watched.start() + 1)
-        if start <= seen or start < 0:
+def _watched_tags(html: str) -> Iterator[tuple[int, str]]:
+    """(index, start tag) of each tag that could matter, comments apart."""
+    low = html.lower()
+    if len(low) != len(html):  # a character whose lower case is longer
+        low = html
+    starts = {m.start() for m in _WATCHED_TAG.finditer(low)}
+    for handler in _HANDLER.finditer(low):
+        if low[handler.start() - 1] in _BEFORE_ATTRIBUTE:
+            starts.add(low.rfind("<", 0, handler.start()))
+    for word in ("script:", "data:"):
+        at = low.find(word)
+        while at >= 0:
+            starts.add(low.rfind("<", 0, at))
+            at = low.find(word, at + 1)
+    comments = [m.span() for m in _COMMENT.finditer(html)] if "<!--" in html else []
+    for start in sorted(starts):
+        if start < 0 or any(a <= start < b for a, b in comments):
             continue
-        tag = _START_TAG.match(text, start)
-        if not tag:
-            continue
-        seen = start
-        values: dict[str, str] = {}
-        for attribute in _ATTRIBUTE.finditer(tag[2]):
-            value = attribute[2] or attribute[3] or attribute[4] or ""
-            values[attribute[1].lower()] = unescape(value) if "&" in value else value
-        yield start, tag[1].lower(), values
+        if tag := _START_TAG.match(html, start):
+            yield start, tag.group(0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_problems(tag_text: str) -> tuple[str, tuple[str, ...]]:
+    """The tag's name and what is dangerous in it; the theme's tags repeat on
+    every page, so each is judged once."""
+    tag_match = _START_TAG.match(tag_text)
+    assert tag_match is not None
+    tag = tag_match[1].lower()
+    values: dict[str, str] = {}
+    for attribute in _ATTRIBUTE.finditer(tag_match[2]):
+        value = attribute[2] or attribute[3] or attribute[4] or ""
+        values[attribute[1].lower()] = unescape(value) if "&" in value else value
+    problems: list[str] = []
+    if tag in _NEVER:
+        problems.append(f"<{tag}>")
+    for name, value in values.items():
+        plain = "".join(ch for ch in value if ch > " ").lower()
+        if name.startswith("on"):
+            problems.append(f"the {name}= attribute of <{tag}>")
+        elif name in _URL_ATTRIBUTES and plain.startswith(("javascript:", "vbscript:")):
+            problems.append(f"a javascript: address in <{tag}>")
+        elif name in _URL_ATTRIBUTES and plain.startswith("data:"):
+            problems.append(f"a data: address in <{tag}>")
+    loads = values.get(_LOADING.get(tag, ""), "")
+    if tag == "link" and set(values.get("rel", "").split()) & _LINK_LOADS:
+        loads = values.get("href", "")
+    if loads and not _from_this_site(loads):
+        problems.append(f"<{tag}> loads something from another site")
+    # A policy only restricts; any other http-equiv (refresh…) acts.
+    if tag == "meta" and values.get("http-equiv", "").lower() not in ("", _CSP):
+        problems.append(f"<meta http-equiv={values['http-equiv']}>")
+    if tag == "form" and ("action" in values or "method" in values):
+        problems.append("<form> sending data somewhere")
+    return tag, tuple(problems)
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)

@@ -8,13 +8,17 @@ there is any. `--fix` rewrites what can be fixed safely (the palochka).
 Without paths it checks docs/ and data/ of the project. The checks, one
 module each in scripts/checks/:
   palochka_lookalikes  Ӏ typed as I, l, 1 or І in Chechen text;
-  personal_data        phone numbers, e-mail addresses, SNILS numbers;
-  unsafe_html          <script>, foreign <iframe>, on…= and javascript:;
+  personal_data        phones, e-mail addresses, SNILS, passports, a name
+                       with a birth date (common/personal_data.py decides);
+  unsafe_html          whatever the build's sanitiser would remove from the
+                       page as Markdown renders it: scripts, on…=, javascript:,
+                       iframes, forms, styles, images from other sites…;
   images               images without alt text;
   front_matter         front matter against its schema;
   markdown_lint        heading levels, one H1 and a few more rules.
-Exceptions (the school's public contacts, allowed iframe hosts) are kept in
-data/checks.yml. Broken links are found by the strict build (`make site`).
+Exceptions (the school's public contacts) are kept in data/checks.yml.
+Broken links are found by the strict build (`make site`), and what gets
+past these checks by its sanitiser and privacy gate (scripts/postbuild/).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from checks import (
 from checks.source import Check, Problem, Rules, Source, shown
 from common.atomic import write_text
 from common.site_config import ROOT
-from common.source_pages import is_generated
+from common.source_pages import is_committed, is_generated
 
 CHECKS: tuple[Check, ...] = (
     palochka_lookalikes.check,
@@ -50,9 +54,10 @@ SUFFIXES = (".md", ".yml", ".yaml", ".csv")
 
 
 def sources(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files people write. Generated ones are left out: dot-folders
-    (docs/.generated/) and pages with the generator's notice (term reports),
-    whose data is checked where it is kept."""
+    """The files people write. Generated ones are left out, known by their
+    path (common/source_pages.py), whose data is checked where it is kept;
+    so are other dot-folders. A file committed at a generated page's path is
+    someone's, and is checked (check() says it is in the wrong place)."""
     for path in paths:
         if path.is_dir():
             yield from sorted(
@@ -60,7 +65,7 @@ def sources(paths: Iterable[Path]) -> Iterator[Path]:
                 for p in path.rglob("*")
                 if p.suffix in SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not is_generated(p)
+                and (not is_generated(p) or is_committed(p))
             )
         else:
             yield path
@@ -70,6 +75,15 @@ def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
     problems: list[Problem] = []
     for path in sources(paths):
         source = Source(path, path.read_text("utf-8"))
+        if is_generated(path):
+            problems.append(
+                Problem(
+                    source.label,
+                    1,
+                    "this is where scripts/render/ writes a generated page, which the "
+                    "build replaces: name the page otherwise",
+                )
+            )
         for run in CHECKS:
             problems.extend(run(source, rules))
     return sorted(problems)

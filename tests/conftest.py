@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from sitebuild.build import build
+from support.browser import is_csp_violation
 from support.project import PREFIX_URL, build_copy
 from support.site import BuiltSite, serve
 
@@ -75,11 +76,19 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A fresh tab that fails the test on any script error."""
+    """A fresh tab that fails the test on any script error and on anything
+    the page's Content-Security-Policy refuses: the site's own features must
+    all work under it."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors: list[str] = []
+    violations: list[str] = []
     tab.on("pageerror", lambda err: errors.append(str(err)))
+    tab.on(
+        "console",
+        lambda message: violations.append(message.text) if is_csp_violation(message.text) else None,
+    )
     yield tab
     context.close()
     assert not errors, f"script errors on the page: {errors}"
+    assert not violations, f"the Content-Security-Policy refused: {violations}"

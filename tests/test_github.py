@@ -111,8 +111,16 @@ def test_deploy_builds_with_full_history_and_publishes_from_main() -> None:
     assert build["steps"][0]["with"]["fetch-depth"] == "0"
     assert build["permissions"] == {"contents": "read", "pages": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    site_step = next(step for step in build["steps"] if step.get("run") == "make site")
+    runs = [step.get("run") for step in build["steps"]]
+    site_step = build["steps"][runs.index("make site")]
     assert site_step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    # The content checks pass on the same commit before the site is built
+    # (the build's own gates, the sanitiser and the privacy gate, fail it),
+    # and only a built site is uploaded and published.
+    assert runs.index("make check") < runs.index("make site")
+    upload = next(i for i, s in enumerate(build["steps"]) if "upload-pages" in s.get("uses", ""))
+    assert upload > runs.index("make site")
+    assert deploy["needs"] == "build"
 
 
 def test_external_links_are_checked_weekly() -> None:
@@ -127,14 +135,18 @@ def test_dependabot_keeps_mkdocs_below_2() -> None:
     assert {"dependency-name": "mkdocs", "versions": [">=2"]} in updates["pip"]["ignore"]
 
 
-def test_code_owners_name_chechen_and_data_reviewers() -> None:
+def test_code_owners_name_chechen_data_and_site_reviewers() -> None:
     owners = {}
     for line in (GITHUB / "CODEOWNERS").read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             path, *teams = line.split()
             owners[path] = teams
     chechen, data = "@belgatoy-school/chechen-reviewers", "@belgatoy-school/data-reviewers"
+    site = "@belgatoy-school/site-maintainers"
     assert owners["/docs/ce/"] == [chechen]
-    assert owners["/overrides/partials/languages/ce.html"] == [chechen]
-    assert owners["/data/"] == [data]
-    assert set(owners["/data/glossary.yml"]) == {chechen, data}
+    assert set(owners["/overrides/partials/languages/ce.html"]) == {chechen, site}
+    assert set(owners["/data/"]) == {data, site}
+    assert set(owners["/data/glossary.yml"]) == {chechen, data, site}
+    # What builds, guards and publishes the site can publish anything.
+    for path in ("/.github/", "/scripts/", "/overrides/", "/data/checks.yml"):
+        assert owners[path] == [site], path

@@ -40,7 +40,13 @@ from .values import (
 # An http(s) address with a host and no spaces: the only links stored.
 _WHOLE_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 # What values.contact_in names, in the coordinator's words.
-_CONTACTS = {"a phone number": "номер телефона", "an e-mail address": "адрес электронной почты"}
+_CONTACTS = {
+    "a phone number": "номер телефона",
+    "an e-mail address": "адрес электронной почты",
+    "a SNILS number": "номер СНИЛС",
+    "a passport number": "номер паспорта",
+    "a name with a birth date": "имя с датой рождения",
+}
 
 
 @dataclass(frozen=True)

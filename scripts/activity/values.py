@@ -7,16 +7,13 @@ import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 
+from common import personal_data
+
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 # What alias matching ignores: spaces, quotes of every kind, hyphens, dashes.
 _ALIAS_IGNORED = re.compile(r"[\s\"'«»„“”‘’`\-‐‑‒–—_]+")
 _ALIAS_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?")
-_EMAIL = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>().]{2,}")
-# A Russian phone number: 10 digits grouped 3-3-2-2, with +7, 7 or 8 before
-# them or not, and spaces, hyphens or brackets between the groups.
-_DIGIT_RUN = re.compile(r"\d[\d\s()-]{8,}\d")  # a quick test before the exact one
-_PHONE = re.compile(r"(?<![\w+])(?:\+7|7|8)?[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\w)")
 
 
 # The first day a date may be: older ones are typos (1925 for 2025).
@@ -55,13 +52,11 @@ def alias_key(text: str) -> str:
 
 
 def contact_in(text: str) -> str | None:
-    """Name the contact detail `text` seems to hold: a phone number or an
-    e-mail address, which must never reach the site; None if there is none."""
-    if "@" in text and _EMAIL.search(text):
-        return "an e-mail address"
-    if _DIGIT_RUN.search(text) and _PHONE.search(text):
-        return "a phone number"
-    return None
+    """Name the personal datum `text` seems to hold (a phone number, an
+    e-mail address, a SNILS…), which must never reach the site; None if
+    there is none. The one detector decides: common/personal_data.py."""
+    kind = personal_data.first_kind(text)
+    return kind.with_article if kind else None
 
 
 def clean_text(text: str) -> str:

@@ -1,8 +1,11 @@
 """Front matter checked against scripts/checks/front-matter.schema.yml.
 
-On top of the schema, one rule about languages: a Chechen page says
-whether a native speaker has reviewed it (translation_review: needed or
-reviewed), and a Russian page has no such key.
+On top of the schema, two rules. Values are plain text: no < or >, since
+the theme shows a title in the menus and the page's head as HTML (the
+templates escape what they can; the build's gates fail what breaks out).
+And one about languages: a Chechen page says whether a native speaker has
+reviewed it (translation_review: needed or reviewed), and a Russian page has
+no such key.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
+
+from common.yamldata import strings_in
 
 from .markdown_text import front_matter_end
 from .source import Problem, Rules, Source
@@ -59,6 +64,13 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
         else:
             key = str(error.path[0]) if error.path else ""
             yield Problem(source.label, line_of(key), f"front matter «{key}»: {error.message}")
+    for key, value in meta.items():
+        if any(char in text for text in strings_in(value) for char in "<>"):
+            yield Problem(
+                source.label,
+                line_of(str(key)),
+                f"front matter «{key}»: no HTML here (< or >): write plain text",
+            )
     if source.is_chechen and REVIEW not in meta:
         yield Problem(
             source.label,

@@ -7,12 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from common.personal_data import PublicContacts
 from common.problem import Problem as Problem
 from common.site_config import ROOT
-
-RULES_FILE = ROOT / "data" / "checks.yml"
 
 
 def shown(path: Path) -> str:
@@ -53,30 +50,11 @@ class Source:
 class Rules:
     """The project's exceptions to the checks, from data/checks.yml."""
 
-    phones: frozenset[str] = frozenset()
-    emails: frozenset[str] = frozenset()
-    iframe_hosts: frozenset[str] = field(default_factory=frozenset)
+    contacts: PublicContacts = field(default_factory=PublicContacts)
 
     @classmethod
-    def load(cls, path: Path = RULES_FILE) -> Rules:
-        if not path.exists():
-            return cls()
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
-        contacts = data.get("public_contacts") or {}
-        return cls(
-            phones=frozenset(phone_key(p) for p in contacts.get("phones") or ()),
-            emails=frozenset(e.lower() for e in contacts.get("emails") or ()),
-            iframe_hosts=frozenset(h.lower() for h in data.get("iframe_hosts") or ()),
-        )
-
-
-def digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
-
-
-def phone_key(text: str) -> str:
-    """The part of a Russian phone number that the +7, 7 and 8 forms share."""
-    return digits(text)[-10:]
+    def load(cls, data: Path = ROOT / "data") -> Rules:
+        return cls(contacts=PublicContacts.load(data))
 
 
 Check = Callable[[Source, Rules], Iterator[Problem]]

@@ -1,58 +1,81 @@
-"""Unsafe HTML in Markdown: what could run a script or load another site.
+"""Unsafe HTML in a page: what the build's sanitiser would remove from it.
 
-Python-Markdown passes raw HTML and link addresses through as written, so
-a page could carry a script. Reported: <script>; <iframe> (and <embed>,
-<object>) from a host not in data/checks.yml `iframe_hosts`; on…=
-attributes, in HTML or in an attribute list `{: onclick=… }`; javascript:
-and vbscript: addresses. Code examples (code spans, fenced blocks) are not
-checked.
+Markdown has too many ways to hide HTML from a checker that reads the
+source (an attribute list `{: href=… }`, an escaped backtick, an indented
+fence line, an entity inside javascript:…), so this check renders each page
+as MkDocs does, with the Markdown extensions of mkdocs.yml, and passes the
+result through the very sanitiser the build uses (postbuild/sanitise.py).
+Whatever it removes is reported at the first source line holding a clue of
+it: a script, an event handler (on…=), a javascript:, vbscript: or data:
+address, an iframe, object, embed, base, form, meta or style, an image from
+another site. Code examples (code spans, fenced blocks) are text, not HTML,
+and pass.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-from .markdown_text import html_tags, without_code
+import markdown
+from mkdocs.utils import meta
+from mkdocs.utils.yaml import yaml_load
+
+from common.site_config import ROOT
+from postbuild.sanitise import clean, clue_line
+
 from .source import Problem, Rules, Source
 
-SCRIPT_SCHEMES = ("javascript:", "vbscript:")
-EMBEDS = {"iframe": "src", "embed": "src", "object": "data"}
-ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}]*?\bon[a-z]+\s*=", re.IGNORECASE)
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+)")
+# MkDocs adds these to the extensions mkdocs.yml names.
+MKDOCS_EXTENSIONS = ["toc", "tables", "fenced_code"]
 
 
 def check(source: Source, rules: Rules) -> Iterator[Problem]:
     if not source.is_markdown:
         return
-    for tag in html_tags(source.lines):
-        for message in _tag_problems(tag.name, tag.attrs, rules):
-            yield Problem(source.label, tag.line, f"unsafe HTML: {message}")
-    for number, line in enumerate(without_code(source.lines), start=1):
-        if ATTR_LIST_HANDLER.search(line):
-            yield Problem(source.label, number, "unsafe HTML: an on…= attribute runs a script")
-        for match in LINK_TARGET.finditer(line):
-            if is_script_url(match.group(1) or match.group(2)):
-                yield Problem(source.label, number, "unsafe HTML: a javascript: link runs a script")
+    body, _ = meta.get_data(source.text)
+    renderer = _markdown(_docs_of(source.path))
+    renderer.reset()
+    _, removals = clean(renderer.convert(body))
+    taken: dict[str, int] = {}
+    for removal in removals:
+        line = _line_of(source.lines, removal.clues, taken)
+        yield Problem(source.label, line, f"unsafe HTML: {removal.what}")
 
 
-def _tag_problems(name: str, attrs: dict[str, str | None], rules: Rules) -> Iterator[str]:
-    if name == "script":
-        yield "<script> runs a script on the reader's device"
-    if name in EMBEDS:
-        host = urlsplit(attrs.get(EMBEDS[name]) or "").hostname
-        if host and host not in rules.iframe_hosts:
-            yield f"<{name}> loads {host}, which is not in iframe_hosts of data/checks.yml"
-    for attr, value in attrs.items():
-        if attr.startswith("on"):
-            yield f"the {attr}= attribute of <{name}> runs a script"
-        elif value and is_script_url(value):
-            yield f"the {attr}= attribute of <{name}> is a javascript: link"
+def _line_of(lines: list[str], clues: tuple[str, ...], taken: dict[str, int]) -> int:
+    """The first line holding a clue, after the lines earlier finds of the
+    same clue took (two scripts on a page are told at their own lines)."""
+    for clue in clues:
+        if number := clue_line(lines, clue, taken.get(clue, 0)) or clue_line(lines, clue):
+            taken[clue] = number
+            return number
+    return 1
 
 
-def is_script_url(address: str) -> bool:
-    """Whether a link address runs a script, however it is disguised."""
-    plain = "".join(ch for ch in html.unescape(address) if ch > " ").lower()
-    return plain.startswith(SCRIPT_SCHEMES)
+def _docs_of(path: Path) -> Path:
+    """The docs/ folder a page lives in (its snippets are in docs/.generated/)."""
+    for parent in path.resolve().parents:
+        if parent.name == "docs":
+            return parent
+    return ROOT / "docs"
+
+
+@cache
+def _markdown(docs: Path) -> markdown.Markdown:
+    """Markdown as MkDocs runs it with mkdocs.yml: same extensions and settings."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    extensions: list[str] = list(MKDOCS_EXTENSIONS)
+    configs: dict[str, Any] = {}
+    for item in config.get("markdown_extensions") or []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        extensions.append(name)
+        if options:
+            configs[name] = dict(options)
+    if "pymdownx.snippets" in configs:
+        # A page's snippets are made by the build; before one, they are empty.
+        configs["pymdownx.snippets"].update(base_path=[str(docs / ".generated")], check_paths=False)
+    return markdown.Markdown(extensions=list(dict.fromkeys(extensions)), extension_configs=configs)

@@ -1,24 +1,43 @@
 """Which Markdown files under docs/ are pages that people write.
 
-Left out: generated pages (they carry render.core.NOTICE), and files MkDocs does
-not build as pages (mkdocs.yml's exclude_docs, such as the notes a term
-report includes).
+Left out: generated files, known by their path from the renderers' registry
+(render/core.py: GENERATED and GENERATED_PAGES), never by what they say, so
+a page that copies the generator's comment is still a page people write;
+and files MkDocs does not build as pages (mkdocs.yml's exclude_docs, such as
+the notes a term report includes).
 """
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import pathspec
 from mkdocs.utils.yaml import yaml_load
 
-from render.core import NOTICE
+from render.core import GENERATED, GENERATED_PAGES
 
 
 def is_generated(path: Path) -> bool:
-    return path.suffix == ".md" and NOTICE in path.read_text("utf-8")
+    """Whether a renderer writes `path`: under docs/.generated/, or at a path
+    of GENERATED_PAGES (globs relative to the project, matched from the right)."""
+    parts = path.parts
+    folder = GENERATED.parts
+    inside = any(parts[i : i + len(folder)] == folder for i in range(len(parts)))
+    return inside or any(PurePath(path).match(pattern) for pattern in GENERATED_PAGES)
+
+
+def is_committed(path: Path) -> bool:
+    """Whether git keeps `path`: a generated page never is (.gitignore), so a
+    committed file at a generated page's path was written by someone."""
+    result = subprocess.run(
+        ["git", "ls-files", "--error-unmatch", path.name],
+        cwd=path.parent,
+        capture_output=True,
+    )
+    return result.returncode == 0
 
 
 def _excluded(project: Path) -> pathspec.PathSpec[Any]:
@@ -35,5 +54,8 @@ def written_pages(project: Path, lang: str) -> Iterator[Path]:
     docs = project / "docs"
     excluded = _excluded(project)
     for path in sorted((docs / lang).rglob("*.md")):
-        if not excluded.match_file(path.relative_to(docs).as_posix()) and not is_generated(path):
+        relative = path.relative_to(project)
+        if not excluded.match_file(path.relative_to(docs).as_posix()) and not is_generated(
+            relative
+        ):
             yield path

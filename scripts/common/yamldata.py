@@ -198,3 +198,15 @@ def _duplicate_keys(document: Document, node: yaml.Node | None, message: str) ->
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _duplicate_keys(document, item, message)
+
+
+def strings_in(value: Any) -> Iterator[str]:
+    """Every string in a value loaded from YAML or JSON, however nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)

@@ -4,6 +4,11 @@ finish         one pass over the built pages, then the steps below
 sitemap        which pages are written in which language
 search_index   one search index per language
 html_fixes     markup the theme gets wrong outside every block
+sanitise       every page's text through the nh3 allowlist; the theme's
+               markup around it checked (also used by `make check`)
+csp            each page's Content-Security-Policy <meta>
 cards          link-preview images (og:image), drawn with fonts/
 pdfs           term reports printed to tagged PDF with Chromium
+privacy_gate   no personal datum in anything published, PDFs included
+page_sources   from a built page back to its Markdown source and line
 """

@@ -1,8 +1,12 @@
 """Finish a built site: the steps MkDocs and its plugins leave to us.
 
-One pass reads every page once: it repairs the markup, and notes the
-link-preview card and the PDF each page asks for; then the cards are drawn
-and the PDFs printed.
+One pass reads every page once: it repairs the markup, cleans the page's
+text (sanitise), checks the theme's markup around it, adds the page's
+Content-Security-Policy (csp), and notes the link-preview card and the PDF
+each page asks for; then the cards are drawn, the PDFs printed, and the
+privacy gate reads everything published. What the cleaning removed and
+what the gate found come back as problems, FILE:LINE: pointing at the
+Markdown source; the build fails on any (sitebuild/build.py).
 """
 
 from __future__ import annotations
@@ -12,20 +16,48 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from common.atomic import write_text
-from postbuild import cards, html_fixes, pdfs, search_index
+from common.personal_data import PublicContacts, find
+from common.problem import Problem
+from postbuild import cards, csp, html_fixes, pdfs, privacy_gate, sanitise, search_index
+from postbuild.page_sources import PageSources
 from postbuild.sitemap import Sitemap
 
 
-def finish(site: Path, pdf: bool) -> None:
+def finish(site: Path, pdf: bool, project: Path) -> list[Problem]:
+    """Finish `site`, built from `project`; return what its gates found."""
     sitemap = Sitemap.read(site)
-    search_index.split(site, sitemap)
+    sources = PageSources(project)
+    problems = [
+        _problem(sources, page, removal)
+        for page, removal in search_index.split(site, sitemap, sanitise.clean_search_text)
+    ]
+    theme_scripts = sanitise.inline_scripts(
+        path.read_text("utf-8") for path in sorted((project / "overrides").rglob("*.html"))
+    )
     wanted_cards: dict[str, str] = {}
     prints: dict[Path, Path] = {}
+    gate = privacy_gate.Gate(PublicContacts.load(project / "data"))
+    pages: set[Path] = set()
     for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
         html = page.read_text("utf-8")
-        fixed = html_fixes.fix(html)
+        fixed, removals, texts = sanitise.sanitise_page(html_fixes.fix(html))
+        problems += [_problem(sources, name, removal) for removal in removals]
+        for danger in sanitise.theme_problems(fixed, theme_scripts):
+            source = sources.source_of(name)
+            problems.append(
+                Problem(
+                    str(source),
+                    1,
+                    f"the page {name} holds {danger} outside its text: "
+                    "check its front matter (title, description) for HTML",
+                )
+            )
+        fixed = csp.add_policy(fixed)
         if fixed != html:
             page.write_text(fixed, "utf-8")  # build output, rewritten in place
+        gate.page(name, fixed, texts)
+        pages.add(page)
         if card := cards.card_of(fixed, sitemap.site_url):
             wanted_cards.setdefault(*card)
         if pdf and (target := pdfs.pdf_of(page, fixed)):
@@ -33,6 +65,37 @@ def finish(site: Path, pdf: bool) -> None:
     cards.draw_all(site, wanted_cards)
     pdfs.print_all(prints)
     write_cname(site, sitemap.site_url)
+    gate.files(site, pages)
+    leaks = gate.leaks
+    on_pages = {leak.found.key for leak in leaks if leak.path.endswith(".html")}
+    for leak in leaks:
+        # A datum on a page is in its search entry and its PDF too: the
+        # page's problem tells it.
+        if leak.path.endswith(".html") or leak.found.key not in on_pages:
+            problems.append(_leak_problem(sources, leak))
+    return sorted(set(problems))
+
+
+def _problem(sources: PageSources, page: str, removal: sanitise.Removal) -> Problem:
+    source, line = sources.locate_clues(page, removal.clues)
+    return Problem(str(source), line, f"unsafe HTML: {removal.what} (removed from {page})")
+
+
+def _leak_problem(sources: PageSources, leak: privacy_gate.Leak) -> Problem:
+    what = (
+        f"personal data: the published {leak.path} holds {leak.found.kind.with_article} "
+        f"({leak.found.masked}): remove it from the source, or list it in "
+        "data/checks.yml if the school publishes it itself"
+    )
+    folder = leak.path.rpartition("/")[0]
+    page = leak.path if leak.path.endswith(".html") else f"{folder}/index.html".lstrip("/")
+    if leak.path.endswith((".html", ".pdf")):  # a page, or a page's PDF beside it
+        key = leak.found.key
+        source, line = sources.locate(
+            page, lambda text: any(found.key == key for found in find(text))
+        )
+        return Problem(str(source), line, what)
+    return Problem(leak.path, 1, what)
 
 
 def write_cname(site: Path, site_url: str) -> None:

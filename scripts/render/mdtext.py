@@ -8,19 +8,21 @@ from urllib.parse import urlsplit, urlunsplit
 
 
 def cell(text: str) -> str:
-    """Text that is safe inside a Markdown table cell: one line, no bare «|»."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text that is safe inside a Markdown table cell: one line, no bare «|»,
+    and no HTML: a < or & from data is shown, never read as markup."""
+    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
 
 
 def in_lang(text: str, lang: str, page_lang: str) -> str:
     """`text` marked with its language when it differs from the page's.
 
     Screen readers then pronounce a Chechen word on a Russian page (and the
-    other way round) with the right voice.
+    other way round) with the right voice. `text` is Markdown already made
+    safe (see `cell`).
     """
     if lang == page_lang:
         return text
-    return f'<span lang="{lang}">{html.escape(text)}</span>'
+    return f'<span lang="{lang}">{text}</span>'
 
 
 def table(header: list[str], rows: Iterable[list[str]], numbers: bool = False) -> str:

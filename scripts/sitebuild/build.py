@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from common.problem import Problem
 from common.site_config import ROOT
 from postbuild import pdfs
 from postbuild.finish import finish
@@ -20,7 +21,13 @@ class BuildError(Exception):
     """The build failed; the message says why, for a person to read."""
 
 
-def build(site_dir: Path, site_url: str | None = None, project: Path = ROOT) -> None:
+def build(
+    site_dir: Path, site_url: str | None = None, project: Path = ROOT, *, gates: bool = True
+) -> list[Problem]:
+    """Build `project` into `site_dir`. The gates (postbuild's sanitiser and
+    privacy gate) fail the build with what they found; with gates=False the
+    site is still written, cleaned, and their problems are returned: the
+    tests use it to open a page that the build refuses in a browser."""
     try:
         render_all(project, RENDERERS)
     except RenderError as err:
@@ -41,7 +48,10 @@ def build(site_dir: Path, site_url: str | None = None, project: Path = ROOT) -> 
     )
     if result.returncode != 0:
         raise BuildError(_problems(result.stderr + result.stdout, project))
-    finish(site_dir, pdf)
+    problems = finish(site_dir, pdf, project)
+    if problems and gates:
+        raise BuildError("\n".join(map(str, problems)))
+    return problems
 
 
 def _problems(log: str, project: Path) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from common.problem import Problem
 from common.site_config import ROOT
 from sitebuild.build import build
 from support.site import BuiltSite
@@ -32,8 +33,20 @@ def build_copy(
     factory: pytest.TempPathFactory, name: str, change: Callable[[Path], object]
 ) -> BuiltSite:
     """A copy of the project, changed by `change`, built as `make site` builds it."""
+    return build_copy_past_gates(factory, name, change, gates=True)[1]
+
+
+def build_copy_past_gates(
+    factory: pytest.TempPathFactory,
+    name: str,
+    change: Callable[[Path], object],
+    gates: bool = False,
+) -> tuple[Path, BuiltSite, list[Problem]]:
+    """(project, site, problems): a changed copy built with the build's gates
+    reporting instead of failing, so a page the build refuses can still be
+    opened in a browser as it would have been published."""
     project = copy_project(factory.mktemp(f"{name}-project"))
     change(project)
     out = factory.mktemp(f"{name}-site")
-    build(out, site_url=PREFIX_URL, project=project)
-    return BuiltSite(out, PREFIX_URL)
+    problems = build(out, site_url=PREFIX_URL, project=project, gates=gates)
+    return project, BuiltSite(out, PREFIX_URL), problems

@@ -1,0 +1,470 @@
+"""The one detector of personal data: what counts as a phone number, an
+e-mail address, a SNILS, a passport number, or a name next to a birth date.
+
+Used by `make check` (checks/personal_data.py) on the sources, by the
+privacy gate (postbuild/privacy_gate.py) on everything the build publishes,
+and by `stats.py` (activity/values.py) on the cells it reads. 152-FZ: a
+teacher's contacts need their consent to be published, and a pupil's data
+never are; the school's own public contacts are listed in data/checks.yml.
+
+A find never carries the value itself out of here, only a masked form
+(`+7 (***) ***-**-67`): CI logs are public too.
+
+What is a phone number, in every common Russian writing: 11 digits from
+7 or 8, or + and 10 to 15 digits, or 10 digits from 9 (a mobile without +7),
+or 10 digits grouped as one (`(495) 123-45-67`), with spaces, non-breaking
+spaces, dots, hyphens, dashes or brackets between the digits; any number in
+a tel:, sms:, wa.me, t.me/+ or Viber link; and any number of 5 digits or
+more right after «тел.», «моб.», WhatsApp or «звоните». Not phones: years,
+dates, order and law numbers, digits inside other web addresses, the
+activity log's pseudonyms (`педагог-` and ten hex digits, possibly all
+digits), and local numbers without a word saying they are phones.
+
+An e-mail address is found also when written with HTML entities
+(`&#64;`), percent-encoded (`%40`) or as «(at)»/«[собака]»; addresses at the
+domains reserved for examples (example.com, .net, .org, *.example,
+*.invalid, *.test) are what a guide shows as an example.
+
+A name next to a birth date: a full name (Фамилия Имя Отчество, or
+Фамилия И. О.) near a date marked as a birth date («г. р.», «дата
+рождения», «родился»…); a full name with a patronymic next to an unmarked
+date counts too when the date is from a year a pupil or a teacher could
+have been born in (five or more years ago), unless the date is a document's
+(«от 01.09.2020»).
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+import yaml
+
+
+class Kind(Enum):
+    """A kind of personal datum, named as reports name it."""
+
+    PHONE = "phone number"
+    EMAIL = "e-mail address"
+    SNILS = "SNILS number"
+    PASSPORT = "passport number"
+    NAME_AND_BIRTH_DATE = "name with a birth date"
+
+    @property
+    def with_article(self) -> str:
+        """«a phone number», «an e-mail address», …"""
+        return ("an " if self.value[0] in "aeiou" else "a ") + self.value
+
+
+@dataclass(frozen=True)
+class Find:
+    """One personal datum in a text: where it is and its masked form."""
+
+    kind: Kind
+    start: int  # index in the text given to `find`
+    end: int
+    masked: str
+    key: str  # what the allowlist compares: last ten digits, or the address
+
+
+@dataclass(frozen=True)
+class PublicContacts:
+    """The school's own public contacts (data/checks.yml), which may be shown."""
+
+    phones: frozenset[str] = frozenset()  # last ten digits
+    emails: frozenset[str] = frozenset()  # lower case
+
+    @classmethod
+    def load(cls, data: Path) -> PublicContacts:
+        """public_contacts of data/checks.yml (none when the file is missing)."""
+        path = data / "checks.yml"
+        if not path.exists():
+            return cls()
+        contacts = (yaml.safe_load(path.read_text("utf-8")) or {}).get("public_contacts") or {}
+        return cls(
+            phones=frozenset(phone_key(str(p)) for p in contacts.get("phones") or ()),
+            emails=frozenset(str(e).lower() for e in contacts.get("emails") or ()),
+        )
+
+    def allows(self, found: Find) -> bool:
+        if found.kind is Kind.PHONE:
+            return found.key in self.phones
+        if found.kind is Kind.EMAIL:
+            return found.key in self.emails
+        return False
+
+
+NOBODY = PublicContacts()
+
+# --- Reading the text: entities, percent-encoding and «(at)» undone ---------
+
+_DECODE = re.compile(
+    r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
+    r"|%40|%2[eE]"
+    r"|[ \t]?[\[({<] ?(?:at|собака|dog|dot|точка) ?[\])}>][ \t]?",
+    re.IGNORECASE,
+)
+_SPELT_AT = re.compile(r"[\[({<] ?(?:[aA][tT]|[сС][оО][бБ][аА][кК][аА]|[dD][oO][gG]) ?[\])}>]")
+
+
+class _Decoded:
+    """`text` with entities and disguised @ and dots undone, and the way back
+    from an index in the result to an index in `text`."""
+
+    # (index in the result, index in `text`, copied) where each piece starts
+    _starts: list[tuple[int, int, bool]]
+    _keys: list[int]
+
+    def __init__(self, text: str) -> None:
+        if not ("&" in text or "%" in text or _SPELT_AT.search(text)):  # most text
+            self.text = text
+            self._starts, self._keys = [(0, 0, True)], [0]
+            return
+        pieces: list[str] = []
+        self._starts = []
+        at = length = 0
+        for match in _DECODE.finditer(text):
+            if match.start() > at:
+                self._starts.append((length, at, True))
+                pieces.append(text[at : match.start()])
+                length += match.start() - at
+            plain = self._plain(match.group(0))
+            self._starts.append((length, match.start(), False))
+            pieces.append(plain)
+            length += len(plain)
+            at = match.end()
+        self._starts.append((length, at, True))
+        pieces.append(text[at:])
+        self.text = "".join(pieces)
+        self._keys = [start for start, _, _ in self._starts]
+
+    @staticmethod
+    def _plain(written: str) -> str:
+        word = written.strip(" \t\n[](){}<>").lower()
+        if written.startswith("&"):
+            return html.unescape(written)
+        if written.startswith("%"):
+            return "@" if written == "%40" else "."
+        return "." if word in ("dot", "точка") else "@"
+
+    def origin(self, index: int) -> int:
+        """The index in the original text of the character at `index`."""
+        piece = bisect.bisect_right(self._keys, index) - 1
+        start, origin, copied = self._starts[piece]
+        return origin + (index - start) if copied else origin
+
+
+# --- Phones, SNILS and passports ------------------------------------------
+
+_SEP = "[ \\t\\u00a0\\u2007\\u202f.()\\-\\u2010-\\u2015]"
+# A run of five digits or more with separators between them (a + or a
+# bracket before it is taken in by _LEAD). Digit first: the regex engine
+# then skips to digits, which keeps a whole site's text to milliseconds.
+_NUMBER = re.compile(rf"\d(?:{_SEP}{{0,3}}\d){{4,}}")
+_LEAD = re.compile(rf"(?:\+{_SEP}{{0,2}}\(?|\()$")
+_LEAD_CHARS = set("+( \t\u00a0\u2007\u202f.-\u2010\u2011\u2012\u2013\u2014\u2015")
+# Ten digits written as a phone: an area code in brackets, or 3-3-2-2 groups.
+_GROUPED_TEN = re.compile(
+    rf"\(\d{{3}}\){_SEP}*\d{{3}}{_SEP}*\d{{2}}{_SEP}*\d{{2}}"
+    rf"|\d{{3}}{_SEP}+\d{{3}}{_SEP}+\d{{2}}{_SEP}+\d{{2}}"
+)
+# A local number (five to seven digits) as people write it: 2-22-33, 222 33 44.
+_LOCAL = re.compile(r"\d{1,3}[- \u00a0]\d\d[- \u00a0]\d\d")
+_SNILS_FORMAT = re.compile(r"\d{3}[- ]\d{3}[- ]\d{3}[- ]\d{2}")
+_PASSPORT_FORMAT = re.compile(r"\d{2} \d{2} \d{6}")
+_PASSPORT_SERIES = re.compile(
+    r"сери[яи]\s*(\d{2}\s?\d{2})\s*(?:№|номер|N)\s*(\d{6})(?!\d)", re.IGNORECASE
+)
+_SERIES = "сери"  # a passport's «серия 4510 № 123456»
+_BEFORE = 30  # how far back a word like «СНИЛС» or «тел.» is looked for
+# Words before a number that say what it is, matched in lower case.
+_SNILS_WORD = re.compile(r"снилс|страхов\w* номер")
+_PASSPORT_WORD = re.compile(r"паспорт|сери[яи]")
+_PHONE_HINT = re.compile(r"тел|моб|сот|mob|phone|whatsapp|ватсап|вотсап|viber|вайбер|звон")
+_PHONE_WORD = re.compile(
+    r"(?:тел|телефон|моб|сот|mob|phone|whatsapp|ватсап|вотсап|viber|вайбер|звоните|звонить)"
+    r"\w*\.?\s*[:\-–—]?\s*$"
+)
+
+
+def _any_case(pattern: str) -> str:
+    """`pattern` (lower case) with each letter matching either case, as
+    re.IGNORECASE does, but many times faster on Cyrillic text."""
+    return re.sub(r"[^\W\d_]", lambda m: f"[{m.group(0)}{m.group(0).upper()}]", pattern)
+
+
+_PHONE_LINK = re.compile(
+    _any_case(
+        r"(?:tel:|sms:|callto:|wa\.me/|whatsapp\.com/send/?\?phone=|t\.me/|"
+        r"viber://(?:chat|add)\?number=)"
+    )
+    + r"(?P<number>(?:%2[bB]|\+)?(?:%20|[\s\d().\-])*\d)"
+)
+# Addresses: their digits are no phone numbers (material-89281234567.html).
+_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?://|www\.)[^\s<>\"']+")
+_DOMAIN_PATH = re.compile(r"\.(?:ru|рф|com|org|net)/[^\s<>\"']*")
+_HOST_CHARS = re.compile(r"[\w.+-]+$")
+# The activity log's pseudonyms (activity/pseudonyms.py): never a phone.
+_PSEUDONYM = re.compile(r"педагог-[0-9a-f]{10}(?![0-9a-zA-Z])")
+
+
+_NOT_DIGIT = re.compile(r"\D+")
+
+
+def digits(text: str) -> str:
+    return _NOT_DIGIT.sub("", text)
+
+
+def phone_key(text: str) -> str:
+    """The part of a Russian phone number that the +7, 7 and 8 forms share."""
+    return digits(text)[-10:]
+
+
+def snils_checks(number: str) -> bool:
+    """Whether a number is 11 digits whose last two are a valid SNILS check sum."""
+    if len(number) != 11:
+        return False
+    total = sum(int(d) * weight for d, weight in zip(number[:9], range(9, 0, -1), strict=True))
+    expected = total % 101 if total > 101 else total
+    return (0 if expected >= 100 else expected) == int(number[9:])
+
+
+def classify(text: str, before: str = "") -> Kind | None:
+    """Which kind of personal number `text` is, or None for any other number.
+
+    `before` is the text just before it, where «СНИЛС», «паспорт» or «тел.»
+    may say what the number is.
+    """
+    written = text.strip(" \t\u00a0.-")
+    text = written.strip("()")
+    number = digits(text)
+    near = before[-_BEFORE:].lower()
+    if len(number) < 10:  # a local phone, written as one after a word that says so
+        local = _LOCAL.fullmatch(text) and _PHONE_HINT.search(near) and _PHONE_WORD.search(near)
+        return Kind.PHONE if local else None
+    if _SNILS_FORMAT.fullmatch(text) or (len(number) == 11 and _SNILS_WORD.search(near)):
+        return Kind.SNILS
+    if _PASSPORT_FORMAT.fullmatch(text) or (len(number) == 10 and _PASSPORT_WORD.search(near)):
+        return Kind.PASSPORT
+    if number == text and number[0] not in "78" and snils_checks(number):
+        return Kind.SNILS
+    if text.startswith("+") and 10 <= len(number) <= 15:
+        return Kind.PHONE
+    if len(number) == 11 and number[0] in "78":
+        return Kind.PHONE
+    if len(number) == 10 and (number[0] == "9" or _GROUPED_TEN.fullmatch(written.lstrip("+"))):
+        return Kind.PHONE
+    if len(number) >= 5 and _PHONE_WORD.search(near):
+        return Kind.PHONE
+    return None
+
+
+def _mask_digits(text: str, keep: int) -> str:
+    total = len(digits(text))
+    out, seen = [], 0
+    for ch in text:
+        if ch.isdigit():
+            seen += 1
+            out.append(ch if seen > total - keep else "*")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _numbers(text: str) -> Iterator[tuple[Kind, int, int, str]]:
+    """(kind, start, end, written form) of every personal number in `text`."""
+    taken: list[tuple[int, int]] = []
+    for match in _PHONE_LINK.finditer(text) if ":" in text or "me/" in text else ():
+        written = re.sub("%2[bB]", "+", match["number"]).replace("%20", " ")
+        if len(digits(written)) >= 5:
+            taken.append(match.span())
+            yield Kind.PHONE, match.start("number"), match.end(), written
+    for match in _PASSPORT_SERIES.finditer(text) if _SERIES in text.lower() else ():
+        taken.append(match.span())
+        yield Kind.PASSPORT, match.start(1), match.end(), f"{match[1]} {match[2]}"
+    plain = _URL.sub(_blank, text) if "://" in text or "www." in text else text
+    if "педагог-" in plain:
+        plain = _PSEUDONYM.sub(_blank, plain)
+    for path in _DOMAIN_PATH.finditer(plain) if "/" in plain else ():
+        host = _HOST_CHARS.search(plain, max(0, path.start() - 100), path.start())
+        start = host.start() if host else path.start()
+        plain = plain[:start] + " " * (path.end() - start) + plain[path.end() :]
+    for start, end in taken:
+        plain = plain[:start] + " " * (end - start) + plain[end:]
+    for match in _NUMBER.finditer(plain):
+        start = match.start()
+        if start and plain[start - 1].isdigit():
+            continue
+        lead = start and plain[start - 1] in _LEAD_CHARS and _LEAD.search(plain, start - 4, start)
+        if lead:
+            start = lead.start()
+        written = plain[start : match.end()]
+        kind = classify(written, plain[max(0, start - _BEFORE) : start])
+        if kind:
+            yield kind, start, match.end(), written
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _mask_number(kind: Kind, written: str) -> str:
+    return _mask_digits(written, 2 if kind is Kind.PHONE else 0)
+
+
+# --- E-mail addresses ------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+_EXAMPLE_DOMAINS = re.compile(
+    r"(^|\.)(example\.(com|net|org)|[^.]+\.(example|invalid|test))$", re.IGNORECASE
+)
+
+
+def _mask_email(address: str) -> str:
+    local, _, domain = address.partition("@")
+    return f"{local[0]}***@***.{domain.rsplit('.', 1)[-1]}"
+
+
+# --- A name next to a birth date -------------------------------------------
+
+_UP = "[А-ЯЁӀ]"
+_LOW = "[а-яёӀӏ]"
+_WORD = f"{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?"
+_PATRONYMIC = f"{_UP}{_LOW}+(?:вич|вна|ич|ична|инична|оглы|кызы)"
+_INITIALS = f"{_UP}\\.\\s?{_UP}\\."
+_FULL_NAME = re.compile(
+    rf"\b(?:{_WORD}\s+{_WORD}\s+{_PATRONYMIC}|{_WORD}\s+{_PATRONYMIC}\s+{_WORD})(?!{_LOW})"
+)
+_SHORT_NAME = re.compile(
+    rf"\b(?:{_WORD}\s+{_INITIALS}|{_INITIALS}\s?{_WORD}|{_WORD}\s+{_WORD})(?!{_LOW})"
+)
+_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+# Digit first, for speed; a digit or dot before it is refused in _dates.
+_DATE = re.compile(
+    rf"\d{{1,2}}(?:[./]\d{{1,2}}[./]|\s+(?:{_MONTHS})\s+)(?:19|20)\d\d(?!\d)"
+    rf"|(?:19|20)\d\d(?:-\d\d-\d\d(?!\d)|(?=\s*(?:г\.?\s*р\.|года? рождения)))"
+)
+_YEAR = re.compile(r"(?:19|20)[0-9][0-9]")
+_DIGIT_DOT = set("0123456789.")
+_BIRTH_WORD = re.compile(
+    r"г\.\s?р\.|гг?\.\s*рожд|год\w* рождения|дат\w* рождения|д\.\s?р\.|родил(?:ся|ась)|рожд\.",
+    re.IGNORECASE,
+)
+_DOCUMENT_DATE = re.compile(r"(?:\bот|№\s*\S+)\s*$", re.IGNORECASE)
+_NEAR = 60  # how far apart a name and its birth date may be written
+_YOUNGEST = 5  # a person born fewer years ago is not named on a school site
+
+
+def _names_with_birth_dates(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each name written near a birth date."""
+    dates = [
+        m for m in _DATE.finditer(text) if not (m.start() and text[m.start() - 1] in _DIGIT_DOT)
+    ]
+    if not dates:
+        return
+    this_year = date.today().year
+    for date_match in dates:
+        years = _YEAR.findall(date_match.group(0))
+        year = int(
+            years[-1]
+            if len(date_match.group(0)) > 4 and "-" not in date_match.group(0)
+            else years[0]
+        )
+        around = text[max(0, date_match.start() - _NEAR) : date_match.end() + 25]
+        marked = _BIRTH_WORD.search(around) is not None
+        old = 1920 <= year <= this_year - _YOUNGEST
+        official = _DOCUMENT_DATE.search(text[max(0, date_match.start() - 15) : date_match.start()])
+        if not marked and (not old or official):
+            continue
+        low = max(0, date_match.start() - _NEAR)
+        window = text[low : date_match.end() + _NEAR]
+        patterns = (_FULL_NAME, _SHORT_NAME) if marked else (_FULL_NAME,)
+        for pattern in patterns:
+            if name := pattern.search(window):
+                yield low + name.start(), low + name.end(), name.group(0)
+                break
+
+
+def _mask_name(name: str) -> str:
+    return " ".join(part[0] + "." for part in re.split(r"[\s.]+", name) if part) + ", **.**.****"
+
+
+# --- The detector ----------------------------------------------------------
+
+
+def find(text: str, allowed: PublicContacts = NOBODY) -> list[Find]:
+    """Every personal datum in `text` that `allowed` does not list, in order.
+
+    `text` may be a line, a cell or a whole page's text; HTML entities in it
+    are read as the characters they stand for. Each kind is looked for only
+    where a cheap sign of it is (enough digits, an @, a year, a word like
+    «тел.»): most text has none, and a spreadsheet cell takes a microsecond.
+    """
+    # What any find needs: an @ (maybe as an entity, %40 or «(at)»), a
+    # number of five digits or more, or a year. Most text has none.
+    if not _may_hold(text):
+        return []
+    decoded = _Decoded(text)
+    plain = decoded.text
+    found: list[Find] = []
+
+    def add(kind: Kind, start: int, end: int, masked: str, key: str) -> None:
+        item = Find(kind, decoded.origin(start), decoded.origin(end - 1) + 1, masked, key)
+        if not allowed.allows(item):
+            found.append(item)
+
+    if "@" in plain:
+        for match in _EMAIL.finditer(plain):
+            address = match.group(0).lower()
+            if not _EXAMPLE_DOMAINS.search(address.split("@")[1]):
+                add(Kind.EMAIL, match.start(), match.end(), _mask_email(address), address)
+    if _NUMBER.search(plain) or _SERIES in plain.lower():
+        for kind, start, end, written in _numbers(plain):
+            add(kind, start, end, _mask_number(kind, written), phone_key(written))
+    if _YEAR.search(plain):
+        for start, end, name in _names_with_birth_dates(plain):
+            add(Kind.NAME_AND_BIRTH_DATE, start, end, _mask_name(name), name)
+    found.sort(key=lambda item: item.start)
+    return found
+
+
+def _may_hold(text: str) -> bool:
+    """A quick look for what any find needs: an @ (maybe as an entity, %40 or
+    «(at)»), a «серия», a number of ten digits or more or written as a local
+    phone (2-22-33), or a year. Most text has none: a cell takes a
+    microsecond."""
+    if "@" in text or "&" in text or "%" in text:
+        return True
+    # search() before finditer(): no iterator is made for text that has none.
+    if _RUN.search(text):
+        for run in _RUN.finditer(text):
+            if len(digits(run.group(0))) >= 10 or _LOCAL.search(run.group(0)):
+                return True
+    if _YEAR.search(text):
+        for year in _YEAR.finditer(text):
+            start, end = year.span()
+            if not (start and text[start - 1].isdigit()) and not text[end : end + 1].isdigit():
+                return True
+    if ("ери" in text or "ЕРИ" in text) and _SERIES in text.lower():
+        return True
+    return ("(" in text or "[" in text or "{" in text or "<" in text) and bool(
+        _SPELT_AT.search(text)
+    )
+
+
+# Seven characters or more of digits and separators: where a phone, a SNILS
+# or a passport number can be. Plain ASCII character classes: many times
+# faster than _NUMBER's groups, for the quick look.
+_RUN = re.compile(r"[0-9][0-9 \t\u00a0\u2007\u202f().\-\u2010-\u2015]{5,}[0-9]")
+
+
+def first_kind(text: str) -> Kind | None:
+    """The kind of the first personal datum in `text`, if any."""
+    found = find(text)
+    return found[0].kind if found else None

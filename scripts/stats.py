@@ -28,9 +28,10 @@ from pathlib import Path
 
 from activity import export, labels, pseudonyms, registries
 from activity import log as activity_log
-from activity.model import Activity, Problem, Problems
+from activity.model import Activity, Problem
 from activity.summary import summarise
 from activity.validate import Validator
+from common.cli import command
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
@@ -125,7 +126,7 @@ def _verdict(problems: int, sources: int, consequence: str = "") -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stats.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -135,7 +136,9 @@ def _parser() -> argparse.ArgumentParser:
     sheet = argparse.ArgumentParser(add_help=False)
     sheet.add_argument("--sheet", help="the XLSX sheet to read (default: the first)")
     sources = argparse.ArgumentParser(add_help=False)
-    sources.add_argument("sources", nargs="+", metavar="SOURCE")
+    sources.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help="a CSV or XLSX file, or its http(s) address"
+    )
 
     commands.add_parser(
         "check", parents=[sources, sheet], help="check sources; store nothing"
@@ -143,37 +146,29 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "pull", parents=[sources, sheet, data], help="check sources and merge them into the log"
     ).set_defaults(run=pull)
-    command = commands.add_parser("summary", parents=[data], help="count the log per term")
-    command.add_argument("--term", help="only this term (an id from data/terms.yml)")
-    command.add_argument("--json", action="store_true", help="print JSON")
-    command.set_defaults(run=summary)
-    command = commands.add_parser("export", parents=[data], help="a term's tables, to a file")
-    command.add_argument("--term", required=True, help="an id from data/terms.yml")
-    command.add_argument("--format", required=True, choices=("xlsx", "csv"))
-    command.add_argument("--output", type=Path, help="the file (default: TERM.FORMAT here)")
-    command.set_defaults(run=export_term)
+    sub = commands.add_parser("summary", parents=[data], help="count the log per term")
+    sub.add_argument("--term", help="only this term (an id from data/terms.yml)")
+    sub.add_argument("--json", action="store_true", help="print JSON")
+    sub.set_defaults(run=summary)
+    sub = commands.add_parser("export", parents=[data], help="a term's tables, to a file")
+    sub.add_argument("--term", required=True, help="an id from data/terms.yml")
+    sub.add_argument("--format", required=True, choices=("xlsx", "csv"), help="the file's kind")
+    sub.add_argument("--output", type=Path, help="the file (default: TERM.FORMAT here)")
+    sub.set_defaults(run=export_term)
     return parser
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    try:
-        if getattr(args, "term", None):
-            known = registries.load(DATA)
-            if known.term(args.term) is None:
-                ids = ", ".join(term.id for term in known.terms)
-                parser.error(f"no term {args.term} in data/terms.yml; the terms are {ids}")
-        status: int = args.run(args)
-        return status
-    except Problems as err:
-        print(err)
-        return 1
-    except OSError as err:  # a file that cannot be written, a full disk
-        print(f"stats.py: {err}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
+    commands = parser()
+    args = commands.parse_args(argv)
+    if getattr(args, "term", None):
+        known = registries.load(DATA)
+        if known.term(args.term) is None:
+            ids = ", ".join(term.id for term in known.terms)
+            commands.error(f"no term {args.term} in data/terms.yml; the terms are {ids}")
+    status: int = args.run(args)
+    return status
 
 
 if __name__ == "__main__":

@@ -15,28 +15,23 @@ from typing import Any, TypeVar
 
 from chechen import palochka
 from common import yamldata
-from common.site_config import LANGS
+from common.schema import ID, TEXT, in_every_language
 
 from .model import Problem, Problems, fold
 from .values import BadValue, alias_key, parse_date
 
 T = TypeVar("T")
 
-_TEXT = {"type": "string", "minLength": 1}
-NAMES = {
-    "type": "object",
-    "required": list(LANGS),
-    "properties": {lang: _TEXT for lang in LANGS},
-}
+NAMES = in_every_language(TEXT)
 _KINDS_SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
         "required": ["id", "name", "aliases"],
         "properties": {
-            "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
+            "id": ID,
             "name": NAMES,
-            "aliases": {"type": "array", "items": _TEXT},
+            "aliases": {"type": "array", "items": TEXT},
         },
     },
 }
@@ -51,8 +46,8 @@ _TERMS_SCHEMA = {
             # The school year first, so that ids sort as the terms do and
             # the generated pages are told apart from hand-written ones.
             "id": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[a-z0-9-]+$"},
-            "start": _TEXT,
-            "end": _TEXT,
+            "start": TEXT,
+            "end": TEXT,
             "name": NAMES,
         },
     },
@@ -63,7 +58,7 @@ _CONSENT_SCHEMA = {
         "type": "object",
         "required": ["name", "since", "kept"],
         "additionalProperties": False,
-        "properties": {"name": _TEXT, "since": _TEXT, "kept": _TEXT},
+        "properties": {"name": TEXT, "since": TEXT, "kept": TEXT},
     },
 }
 

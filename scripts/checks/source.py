@@ -7,12 +7,25 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from common import yamldata
 from common.problem import Problem as Problem
+from common.schema import TEXT
 from common.site_config import ROOT
 
 RULES_FILE = ROOT / "data" / "checks.yml"
+_TEXTS = {"type": ["array", "null"], "items": TEXT}
+_RULES_SCHEMA = {
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {
+        "public_contacts": {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "properties": {"phones": _TEXTS, "emails": _TEXTS},
+        },
+        "iframe_hosts": _TEXTS,
+    },
+}
 
 
 def shown(path: Path) -> str:
@@ -59,9 +72,10 @@ class Rules:
 
     @classmethod
     def load(cls, path: Path = RULES_FILE) -> Rules:
+        """The exceptions; raise Problems, by line, when the file is wrong."""
         if not path.exists():
             return cls()
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = yamldata.load(path, _RULES_SCHEMA, shown(path)).data or {}
         contacts = data.get("public_contacts") or {}
         return cls(
             phones=frozenset(phone_key(p) for p in contacts.get("phones") or ()),

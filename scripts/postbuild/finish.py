@@ -2,7 +2,8 @@
 
 One pass reads every page once: it repairs the markup, and notes the
 link-preview card and the PDF each page asks for; then the cards are drawn
-and the PDFs printed.
+and the PDFs printed. The preview (`make serve`) leaves out cards and PDFs,
+which take seconds and which a page edit does not change.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from postbuild import cards, html_fixes, pdfs, search_index
 from postbuild.sitemap import Sitemap
 
 
-def finish(site: Path, pdf: bool) -> None:
+def finish(site: Path, pdf: bool, cards_too: bool = True) -> None:
     sitemap = Sitemap.read(site)
     search_index.split(site, sitemap)
     wanted_cards: dict[str, str] = {}
@@ -26,7 +27,7 @@ def finish(site: Path, pdf: bool) -> None:
         fixed = html_fixes.fix(html)
         if fixed != html:
             page.write_text(fixed, "utf-8")  # build output, rewritten in place
-        if card := cards.card_of(fixed, sitemap.site_url):
+        if cards_too and (card := cards.card_of(fixed, sitemap.site_url)):
             wanted_cards.setdefault(*card)
         if pdf and (target := pdfs.pdf_of(page, fixed)):
             prints[page] = target

@@ -3,6 +3,7 @@
 site      the built site: pages, addresses, text, a local server
 project   copies of the project to change and build
 browser   driving the site's own features in Chromium (search)
+commands  running a command in this process, or as its own program
 checks    running `make check` on planted files
 stats     spreadsheets and logs for scripts/stats.py
 content   the pages' articles and sections, as a reader reads them

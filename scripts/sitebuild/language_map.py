@@ -1,0 +1,262 @@
+"""The language map: for every page of the site, what the templates need to
+know about its languages, written before MkDocs runs.
+
+For each address ("policy/", "ce/policy/") the map says
+  lang        the language of the address (/ is Russian, /ce/ is Chechen);
+  text_lang   the language its text is written in: they differ on a
+              fallback page, a Chechen address showing the Russian text;
+  fallback    whether it is one;
+  source      the Markdown file it is made from (docs/ru/policy.md);
+  date        the day its text last changed (YYYY-MM-DD), by git history of
+              its source, of the data its generated parts are made from
+              (render/registry.py MADE_FROM), and for a Chechen page of the
+              translation's own file; "" without git history;
+  date_text   that day in the page's language, by Babel's CLDR locale;
+  outdated    a translation whose original changed since (translation/);
+  edit        {url, translate}: the pencil's address, or translate: true and
+              GitHub's new-file page to write a missing translation; "" none;
+  pdf         the name of the page's PDF when it is printed (`pdf: true`);
+  alternates  {lang: {url, absolute, fallback}}: the same page in each
+              language it is shown in.
+and for the whole build: `languages` (code, name, root), `default`, `pdf`
+(whether PDFs are printed) and `built` (the build's date, for paper).
+
+The map is a Jinja template of `{% set %}` lines, overrides/.generated/
+language-map.html, which the templates import: JSON-like literals that
+Jinja2 and minijinja (Zensical) both read, so no template needs
+mkdocs-static-i18n's variables or page.file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote, urljoin
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date
+from mkdocs.structure.files import File
+from mkdocs.utils import get_build_datetime
+from mkdocs.utils.meta import get_data
+
+from common import site_config, source_pages
+from common.atomic import write_if_changed
+from common.history import History
+from common.problem import Problem, Problems
+from common.words import WORDS_FILE
+from common.words import load as load_words
+from render.core import GENERATED
+from render.registry import MADE_FROM
+from translation.status import statuses
+
+MAP = Path("overrides") / ".generated" / "language-map.html"
+SNIPPET = re.compile(r"""^\s*-+8<-+\s+(["'])([^"':]+)(?::[^"']*)?\1\s*$""", re.MULTILINE)
+# GitHub refuses longer addresses: a translation link prefilled with the
+# Russian text falls back to the review mark alone beyond this.
+LONGEST_LINK = 8000
+REVIEW_MARK = "---\ntranslation_review: needed\n---\n\n"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One Markdown file a page shows."""
+
+    lang: str
+    path: str  # under docs/<lang>/: "policy.md"
+    source: Path  # the file itself
+
+
+def write(project: Path, site_url: str, pdf: bool) -> dict[str, Any]:
+    """Write the map of `project` built for `site_url`; return it."""
+    site = site_config.load(project)
+    language_map = make(project, site, site_url, pdf, History(project, site.timezone))
+    write_if_changed(project / MAP, as_template(language_map))
+    return language_map
+
+
+def asks_for_pdf(project: Path) -> bool:
+    """Whether a page of `project` asks to be printed (`pdf: true`)."""
+    return any(
+        _front_matter(text.source)[0].get("pdf")
+        for lang in site_config.load(project).langs
+        for text in _texts(project, lang)
+    )
+
+
+def make(
+    project: Path, site: site_config.Site, site_url: str, pdf: bool, history: History
+) -> dict[str, Any]:
+    default = site.default_lang
+    texts = {lang: {t.path: t for t in _texts(project, lang)} for lang in site.langs}
+    formats = _date_formats(project, site.langs)
+    outdated = {
+        s.page for s in statuses(project, history) if s.status == "outdated"
+    }  # Chechen pages whose Russian original changed since
+    root = {lang: "" if lang == default else f"{lang}/" for lang in site.langs}
+
+    def shown(lang: str, path: str) -> Text | None:
+        """The text shown at `path` in `lang`: its own, or the default's."""
+        return texts[lang].get(path) or (texts[default].get(path) if lang != default else None)
+
+    def address(lang: str, path: str) -> str:
+        """The page's address as MkDocs' page.url gives it: "" for the home page."""
+        url = File(path, "", "", use_directory_urls=True).url
+        return root[lang] + ("" if url in (".", "./") else url)
+
+    pages: dict[str, dict[str, Any]] = {}
+    every_path = sorted({path for lang in site.langs for path in texts[lang]}, key=_walk_order)
+    for lang in site.langs:
+        for path in every_path:
+            text = shown(lang, path)
+            if text is None:
+                continue
+            alternates = {}
+            for other in site.langs:
+                if other_text := shown(other, path):
+                    url = address(other, path)
+                    alternates[other] = {
+                        "url": url or "./",  # for the `url` filter, which needs "./"
+                        "absolute": site_url + url,
+                        "fallback": other_text.lang != other,
+                    }
+            day = _last_changed(project, text, history)
+            meta, markdown = _front_matter(text.source)
+            pages[address(lang, path)] = {
+                "lang": lang,
+                "text_lang": text.lang,
+                "fallback": text.lang != lang,
+                "source": text.source.relative_to(project).as_posix(),
+                "date": day.isoformat() if day else "",
+                "date_text": format_date(day, formats[lang], locale=lang) if day else "",
+                "outdated": text.lang == lang != default and path in outdated,
+                "edit": _edit(site, lang, text, meta, markdown),
+                "pdf": f"{text.source.stem}-{lang}.pdf" if pdf and meta.get("pdf") else "",
+                "alternates": alternates,
+            }
+    return {
+        "languages": [
+            {"code": language.code, "name": language.name, "root": root[language.code]}
+            for language in site.languages
+        ],
+        "default": default,
+        # og:locale of each language: its likeliest territory by CLDR (ce_RU).
+        "locales": {lang: _og_locale(lang) for lang in site.langs},
+        "pdf": pdf,
+        "built": get_build_datetime().strftime("%d.%m.%Y"),
+        "pages": pages,
+    }
+
+
+def _texts(project: Path, lang: str) -> Iterator[Text]:
+    folder = project / "docs" / lang
+    for source in source_pages.pages(project, lang):
+        yield Text(lang, source.relative_to(folder).as_posix(), source)
+
+
+def _walk_order(path: str) -> tuple[tuple[str, ...], tuple[bool, str]]:
+    """The order MkDocs finds files in: a folder's index first, then its other
+    files, then its subfolders, each sorted by name."""
+    parts = PurePosixPath(path).parts
+    name = parts[-1]
+    return parts[:-1], (PurePosixPath(name).stem not in ("index", "README"), name)
+
+
+def _front_matter(source: Path) -> tuple[dict[str, Any], str]:
+    """The page's front matter and its Markdown, as MkDocs reads them."""
+    markdown, meta = get_data(source.read_text("utf-8-sig"))
+    return meta, markdown
+
+
+def _last_changed(project: Path, text: Text, history: History) -> date | None:
+    """The day the text shown changed last: its own file, or what it is made
+    from when it is generated, and the data of the snippets it includes."""
+    own = text.source.relative_to(project).as_posix()
+    made_of = [own]
+    body = text.source.read_text("utf-8")
+    for generated in [own] + [f"{GENERATED.as_posix()}/{m[2]}" for m in SNIPPET.finditer(body)]:
+        made_of += [
+            input
+            for pattern, inputs in MADE_FROM.items()
+            if fnmatchcase(generated, pattern)
+            for input in inputs
+        ]
+    days = [day for day in _days(history, made_of) if day]
+    return max(days, default=None)
+
+
+def _days(history: History, patterns: Iterable[str]) -> Iterator[date | None]:
+    known = history.latest.keys() | history.changed_now
+    for pattern in dict.fromkeys(patterns):
+        for path in known:
+            if fnmatchcase(path, pattern):
+                yield history.last_changed(path)
+
+
+def _edit(
+    site: site_config.Site, lang: str, text: Text, meta: dict[str, Any], markdown: str
+) -> dict[str, Any] | str:
+    """The page's edit button: edit its text, or write its translation."""
+    repo = site.repo_url.rstrip("/") + "/"
+    docs_tree = urljoin(repo, site.edit_uri)  # …/edit/main/docs/
+    if text.lang != lang:
+        folder, _, name = f"{lang}/{text.path}".rpartition("/")
+        address = f"{_new(docs_tree)}{folder}?filename={quote(name)}&value="
+        prefilled = address + quote(REVIEW_MARK + markdown)
+        link = prefilled if len(prefilled) <= LONGEST_LINK else address + quote(REVIEW_MARK)
+        return {"url": link, "translate": True}
+    edit_path = meta.get("edit_path")
+    if isinstance(edit_path, str):
+        # A generated page (a term report) opens the file people write for
+        # it, or creates it when there is none yet.
+        repo_tree = docs_tree.removesuffix("docs/")
+        if meta.get("edit_new"):
+            folder, _, name = edit_path.rpartition("/")
+            return {"url": f"{_new(repo_tree)}{folder}?filename={quote(name)}", "translate": False}
+        return {"url": repo_tree + edit_path, "translate": False}
+    return {"url": docs_tree + f"{lang}/{text.path}", "translate": False}
+
+
+def _og_locale(lang: str) -> str:
+    likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{lang}_{likely.territory}" if likely.territory else lang
+
+
+def _new(tree: str) -> str:
+    """GitHub's new-file address for an edit address."""
+    return tree.replace("/edit/", "/new/", 1)
+
+
+def _date_formats(project: Path, langs: Iterable[str]) -> dict[str, str]:
+    """The pattern of a page's date in each language, checked against Babel."""
+    words = load_words(project)
+    formats = {}
+    for lang in langs:
+        pattern = words.of("page_dates", lang)["format"]
+        try:
+            format_date(date(2026, 11, 25), pattern, locale=lang)
+        except (UnknownLocaleError, ValueError) as err:
+            raise Problems(
+                [Problem(str(WORDS_FILE), 1, f"page_dates.format.{lang}: {err}")]
+            ) from None
+        formats[lang] = pattern
+    return formats
+
+
+def as_template(language_map: dict[str, Any]) -> str:
+    """The map as `{% set %}` lines: JSON literals, which Jinja2 and minijinja
+    both read (the map holds no null)."""
+    lines = [
+        "{#- Made by scripts/sitebuild/language_map.py for this build. Do not edit. -#}",
+        *(
+            f"{{%- set {name} = {json.dumps(value, ensure_ascii=False)} -%}}"
+            for name, value in language_map.items()
+        ),
+    ]
+    return "\n".join(lines) + "\n"

@@ -3,7 +3,6 @@ the notice on an outdated Chechen page. Real git repositories, real builds."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,25 +12,9 @@ import pytest
 
 import translations
 from support.commands import run_main, run_program
+from support.git import commit_all, git
 from support.project import build_copy
 from support.site import PAGES, BuiltSite, text_of
-
-GIT_ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-}
-
-
-def git(project: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(project), *args], check=True, env=GIT_ENV, capture_output=True)
-
-
-def commit_all(project: Path, message: str) -> None:
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", message)
 
 
 def edit(path: Path, line: str) -> None:

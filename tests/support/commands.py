@@ -46,13 +46,17 @@ def run_main(main: Callable[..., int], *args: str | Path, cwd: Path | None = Non
     return ran
 
 
-def run_program(script: str, *args: str | Path, cwd: Path | None = None) -> Ran:
-    """scripts/`script` in its own process; it never prints a traceback."""
+def run_program(
+    script: str, *args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Ran:
+    """scripts/`script` in its own process (with `env` added to the
+    environment); it never prints a traceback."""
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / script), *map(str, args)],
         capture_output=True,
         text=True,
         cwd=cwd,
+        env=os.environ | (env or {}),
         timeout=600,
     )
     assert "Traceback" not in result.stdout + result.stderr

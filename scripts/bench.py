@@ -363,7 +363,7 @@ def bench_preview() -> None:
                     executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
                 )
                 tab = browser.new_page()
-                tab.goto(url + "policy/")
+                _open_when_served(tab, url + "policy/")
                 page_edits = [
                     _edit_to_visible(tab, project / "docs" / "ru" / "policy.md", _paragraph)
                     for _ in range(PREVIEW_EDITS)
@@ -405,6 +405,19 @@ def _wait_for_preview(serve: subprocess.Popen[str]) -> Path:
             threading.Thread(target=_drain, args=(serve.stdout,), daemon=True).start()
             return Path(line.rsplit("built in ", 1)[1].strip())
     raise SystemExit("the preview stopped before serving")
+
+
+def _open_when_served(tab: Any, url: str) -> None:
+    """Open `url` once the preview listens (it says so just before)."""
+    from playwright.sync_api import Error
+
+    for _ in range(100):
+        try:
+            tab.goto(url)
+            return
+        except Error:  # the port is not open yet
+            time.sleep(0.1)
+    tab.goto(url)
 
 
 REBUILDS: list[str] = []

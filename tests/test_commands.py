@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: P
         assert line.startswith("Preview at"), serve.stderr.read() if serve.stderr else ""
         folder = Path(line.rsplit("built in ", 1)[1].strip())
         url = f"http://127.0.0.1:{port}/policy/"
-        assert "1. Общие положения" in fetch(url)
+        assert wait_for(lambda: "1. Общие положения" in fetch(url))
         page = project / "docs" / "ru" / "policy.md"
         page.write_text(page.read_text("utf-8") + "\nПравка для предпросмотра.\n", "utf-8")
         assert wait_for(lambda: "Правка для предпросмотра." in fetch(url))
@@ -114,8 +115,12 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return str(response.read().decode("utf-8"))
+    """The page at `url`; "" while the server is not listening yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return str(response.read().decode("utf-8"))
+    except urllib.error.URLError:
+        return ""
 
 
 def wait_for(condition, seconds: float = 60) -> bool:

@@ -51,7 +51,10 @@ def dated_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         page.write_text(page.read_text("utf-8") + "\nКерла абзац.\n", "utf-8")
         commit_all(project, "Chechen policy", when="2026-11-20T22:30:00+00:00")
         data = project / "data" / "glossary.yml"
-        data.write_text(data.read_text("utf-8") + "  - ru: дата\n    ce: терахь\n", "utf-8")
+        data.write_text(
+            data.read_text("utf-8") + "  - ru: день обновления\n    ce: карладаккхаран де\n",
+            "utf-8",
+        )
         commit_all(project, "glossary", when="2026-10-05T12:00:00+03:00")
 
     return build_copy(tmp_path_factory, "dated", change)

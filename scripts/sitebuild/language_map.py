@@ -100,6 +100,7 @@ def make(
         s.page for s in statuses(project, history) if s.status == "outdated"
     }  # Chechen pages whose Russian original changed since
     root = {lang: "" if lang == default else f"{lang}/" for lang in site.langs}
+    days = _Days(history)
 
     def shown(lang: str, path: str) -> Text | None:
         """The text shown at `path` in `lang`: its own, or the default's."""
@@ -126,7 +127,7 @@ def make(
                         "absolute": site_url + url,
                         "fallback": other_text.lang != other,
                     }
-            day = _last_changed(project, text, history)
+            day = _last_changed(project, text, days)
             meta, markdown = _front_matter(text.source)
             pages[address(lang, path)] = {
                 "lang": lang,
@@ -174,29 +175,39 @@ def _front_matter(source: Path) -> tuple[dict[str, Any], str]:
     return meta, markdown
 
 
-def _last_changed(project: Path, text: Text, history: History) -> date | None:
-    """The day the text shown changed last: its own file, or what it is made
-    from when it is generated, and the data of the snippets it includes."""
+def _last_changed(project: Path, text: Text, days: _Days) -> date | None:
+    """The day the text shown changed last: its own file, and what its
+    generated parts (or itself, when generated) are made from."""
     own = text.source.relative_to(project).as_posix()
-    made_of = [own]
     body = text.source.read_text("utf-8")
-    for generated in [own] + [f"{GENERATED.as_posix()}/{m[2]}" for m in SNIPPET.finditer(body)]:
-        made_of += [
-            input
-            for pattern, inputs in MADE_FROM.items()
-            if fnmatchcase(generated, pattern)
-            for input in inputs
-        ]
-    days = [day for day in _days(history, made_of) if day]
-    return max(days, default=None)
+    generated = [own] + [f"{GENERATED.as_posix()}/{m[2]}" for m in SNIPPET.finditer(body)]
+    inputs = {
+        made_of
+        for part in generated
+        for pattern, made_from in MADE_FROM.items()
+        if fnmatchcase(part, pattern)
+        for made_of in made_from
+    }
+    found = [days.of_file(own), *(days.of_glob(pattern) for pattern in sorted(inputs))]
+    return max((day for day in found if day), default=None)
 
 
-def _days(history: History, patterns: Iterable[str]) -> Iterator[date | None]:
-    known = history.latest.keys() | history.changed_now
-    for pattern in dict.fromkeys(patterns):
-        for path in known:
-            if fnmatchcase(path, pattern):
-                yield history.last_changed(path)
+class _Days:
+    """The day files last changed, by history; each glob matched once."""
+
+    def __init__(self, history: History) -> None:
+        self.history = history
+        self.known = sorted(history.latest.keys() | history.changed_now)
+        self.globs: dict[str, date | None] = {}
+
+    def of_file(self, path: str) -> date | None:
+        return self.history.last_changed(path)
+
+    def of_glob(self, pattern: str) -> date | None:
+        if pattern not in self.globs:
+            found = [self.of_file(path) for path in self.known if fnmatchcase(path, pattern)]
+            self.globs[pattern] = max((day for day in found if day), default=None)
+        return self.globs[pattern]
 
 
 def _edit(

@@ -54,7 +54,7 @@ def prepare(project: Path, site_url: str | None, pdf: bool, render: bool = True)
     url = site_url or site_config.load(project).site_url
     if render:
         render_all(project, RENDERERS)
-    language_map.write(project, url, pdf)
+    language_map.write(project, pdf)
     return url
 
 

@@ -1,25 +1,30 @@
 """The language map: for every page of the site, what the templates need to
 know about its languages, written before MkDocs runs.
 
-For each address ("policy/", "ce/policy/") the map says
+For each address, as MkDocs' page.url gives it ("", "policy/",
+"ce/policy/"), the map says
   lang        the language of the address (/ is Russian, /ce/ is Chechen);
-  text_lang   the language its text is written in: they differ on a
-              fallback page, a Chechen address showing the Russian text;
-  fallback    whether it is one;
   source      the Markdown file it is made from (docs/ru/policy.md);
+  edit        the pencil's address: the source in GitHub's editor, or (with
+              translate) GitHub's new-file page to write the translation;
+  alternates  {lang: address} of the page in each language it is written in;
+and, only when true, known or not empty (a template reads a missing key as
+false, or as the page's language):
+  text_lang   the language its text is written in, when not `lang`: on a
+              fallback page, a Chechen address showing the Russian text;
+  fallbacks   {lang: address} where a language shows it untranslated;
+  fallback    it is a fallback page;      translate  edit writes a translation;
+  outdated    a translation whose original changed since (translation/);
+  pdf         the name of the page's PDF, when it is printed (`pdf: true`);
   date        the day its text last changed (YYYY-MM-DD), by git history of
               its source, of the data its generated parts are made from
               (render/registry.py MADE_FROM), and for a Chechen page of the
-              translation's own file; "" without git history;
-  date_text   that day in the page's language, by Babel's CLDR locale;
-  outdated    a translation whose original changed since (translation/);
-  edit        {url, translate}: the pencil's address, or translate: true and
-              GitHub's new-file page to write a missing translation; "" none;
-  pdf         the name of the page's PDF when it is printed (`pdf: true`);
-  alternates  {lang: {url, absolute, fallback}}: the same page in each
-              language it is shown in.
-and for the whole build: `languages` (code, name, root), `default`, `pdf`
-(whether PDFs are printed) and `built` (the build's date, for paper).
+              translation's own file; missing without git history;
+  date_text   that day in the page's language, by Babel's CLDR locale.
+For the whole build: `languages` (code, name, root), `default`, `locales`,
+`pdf` (whether PDFs are printed) and `built` (the build's date, for paper).
+Addresses are relative: templates prefix config.site_url. The map is kept
+lean because both language builds compile it.
 
 The map is a Jinja template of `{% set %}` lines, overrides/.generated/
 language-map.html, which the templates import: JSON-like literals that
@@ -73,10 +78,10 @@ class Text:
     source: Path  # the file itself
 
 
-def write(project: Path, site_url: str, pdf: bool) -> dict[str, Any]:
-    """Write the map of `project` built for `site_url`; return it."""
+def write(project: Path, pdf: bool) -> dict[str, Any]:
+    """Write the map of `project`; return it."""
     site = site_config.load(project)
-    language_map = make(project, site, site_url, pdf, History(project, site.timezone))
+    language_map = make(project, site, pdf, History(project, site.timezone))
     write_if_changed(project / MAP, as_template(language_map))
     return language_map
 
@@ -90,9 +95,7 @@ def asks_for_pdf(project: Path) -> bool:
     )
 
 
-def make(
-    project: Path, site: site_config.Site, site_url: str, pdf: bool, history: History
-) -> dict[str, Any]:
+def make(project: Path, site: site_config.Site, pdf: bool, history: History) -> dict[str, Any]:
     default = site.default_lang
     texts = {lang: {t.path: t for t in _texts(project, lang)} for lang in site.langs}
     formats = _date_formats(project, site.langs)
@@ -118,29 +121,35 @@ def make(
             text = shown(lang, path)
             if text is None:
                 continue
-            alternates = {}
+            alternates: dict[str, str] = {}
+            fallbacks: dict[str, str] = {}
             for other in site.langs:
                 if other_text := shown(other, path):
-                    url = address(other, path)
-                    alternates[other] = {
-                        "url": url or "./",  # for the `url` filter, which needs "./"
-                        "absolute": site_url + url,
-                        "fallback": other_text.lang != other,
-                    }
+                    is_fallback = other_text.lang != other
+                    (fallbacks if is_fallback else alternates)[other] = address(other, path)
             day = _last_changed(project, text, days)
             meta, markdown = _front_matter(text.source)
-            pages[address(lang, path)] = {
+            edit, translate = _edit(site, lang, text, meta, markdown)
+            entry: dict[str, Any] = {
                 "lang": lang,
-                "text_lang": text.lang,
-                "fallback": text.lang != lang,
                 "source": text.source.relative_to(project).as_posix(),
-                "date": day.isoformat() if day else "",
-                "date_text": format_date(day, formats[lang], locale=lang) if day else "",
-                "outdated": text.lang == lang != default and path in outdated,
-                "edit": _edit(site, lang, text, meta, markdown),
-                "pdf": f"{text.source.stem}-{lang}.pdf" if pdf and meta.get("pdf") else "",
+                "edit": edit,
                 "alternates": alternates,
             }
+            # What is false, empty or the same as lang stays out: a template
+            # reads it as false, or as the page's language.
+            flags = {
+                "text_lang": text.lang if text.lang != lang else "",
+                "fallbacks": fallbacks,
+                "fallback": text.lang != lang,
+                "translate": translate,
+                "outdated": text.lang == lang != default and path in outdated,
+                "pdf": f"{text.source.stem}-{lang}.pdf" if pdf and meta.get("pdf") else "",
+                "date": day.isoformat() if day else "",
+                "date_text": format_date(day, formats[lang], locale=lang) if day else "",
+            }
+            entry |= {key: value for key, value in flags.items() if value}
+            pages[address(lang, path)] = entry
     return {
         "languages": [
             {"code": language.code, "name": language.name, "root": root[language.code]}
@@ -212,8 +221,8 @@ class _Days:
 
 def _edit(
     site: site_config.Site, lang: str, text: Text, meta: dict[str, Any], markdown: str
-) -> dict[str, Any] | str:
-    """The page's edit button: edit its text, or write its translation."""
+) -> tuple[str, bool]:
+    """The page's edit button: (address, whether it writes a translation)."""
     repo = site.repo_url.rstrip("/") + "/"
     docs_tree = urljoin(repo, site.edit_uri)  # …/edit/main/docs/
     if text.lang != lang:
@@ -221,7 +230,7 @@ def _edit(
         address = f"{_new(docs_tree)}{folder}?filename={quote(name)}&value="
         prefilled = address + quote(REVIEW_MARK + markdown)
         link = prefilled if len(prefilled) <= LONGEST_LINK else address + quote(REVIEW_MARK)
-        return {"url": link, "translate": True}
+        return link, True
     edit_path = meta.get("edit_path")
     if isinstance(edit_path, str):
         # A generated page (a term report) opens the file people write for
@@ -229,9 +238,9 @@ def _edit(
         repo_tree = docs_tree.removesuffix("docs/")
         if meta.get("edit_new"):
             folder, _, name = edit_path.rpartition("/")
-            return {"url": f"{_new(repo_tree)}{folder}?filename={quote(name)}", "translate": False}
-        return {"url": repo_tree + edit_path, "translate": False}
-    return {"url": docs_tree + f"{lang}/{text.path}", "translate": False}
+            return f"{_new(repo_tree)}{folder}?filename={quote(name)}", False
+        return repo_tree + edit_path, False
+    return docs_tree + f"{lang}/{text.path}", False
 
 
 def _og_locale(lang: str) -> str:

@@ -85,6 +85,7 @@ class Preview:
         told = _Told()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(told)
+        logger.propagate = False  # told once, by BuildError, not twice
         cwd = os.getcwd()
         os.chdir(self.project)  # pymdownx.snippets reads docs/.generated/ from here
         try:
@@ -100,6 +101,7 @@ class Preview:
         finally:
             os.chdir(cwd)
             logger.removeHandler(told)
+            logger.propagate = True
         if any(line.startswith(("WARNING", "ERROR")) for line in told.lines):
             raise BuildError(problems_of("\n".join(told.lines), self.project))
 

@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (python3 >= 3.11, make, git):
 #   make site   build the site into site/
-#   make test   run every check CI runs
+#   make test   run every check CI runs (also needs npm, Java and Chromium:
+#               `make tools` names what is missing)
 # More: make serve (preview), make check (content checks), make fix,
 # make lint (ruff, mypy --strict, workflow linters),
 # make translations (which Chechen pages are missing or outdated),
@@ -17,7 +18,7 @@ DEV := $(VENV)/.dev
 # The W3C HTML checker and axe-core, pinned in tests/package-lock.json.
 NODE_TOOLS := tests/node_modules/.installed
 
-.PHONY: site serve check fix translations links test lint workflows bench lock clean
+.PHONY: site serve check fix translations links test tools lint workflows bench lock clean
 
 $(RUNTIME): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,7 +61,19 @@ workflows: $(DEV)
 	$(VENV)/bin/actionlint
 	$(VENV)/bin/zizmor --offline --quiet .github
 
-test: lint check $(NODE_TOOLS)
+# What `make test` needs besides Python: stop at once, in one line, if any
+# is missing (.ci/run installs them when it runs as root).
+tools:
+	@missing=""; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make test needs:$$missing. On Debian or Ubuntu: sudo apt-get install$$missing (or set CHROMIUM to a Chromium or Chrome)." >&2; \
+	  exit 1; \
+	fi
+
+test: tools lint check $(NODE_TOOLS)
 	$(PY) -m pytest
 
 bench: $(DEV)

@@ -18,6 +18,13 @@ activity rows as a school keeps them (a title above the header, a «№»
 column, each teacher's name spelled four ways, which the check merges),
 against a bare csv.reader pass over the same file. Prints both times, their
 ratio (target ≤ 4) and the peak memory of the check (target ≤ 300 MB).
+
+4. Preview: `make serve` on a copy of the project, a page open in Chromium;
+the time from saving an edit to the edit showing in the page, for a page
+edit (target ≤ 1.5 s) and a data edit, and whether the preview's temporary
+folder is gone after SIGTERM.
+
+    python scripts/bench.py [--only build|stats|pages|preview]
 """
 
 from __future__ import annotations
@@ -31,9 +38,13 @@ import json
 import os
 import resource
 import shutil
+import signal
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -41,10 +52,13 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from common.cli import command
 from common.site_config import ROOT
+from postbuild.pdfs import CHROMIUM, CHROMIUM_FLAGS
 from render.core import render_all
 from render.registry import RENDERERS
 from sitebuild.build import build
+from sitebuild.project_copy import copy_project
 
 YEARS = 10
 GUIDES = 100
@@ -100,11 +114,7 @@ def make_archive(docs: Path) -> int:
 
 def make_projects(work: Path) -> tuple[Path, Path, int]:
     """Two copies of the project with the archive: ours, and a plain one."""
-    ours = work / "ours"
-    for name in ("docs", "overrides", "data"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, ours / name)
-    shutil.copy2(ROOT / "mkdocs.yml", ours / "mkdocs.yml")
+    ours = copy_project(work / "ours")
     pages = make_archive(ours / "docs")
     # The same Markdown for both: the generated pages and snippets too.
     render_all(ours, RENDERERS)
@@ -369,15 +379,142 @@ def bench_stats_check() -> None:
     print(f"  peak memory of check {peak:.0f} MB ({verdict(peak, STATS_MEMORY_TARGET)} MB)")
 
 
-def main() -> int:
+PREVIEW_EDITS = 5
+PREVIEW_TARGET = 1.5  # seconds from saving a page to seeing it
+
+
+def bench_preview() -> None:
+    """Edit-to-visible time of `make serve`, measured in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        print(f"Preview: skipped, no Chromium at {CHROMIUM} (set CHROMIUM)")
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        project = copy_project(Path(tmp) / "project")
+        port = _free_port()
+        serve = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "serve.py"), "--project", str(project),
+             "--port", str(port)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        try:
+            site_dir = _wait_for_preview(serve)
+            url = f"http://127.0.0.1:{port}/"
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+                )
+                tab = browser.new_page()
+                _open_when_served(tab, url + "policy/")
+                page_edits = [
+                    _edit_to_visible(tab, project / "docs" / "ru" / "policy.md", _paragraph)
+                    for _ in range(PREVIEW_EDITS)
+                ]
+                tab.goto(url + "glossary/")
+                data_edits = [
+                    _edit_to_visible(tab, project / "data" / "glossary.yml", _term)
+                    for _ in range(PREVIEW_EDITS)
+                ]
+                browser.close()
+        finally:
+            serve.send_signal(signal.SIGTERM)
+            serve.wait(timeout=30)
+    print(f"Preview (make serve): edit saved to edit seen in Chromium, {PREVIEW_EDITS} edits each")
+    for label, times in (
+        ("a page (docs/ru/policy.md)", page_edits),
+        ("data (glossary)", data_edits),
+    ):
+        print(f"  {label:28} median {statistics.median(times):.2f} s, worst {max(times):.2f} s")
+    print(f"  the preview's own rebuild times: {', '.join(REBUILDS[1:])}")
+    median = statistics.median(page_edits)
+    print(f"  page edit {median:.2f} s ({verdict(median, PREVIEW_TARGET)} s)")
+    gone = "removed" if not site_dir.exists() else "LEFT BEHIND"
+    print(f"  after SIGTERM the preview's folder is {gone} (exit status {serve.returncode})")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_for_preview(serve: subprocess.Popen[str]) -> Path:
+    """Wait for the preview's first build; return its folder."""
+    assert serve.stdout is not None
+    for line in serve.stdout:
+        if line.startswith("Preview at"):
+            threading.Thread(target=_drain, args=(serve.stdout,), daemon=True).start()
+            return Path(line.rsplit("built in ", 1)[1].strip())
+    raise SystemExit("the preview stopped before serving")
+
+
+def _open_when_served(tab: Any, url: str) -> None:
+    """Open `url` once the preview listens (it says so just before)."""
+    from playwright.sync_api import Error
+
+    for _ in range(100):
+        try:
+            tab.goto(url)
+            return
+        except Error:  # the port is not open yet
+            time.sleep(0.1)
+    tab.goto(url)
+
+
+REBUILDS: list[str] = []
+
+
+def _drain(output: Any) -> None:
+    """Keep the preview's output flowing; note its rebuild times."""
+    for line in output:
+        if line.startswith("Rebuilt"):
+            REBUILDS.append(line.rsplit(" in ", 1)[1].strip())
+
+
+def _paragraph(text: str, token: str) -> str:
+    return f"{text}\nАбзац для замера {token}.\n"
+
+
+def _term(text: str, token: str) -> str:
+    return f"{text}  - ru: замер {token}\n    ce: замер {token}\n"
+
+
+def _edit_to_visible(tab: Any, path: Path, edit: Any) -> float:
+    """Save an edit made by `edit(text, token)`; seconds until the page shows it."""
+    token = f"{time.time_ns()}"
+    text = edit(path.read_text("utf-8"), token)
+    start = time.perf_counter()
+    path.write_text(text, "utf-8")
+    tab.get_by_text(token, exact=False).first.wait_for(timeout=60_000)
+    return time.perf_counter() - start
+
+
+BENCHES = {
+    "build": bench_site_build,
+    "stats": bench_stats_check,
+    "pages": bench_pages,
+    "preview": bench_preview,
+}
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--only", choices=BENCHES, help="run one benchmark, not all")
     parser.add_argument(
         "--one", nargs=3, metavar=("KIND", "PROJECT", "SITE"), help=argparse.SUPPRESS
     )
     parser.add_argument("--one-stats", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser
+
+
+@command
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if args.one:
         kind, project, site = args.one
         one_build(kind, Path(project), Path(site))
@@ -386,11 +523,10 @@ def main() -> int:
         kind, path = args.one_stats
         one_stats(kind, Path(path))
         return 0
-    bench_site_build()
-    print()
-    bench_stats_check()
-    print()
-    bench_pages()
+    for name, bench in BENCHES.items():
+        if args.only in (None, name):
+            bench()
+            print()
     return 0
 
 

@@ -1,12 +1,14 @@
 """Build the site in one step: what `make site` runs.
 
-    data/ ──render──> docs/ (generated pages) ──mkdocs build --strict──> site/
-          ──postbuild──> per-language search, fixes
+    data/ ──render──> docs/ (generated pages) ──language map──>
+          ──mkdocs build --strict──> site/ ──postbuild──> per-language search,
+          link-preview cards, the reports' PDFs
 
     python scripts/build_site.py [--site-dir DIR] [--site-url URL] [--project DIR]
 
 --site-url overrides site_url (for example a GitHub project-pages address
-with a path); --project builds another checkout, as the tests do.
+with a path); --project builds another checkout, as the tests do. Problems
+are printed one a line, FILE:LINE: message, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -15,23 +17,31 @@ import argparse
 import sys
 from pathlib import Path
 
+from common.cli import command
 from common.site_config import ROOT
-from sitebuild.build import BuildError, build
+from sitebuild.build import build
 
 
-def main() -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    parser.add_argument("--site-url")
-    parser.add_argument("--project", type=Path, default=ROOT)
-    args = parser.parse_args()
-    try:
-        build(args.site_dir.resolve(), args.site_url, args.project.resolve())
-    except BuildError as err:
-        print(f"The site was not built:\n{err}", file=sys.stderr)
-        return 1
+    parser.add_argument(
+        "--site-dir", type=Path, default=ROOT / "site", help="where to build (default: site/)"
+    )
+    parser.add_argument("--site-url", help="the address the site is published at")
+    parser.add_argument(
+        "--project", type=Path, default=ROOT, help="the checkout to build (default: this one)"
+    )
+    return parser
+
+
+@command
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    built = build(args.site_dir.resolve(), args.site_url, args.project.resolve())
+    for note in built.notes:
+        print(note, file=sys.stderr)
     print(f"Site built in {args.site_dir}")
     return 0
 

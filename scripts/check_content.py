@@ -15,10 +15,12 @@ module each in scripts/checks/:
                        iframes, forms, styles, images from other sites…;
   images               images without alt text;
   front_matter         front matter against its schema;
+  internal_links       links to a missing page, file or anchor of the site;
   markdown_lint        heading levels, one H1 and a few more rules.
 Exceptions (the school's public contacts) are kept in data/checks.yml.
-Broken links are found by the strict build (`make site`), and what gets
-past these checks by its sanitiser and privacy gate (scripts/postbuild/).
+Broken internal links are found here, and again by the strict build
+(`make site`); what gets past these checks is stopped by the build's
+sanitiser and privacy gate (scripts/postbuild/).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from chechen import palochka
 from checks import (
     front_matter,
     images,
+    internal_links,
     markdown_lint,
     palochka_lookalikes,
     personal_data,
@@ -39,6 +42,7 @@ from checks import (
 )
 from checks.source import Check, Problem, Rules, Source, shown
 from common.atomic import write_text
+from common.cli import command
 from common.site_config import ROOT
 from common.source_pages import is_committed, is_generated
 
@@ -48,6 +52,7 @@ CHECKS: tuple[Check, ...] = (
     unsafe_html.check,
     images.check,
     front_matter.check,
+    internal_links.check,
     markdown_lint.check,
 )
 SUFFIXES = (".md", ".yml", ".yaml", ".csv")
@@ -74,7 +79,11 @@ def sources(paths: Iterable[Path]) -> Iterator[Path]:
 def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
     problems: list[Problem] = []
     for path in sources(paths):
-        source = Source(path, path.read_text("utf-8"))
+        try:
+            source = Source(path, path.read_text("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(shown(path), 1, "not UTF-8 text: save the file as UTF-8"))
+            continue
         if is_generated(path):
             problems.append(
                 Problem(
@@ -103,19 +112,26 @@ def fix(paths: Iterable[Path]) -> list[Path]:
     return changed
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders to check (default: docs/ and data/)"
+    )
     parser.add_argument(
         "--fix", action="store_true", help="write Ӏ for every look-alike of the palochka"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+@command
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     paths = args.paths or [p for p in (ROOT / "docs", ROOT / "data") if p.exists()]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        parser.error(f"no such file or folder: {missing[0]}")
+        parser().error(f"no such file or folder: {missing[0]}")
     if args.fix:
         for path in fix(paths):
             print(f"{shown(path)}: palochka fixed")

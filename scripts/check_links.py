@@ -26,6 +26,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
+from common.cli import command
 from common.site_config import ROOT
 
 TIMEOUT = 20
@@ -93,14 +94,21 @@ def try_link(url: str) -> Result:
     return Result(url, False, last)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "site", nargs="?", type=Path, default=ROOT / "site", help="the built site (default: site/)"
+    )
+    return parser
+
+
+@command
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if not (args.site / "index.html").exists():
-        parser.error(f"{args.site} holds no built site: run `make site` first")
+        parser().error(f"{args.site} holds no built site: run `make site` first")
     links = external_links(args.site)
     with ThreadPoolExecutor(WORKERS) as pool:
         results = list(pool.map(try_link, sorted(links)))

@@ -1,52 +1,81 @@
 """Preview the site while you edit it: what `make serve` runs.
 
-Builds the whole site (generated pages, MkDocs, per-language search) into a
+Builds the site (generated pages, MkDocs, per-language search) into a
 temporary folder, serves it at http://127.0.0.1:8000/ and rebuilds when a file
-under docs/, overrides/ or data/ changes. The browser reloads by itself.
+under docs/, overrides/ or data/, or mkdocs.yml, changes: a page or template
+edit runs MkDocs alone, a data edit renders the generated pages first. The
+browser reloads by itself. Link-preview cards and PDFs are left out (`make
+site` makes them). Ctrl+C or SIGTERM stops it and removes the folder.
+
+    python scripts/serve.py [--host HOST] [--port PORT] [--project DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
+from types import FrameType
 
-from mkdocs.livereload import LiveReloadServer
-
+from common.cli import command
 from common.site_config import ROOT
-from sitebuild.build import BuildError, build
+from sitebuild.build import BuildError
+from sitebuild.preview import WATCHED, Preview, Server
 
-WATCHED = ("docs", "overrides", "data", "mkdocs.yml")
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to serve on")
+    parser.add_argument("--port", type=int, default=8000, help="port to serve on")
+    parser.add_argument(
+        "--project", type=Path, default=ROOT, help="the checkout to preview (default: this one)"
+    )
+    return parser
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args()
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # the same clean stop as Ctrl+C
 
-    site_dir = Path(tempfile.mkdtemp(prefix="site-preview-"))
+
+@command
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    project = args.project.resolve()
     url = f"http://{args.host}:{args.port}/"
-
-    def rebuild() -> None:
-        try:
-            build(site_dir, site_url=url)
-        except BuildError as err:
-            print(f"The site was not built:\n{err}", file=sys.stderr)
-
-    rebuild()
-    server = LiveReloadServer(builder=rebuild, host=args.host, port=args.port, root=str(site_dir))
-    for name in WATCHED:
-        server.watch(str(ROOT / name))
-    print(f"Preview at {url} (Ctrl+C stops it)")
+    signal.signal(signal.SIGTERM, _stop)
+    site_dir = Path(tempfile.mkdtemp(prefix="site-preview-"))
     try:
-        server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
+        preview = Preview(project, site_dir, url)
+
+        def rebuild(changed: set[str] | None = None) -> None:
+            start = time.perf_counter()
+            try:
+                preview.build(changed)
+            except BuildError as err:
+                print(err, file=sys.stderr, flush=True)
+                return
+            what = ", ".join(sorted(changed)) if changed else "everything"
+            print(f"Rebuilt ({what}) in {time.perf_counter() - start:.2f} s", flush=True)
+
+        rebuild()
+        server = Server(project, rebuild, host=args.host, port=args.port, root=str(site_dir))
+        for name in WATCHED:
+            if (project / name).exists():
+                server.watch(str(project / name))
+        print(f"Preview at {url} (Ctrl+C stops it); built in {site_dir}", flush=True)
+        try:
+            server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
+        finally:
+            server.shutdown()
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from activity import export, labels, pseudonyms, registries
 from activity import log as activity_log
-from activity.model import FIELDS, Activity, Problem, Problems
+from activity.model import FIELDS, Activity, Problem
 from activity.registries import Registries, year_id
 from activity.summary import Counts, as_json, summarise_years
 from activity.validate import Rejected, Validator
 from common import argparse_ru
 from common.atomic import write_bytes
+from common.cli import command
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
@@ -292,7 +293,7 @@ def _verdict(problems: int, sources: int, consequence: str = "") -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stats.py", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -319,50 +320,50 @@ def _parser() -> argparse.ArgumentParser:
         description="Проверить таблицы: ошибки по строкам, объединённые имена, "
         "учебные годы без сроков четвертей. Ничего не сохраняет.",
     ).set_defaults(run=check)
-    command = commands.add_parser(
+    sub = commands.add_parser(
         "pull",
         parents=[sources, sheet, data],
         help="проверить таблицы и добавить их в журнал",
         description="Проверить таблицы и добавить их строки в журнал. При любой ошибке "
         "ничего не сохраняется, если не указан --partial.",
     )
-    command.add_argument(
+    sub.add_argument(
         "--partial",
         action="store_true",
         help="сохранить верные строки, а неверные записать в файл --rejects",
     )
-    command.add_argument(
+    sub.add_argument(
         "--rejects",
         type=Path,
         metavar="ФАЙЛ",
         help="CSV для непринятых строк со столбцом «Причина» (нужен с --partial)",
     )
-    command.set_defaults(run=pull)
-    command = commands.add_parser(
+    sub.set_defaults(run=pull)
+    sub = commands.add_parser(
         "summary",
         parents=[data],
         help="посчитать журнал по четвертям и учебным годам",
         description="Числа журнала по учебным годам, четвертям и каникулам.",
     )
-    _period_options(command, required=False)
-    command.add_argument("--json", action="store_true", help="вывести JSON")
-    command.set_defaults(run=summary)
-    command = commands.add_parser(
+    _period_options(sub, required=False)
+    sub.add_argument("--json", action="store_true", help="вывести JSON")
+    sub.set_defaults(run=summary)
+    sub = commands.add_parser(
         "export",
         parents=[data],
         help="выгрузить таблицы за четверть или учебный год",
         description="Таблицы для управления образования: за четверть (--term) или "
         "за учебный год (--year, лист на год и на каждую четверть).",
     )
-    _period_options(command, required=True)
-    command.add_argument("--format", required=True, choices=("xlsx", "csv"), help="формат файла")
-    command.add_argument(
+    _period_options(sub, required=True)
+    sub.add_argument("--format", required=True, choices=("xlsx", "csv"), help="формат файла")
+    sub.add_argument(
         "--output",
         type=Path,
         metavar="ФАЙЛ",
         help="куда записать (по умолчанию exports/ПЕРИОД.ФОРМАТ; не в data/)",
     )
-    command.set_defaults(run=export_counts)
+    sub.set_defaults(run=export_counts)
     return parser
 
 
@@ -395,23 +396,19 @@ def _check_period(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
             )
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     try:
         with argparse_ru.russian():
-            parser = _parser()
-            args = parser.parse_args(argv)
-            _check_period(parser, args)
+            commands = parser()
+            args = commands.parse_args(argv)
+            _check_period(commands, args)
         status: int = args.run(args)
         return status
-    except Problems as err:
-        print(err)
-        return 1
     except OSError as err:  # a file that cannot be written, a full disk
         where = f" {err.filename}" if err.filename else ""
         print(f"stats.py: не удаётся прочитать или записать файл{where}: {err}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
 
 
 if __name__ == "__main__":

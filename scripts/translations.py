@@ -2,8 +2,8 @@
 
 The rules are in scripts/translation/status.py. The site shows the same
 table on /contributing/translations/ (scripts/render/translation_status.py),
-and an outdated Chechen page carries a notice: build_site passes the outdated
-files to MkDocs in SITE_OUTDATED_TRANSLATIONS.
+and an outdated Chechen page carries a notice (the build's language map,
+scripts/sitebuild/language_map.py, marks it).
 
     python scripts/translations.py [--project DIR]
 """
@@ -15,16 +15,24 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from common.cli import command
 from common.site_config import ROOT
 from translation.status import DOCS, STATUSES, TARGET, statuses
 
 
-def main() -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--project", type=Path, default=ROOT)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--project", type=Path, default=ROOT, help="the checkout to look at (default: this one)"
+    )
+    return parser
+
+
+@command
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     pages = statuses(args.project.resolve())
     width = max(map(len, STATUSES))
     for p in pages:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from common.site_config import ROOT
 from support.checks import CE_HEAD, run_check, write
+from support.commands import run_program
 
 
 def test_clean_chechen_text_passes(tmp_path: Path) -> None:
@@ -41,6 +42,32 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run_check("nowhere", cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_unreadable_page_is_one_line_as_a_person_runs_it(tmp_path: Path) -> None:
+    """check_content.py as its own program: a page saved in another encoding."""
+    write(tmp_path / "docs" / "ru" / "ok.md", "# Страница\n")
+    (tmp_path / "docs" / "ru" / "cp1251.md").write_bytes("# Страница\n".encode("cp1251"))
+    result = run_program("check_content.py", "docs", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == "docs/ru/cp1251.md:1: not UTF-8 text: save the file as UTF-8\n"
+
+
+def test_broken_links_and_anchors_are_found_without_a_build(tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "ru" / "index.md", "# Главная {#top}\n\n## Раздел\n")
+    write(tmp_path / "docs" / "ru" / "only-russian.md", "# Только по-русски\n")
+    write(
+        tmp_path / "docs" / "ce" / "index.md",
+        CE_HEAD + "# Коьрта агӀо\n\n[Оьрсийн](only-russian.md) [дакъа](../ru/index.md#раздел)\n",
+    )
+    page = "# Страница\n\n[есть](index.md#top) [нет](missing.md)\n\n[раздел](index.md#nope)\n"
+    write(tmp_path / "docs" / "ru" / "page.md", page + "[свой](#страница) [чужой](#other)\n")
+    result = run_check("docs", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "docs/ru/page.md:3: link to a missing page or file: missing.md",
+        "docs/ru/page.md:5: link to a missing anchor: index.md#nope (no heading or id «nope»)",
+        "docs/ru/page.md:6: link to a missing anchor: #other (no heading or id «other»)",
+    ]
 
 
 def test_project_content_passes() -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import http.server
 import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +11,8 @@ from pathlib import Path
 import pytest
 
 import check_links
-from common.site_config import ROOT
+from support.commands import Ran, run_main, run_program
 from support.site import BuiltSite
-
-SCRIPT = ROOT / "scripts" / "check_links.py"
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -73,10 +69,8 @@ def make_site(root: Path, pages: dict[str, list[str]]) -> Path:
     return root
 
 
-def run(site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), str(site)], capture_output=True, text=True, timeout=120
-    )
+def run(site: Path) -> Ran:
+    return run_main(check_links.main, site)
 
 
 def test_live_links_pass(server: str, tmp_path: Path) -> None:
@@ -121,6 +115,6 @@ def test_edit_buttons_are_not_tried(site: BuiltSite) -> None:
 
 
 def test_no_built_site_is_a_usage_error(tmp_path: Path) -> None:
-    result = run(tmp_path)
+    result = run_program("check_links.py", tmp_path)
     assert result.returncode == 2
     assert "make site" in result.stderr

@@ -89,6 +89,20 @@ CASES = {
         3,
         "image without alt text",
     ),
+    "link": (
+        "ru/page.md",
+        "# Ссылки\n\n[Наверх](#ссылки) и [картинка](room.jpg)\n",
+        "# Ссылки\n\n[Положение](policy.md)\n",
+        3,
+        "link to a missing page or file: policy.md",
+    ),
+    "anchor": (
+        "ru/page.md",
+        "# Ссылки {#links}\n\n[Наверх](page.md#links)\n",
+        "# Ссылки {#links}\n\n[Наверх](page.md#ссылки)\n",
+        3,
+        "link to a missing anchor: page.md#ссылки",
+    ),
     "front matter key": (
         "ru/page.md",
         "---\ntitle: Страница\ndescription: О странице.\ndraft: true\n---\n\n# Страница\n",
@@ -155,10 +169,15 @@ CASES = {
 }
 
 
+IMAGES = ("room.jpg", "a.png")
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_clean_text_passes(case: str, tmp_path: Path) -> None:
     page, clean, _, _, _ = CASES[case]
-    write(tmp_path / "docs" / page, clean)
+    written = write(tmp_path / "docs" / page, clean)
+    for image in IMAGES:  # the images the pages show exist
+        write(written.parent / image, "")
     result = run_check("docs", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "")
 

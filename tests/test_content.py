@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from chechen import palochka
+from common import site_config
 from common.site_config import LANGS
+from common.source_pages import written_pages
 from support.content import DOCS, article, front_matter, source_of, words
 from support.site import PAGES, BuiltSite, address, text_of
 
 REPORT = DOCS.parent / "tests" / "data" / "school-report.txt"
-SCHOOL_RU = "Средняя общеобразовательная школа с. Белгатой Шалинского муниципального района"
-SCHOOL_CE = "Шелан муниципальни кӀоштан БелгӀатой-эвлара юккъера юкъарадешаран школа"
+SCHOOL = site_config.load().school
+SCHOOL_RU, SCHOOL_CE = SCHOOL["ru"].name, SCHOOL["ce"].name
 # Letters and digraphs Russian does not have: a Chechen text has some.
 CHECHEN_MARKS = re.compile(r"Ӏ|аь|оь|уь|хь|къ|кх")
 
@@ -102,6 +105,24 @@ def test_home_page_names_the_school_in_both_languages(site: BuiltSite) -> None:
     assert words(SCHOOL_CE) in words(text_of(chechen_on_russian_page))
     russian_on_chechen_page = article(site, "ce", "").select_one('[lang="ru"]')
     assert words(SCHOOL_RU) in words(text_of(russian_on_chechen_page))
+
+
+def test_no_page_spells_the_school_names_itself() -> None:
+    """The names live in mkdocs.yml; pages include them (school.<lang>.md)."""
+    names = [form for school in SCHOOL.values() for form in (school.full, school.short)]
+    for lang in LANGS:
+        for page in written_pages(DOCS.parent, lang):
+            text = words(page.read_text("utf-8"))
+            assert not [name for name in names if words(name) in text], page
+
+
+def test_github_settings_agree_with_mkdocs_yml() -> None:
+    """GitHub reads .github/ itself: its copy of the site's address must agree."""
+    site = site_config.load()
+    config = yaml.safe_load((DOCS.parent / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text())
+    for link in config["contact_links"]:
+        if "github.io" in link["url"]:
+            assert link["url"].startswith(site.site_url), link
 
 
 def report_sentences() -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from support.commands import run_program
 from support.stats import ENGLISH, HEADER, run, today, write_csv, write_xlsx
 
 GOOD = ["01.09.2025", "Педагог 01", "Инфоурок", "Публикация", "", ""]
@@ -108,6 +109,15 @@ def test_a_file_that_breaks_off_is_reported_where(tmp_path: Path) -> None:
     lines = problems_of(source)
     assert len(lines) == 1
     assert lines[0].startswith(f"{source}:3: дальше файл не читается: ячейка длиннее допустимого")
+
+
+def test_bad_input_as_a_person_runs_it(tmp_path: Path) -> None:
+    """stats.py as its own program: a broken export is one line, no traceback."""
+    source = tmp_path / "file.csv"
+    source.write_bytes(b"%PDF-1.4\n\x00\x01\x02")
+    result = run_program("stats.py", "check", source)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{source}:1: ") and len(result.stdout.splitlines()) == 1
 
 
 def test_missing_file_folder_and_other_schemes(tmp_path: Path) -> None:

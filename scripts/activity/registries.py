@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from chechen import palochka
 from common import yamldata
-from common.site_config import LANGS
+from common.schema import ID, TEXT, in_every_language
 
 from .model import Problem, Problems
 from .values import BadValue, alias_key, parse_date, teacher_key
@@ -31,21 +31,16 @@ from .values import BadValue, alias_key, parse_date, teacher_key
 T = TypeVar("T")
 
 TERMS_FILE = "data/terms.yml"
-_TEXT = {"type": "string", "minLength": 1}
-NAMES = {
-    "type": "object",
-    "required": list(LANGS),
-    "properties": {lang: _TEXT for lang in LANGS},
-}
+NAMES = in_every_language(TEXT)
 _KINDS_SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
         "required": ["id", "name", "aliases"],
         "properties": {
-            "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
+            "id": ID,
             "name": NAMES,
-            "aliases": {"type": "array", "items": _TEXT},
+            "aliases": {"type": "array", "items": TEXT},
         },
     },
 }
@@ -69,8 +64,8 @@ _TERMS_SCHEMA = {
                         # The school year first, so that ids sort as the terms
                         # do and generated pages are told from hand-written ones.
                         "id": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[a-z0-9-]+$"},
-                        "start": _TEXT,
-                        "end": _TEXT,
+                        "start": TEXT,
+                        "end": TEXT,
                         "name": NAMES,
                     },
                 },
@@ -84,7 +79,7 @@ _CONSENT_SCHEMA = {
         "type": "object",
         "required": ["name", "since", "kept"],
         "additionalProperties": False,
-        "properties": {"name": _TEXT, "since": _TEXT, "kept": _TEXT},
+        "properties": {"name": TEXT, "since": TEXT, "kept": TEXT},
     },
 }
 

@@ -1,10 +1,15 @@
 """What every tool of the project shares.
 
-site_config    ROOT (the checkout) and LANGS (the site's languages)
+site_config    ROOT (the checkout), LANGS (the site's languages) and the
+               site's identity, all read from mkdocs.yml
 problem        Problem and Problems: FILE:LINE: message, as every tool reports
+cli            @command: the one place a command turns errors into lines
 atomic         write files through a temporary file and a rename
 yamldata       read a data/*.yml file against its JSON schema, with lines
-source_pages   which Markdown files under docs/ are pages people write
+schema         JSON-schema pieces: TEXT, URL, ID, in_every_language
+words          the renderers' wording per language, from data/words.yml
+history        what git knows: each file's last change, and when
+source_pages   which Markdown files under docs/ are pages, and which people write
 argparse_ru    argparse in Russian, for the commands the coordinator runs
 personal_data  the one detector of phones, e-mails, SNILS, passports and a
                name with a birth date (make check, stats.py, the build's gate)

@@ -43,8 +43,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
-import yaml
+from common import yamldata
+from common.schema import TEXT
 
 
 class Kind(Enum):
@@ -73,6 +75,20 @@ class Find:
     key: str  # what the allowlist compares: last ten digits, or the address
 
 
+_TEXTS: dict[str, Any] = {"type": ["array", "null"], "items": TEXT}
+_CHECKS_SCHEMA: dict[str, Any] = {
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {
+        "public_contacts": {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "properties": {"phones": _TEXTS, "emails": _TEXTS},
+        },
+    },
+}
+
+
 @dataclass(frozen=True)
 class PublicContacts:
     """The school's own public contacts (data/checks.yml), which may be shown."""
@@ -86,7 +102,8 @@ class PublicContacts:
         path = data / "checks.yml"
         if not path.exists():
             return cls()
-        contacts = (yaml.safe_load(path.read_text("utf-8")) or {}).get("public_contacts") or {}
+        document = yamldata.load(path, _CHECKS_SCHEMA, f"{data.name}/checks.yml")
+        contacts = (document.data or {}).get("public_contacts") or {}
         return cls(
             phones=frozenset(phone_key(str(p)) for p in contacts.get("phones") or ()),
             emails=frozenset(str(e).lower() for e in contacts.get("emails") or ()),

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
-
-from common.site_config import LANGS
 
 # Text that says something: not empty, not only spaces.
 TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
+# A web address: http or https, with a host.
+URL: dict[str, Any] = {"type": "string", "pattern": r"^https?://[^\s/]+"}
+# A name for a thing in data files: lower case, digits and hyphens.
+ID: dict[str, Any] = {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}
 
 
-def in_every_language(value: dict[str, Any]) -> dict[str, Any]:
-    """A mapping with one `value` per language of the site, and nothing else."""
+def in_every_language(value: dict[str, Any], langs: Sequence[str] | None = None) -> dict[str, Any]:
+    """A mapping with one `value` per language of the site, and nothing else.
+
+    `langs` is for site_config alone, which reads the languages themselves.
+    """
+    if langs is None:
+        from common.site_config import LANGS
+
+        langs = LANGS
     return {
         "type": "object",
-        "required": list(LANGS),
+        "required": list(langs),
         "additionalProperties": False,
-        "properties": {lang: value for lang in LANGS},
+        "properties": {lang: value for lang in langs},
     }
+
+
+def list_in_every_language(item: dict[str, Any]) -> dict[str, Any]:
+    """A mapping with a non-empty list of `item` per language."""
+    return in_every_language({"type": "array", "minItems": 1, "items": item})

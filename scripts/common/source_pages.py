@@ -1,10 +1,11 @@
-"""Which Markdown files under docs/ are pages that people write.
+"""Which Markdown files under docs/ are pages, and which of them people write.
 
-Left out: generated files, known by their path from the renderers' registry
-(render/core.py: GENERATED and GENERATED_PAGES), never by what they say, so
-a page that copies the generator's comment is still a page people write;
-and files MkDocs does not build as pages (mkdocs.yml's exclude_docs, such as
-the notes a term report includes).
+Left out of the pages: files MkDocs does not build as pages (mkdocs.yml's
+exclude_docs, such as the notes a term report includes, and dot-folders such
+as docs/.generated/). Left out of the written pages as well: generated files,
+known by their path from the renderers' registry (render/core.py: GENERATED
+and GENERATED_PAGES), never by what they say, so a page that copies the
+generator's comment is still a page people write.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import pathspec
-from mkdocs.utils.yaml import yaml_load
 
+from common import site_config
 from render.core import GENERATED, GENERATED_PAGES
 
 
@@ -41,21 +42,19 @@ def is_committed(path: Path) -> bool:
 
 
 def _excluded(project: Path) -> pathspec.PathSpec[Any]:
-    config = project / "mkdocs.yml"
-    patterns = ""
-    if config.exists():
-        with open(config, encoding="utf-8") as f:
-            patterns = (yaml_load(f) or {}).get("exclude_docs") or ""
-    return pathspec.PathSpec.from_lines("gitignore", patterns.splitlines())
+    patterns = site_config.load(project).exclude_docs if (project / "mkdocs.yml").exists() else ""
+    return pathspec.PathSpec.from_lines("gitignore", [".*", *patterns.splitlines()])
+
+
+def pages(project: Path, lang: str) -> Iterator[Path]:
+    """The pages of `lang` that MkDocs builds, generated or not, sorted."""
+    docs = project / "docs"
+    excluded = _excluded(project)
+    for path in sorted((docs / lang).rglob("*.md")):
+        if not excluded.match_file(path.relative_to(docs).as_posix()):
+            yield path
 
 
 def written_pages(project: Path, lang: str) -> Iterator[Path]:
     """The pages of `lang` that people write, sorted."""
-    docs = project / "docs"
-    excluded = _excluded(project)
-    for path in sorted((docs / lang).rglob("*.md")):
-        relative = path.relative_to(project)
-        if not excluded.match_file(path.relative_to(docs).as_posix()) and not is_generated(
-            relative
-        ):
-            yield path
+    return (path for path in pages(project, lang) if not is_generated(path.relative_to(project)))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from common import yamldata
+from common.problem import Problem, Problems
 from common.schema import TEXT, in_every_language
 
 WORDS_FILE = Path("data") / "words.yml"
@@ -38,28 +39,48 @@ class Section:
     name: str
     lang: str
     values: Mapping[str, str | list[str]]
+    document: yamldata.Document | None = None
+
+    def _value(self, key: str) -> str | list[str]:
+        if key not in self.values:
+            raise Problems([self.problem(f"{self.name}.{key}: missing; the renderers need it")])
+        return self.values[key]
 
     def __getitem__(self, key: str) -> str:
-        value = self.values[key]
+        value = self._value(key)
         if not isinstance(value, str):
-            raise TypeError(f"{WORDS_FILE}: {self.name}.{key} is a list, not one text")
+            raise Problems(
+                [self.problem(f"{self.name}.{key}.{self.lang}: one text, not a list", key)]
+            )
         return value
 
     def list(self, key: str) -> list[str]:
-        value = self.values[key]
+        value = self._value(key)
         return [value] if isinstance(value, str) else list(value)
+
+    def problem(self, message: str, key: str | None = None) -> Problem:
+        """A problem with this section's `key` in this language, at its line."""
+        at = [self.name] + ([key, self.lang] if key else [])
+        if self.document is None:
+            return Problem(str(WORDS_FILE), 1, message)
+        return self.document.problem(message, *at)
 
 
 @dataclass(frozen=True)
 class Words:
     data: Mapping[str, Mapping[str, Mapping[str, str | list[str]]]]
+    document: yamldata.Document | None = None
 
     def of(self, section: str, lang: str) -> Section:
+        if section not in self.data:
+            problem = Problem(str(WORDS_FILE), 1, f"no section «{section}»; the renderers need it")
+            raise Problems([problem])
         entries = self.data[section]
-        return Section(section, lang, {key: texts[lang] for key, texts in entries.items()})
+        values = {key: texts[lang] for key, texts in entries.items()}
+        return Section(section, lang, values, self.document)
 
 
 def load(project: Path) -> Words:
     """The project's words; raise Problems, by line, when the file is wrong."""
     document = yamldata.load(project / WORDS_FILE, _SCHEMA, str(WORDS_FILE))
-    return Words(document.data or {})
+    return Words(document.data or {}, document)

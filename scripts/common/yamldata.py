@@ -87,10 +87,13 @@ def load(
     shown: str,
     *,
     dates_as_text: bool = False,
+    loader: type[yaml.SafeLoader] | None = None,
     lang: str = "en",
 ) -> Document:
     """Load `path` and check it against `schema`; raise Problems when wrong.
 
+    `loader` reads a file with tags of its own (mkdocs.yml's !ENV); by
+    default the safe loader, which leaves dates as text with `dates_as_text`.
     `lang` is the language of the problems: "en" or "ru".
     """
     words = _MESSAGES[lang]
@@ -98,26 +101,31 @@ def load(
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise Problems([Problem(shown, 1, words["unreadable"].format(err=err))]) from None
-    loader = (_TextDatesLoader if dates_as_text else yaml.SafeLoader)(text)
+    reader = (loader or (_TextDatesLoader if dates_as_text else yaml.SafeLoader))(text)
     try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        root = reader.get_single_node()
+        data = reader.construct_document(root) if root is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(err, "problem", None) or str(err)
         raise Problems([Problem(shown, line, words["yaml"].format(problem=problem))]) from None
     finally:
-        loader.dispose()
+        reader.dispose()
     document = Document(shown, data, root)
-    problems = list(_duplicate_keys(document, root, words["twice"]))
+    check(document, schema, lang)
+    return document
+
+
+def check(document: Document, schema: dict[str, Any], lang: str = "en") -> None:
+    """Raise Problems, by line, where `document` breaks `schema` or repeats a key."""
+    problems = list(_duplicate_keys(document, document.root, _MESSAGES[lang]["twice"]))
     explain = _russian if lang == "ru" else _english
-    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+    for error in jsonschema.Draft202012Validator(schema).iter_errors(document.data):
         at: list[Key] = list(error.absolute_path)
         problems.append(document.problem(f"{where(at, lang)}: {explain(error)}", *at))
     if problems:
-        raise Problems(sorted(problems))
-    return document
+        raise Problems(sorted(set(problems)))
 
 
 _MESSAGES = {

@@ -7,6 +7,8 @@ each page asks for; then the cards are drawn, the PDFs printed, and the
 privacy gate reads everything published. What the cleaning removed and
 what the gate found come back as problems, FILE:LINE: pointing at the
 Markdown source; the build fails on any (sitebuild/build.py).
+The preview (`make serve`) leaves out cards and PDFs, which take seconds
+and which a page edit does not change.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from postbuild.page_sources import PageSources
 from postbuild.sitemap import Sitemap
 
 
-def finish(site: Path, pdf: bool, project: Path) -> list[Problem]:
+def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list[Problem]:
     """Finish `site`, built from `project`; return what its gates found."""
     sitemap = Sitemap.read(site)
     sources = PageSources(project)
@@ -58,7 +60,7 @@ def finish(site: Path, pdf: bool, project: Path) -> list[Problem]:
             page.write_text(fixed, "utf-8")  # build output, rewritten in place
         gate.page(name, fixed, texts)
         pages.add(page)
-        if card := cards.card_of(fixed, sitemap.site_url):
+        if cards_too and (card := cards.card_of(fixed, sitemap.site_url)):
             wanted_cards.setdefault(*card)
         if pdf and (target := pdfs.pdf_of(page, fixed)):
             prints[page] = target

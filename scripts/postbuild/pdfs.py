@@ -1,8 +1,8 @@
 """Print pages to tagged PDF with Chromium, for the district office.
 
 A page asks for it with `pdf: true` in its front matter. When the build has
-a browser (scripts/build_site.py then sets extra.pdf), the page links its
-PDF with <a class="site-pdf" href="NAME.pdf">, and this step prints the page
+a browser (the language map then gives the page its PDF's name), the page
+links its PDF with <a class="site-pdf" href="NAME.pdf">, and this step prints the page
 there through its print stylesheet: A4, the school's letterhead, the address
 and date in the margin. Chromium writes tagged PDF (headings, tables, the
 language), which screen readers need. Pages open from disk and every request
@@ -18,8 +18,15 @@ import sys
 from pathlib import Path
 
 from common.atomic import write_bytes
+from common.problem import Problem, Problems
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+MISSING = (
+    f"no Chromium at {CHROMIUM} to print them (on Debian or Ubuntu: sudo apt-get install "
+    "chromium; or set CHROMIUM to a Chromium or Chrome)"
+)
+# A page that makes the browser hang must not hang the build.
+SECONDS_PER_PAGE = 60
 PDF_LINK = re.compile(r'<a class="site-pdf" href="([^"/]+\.pdf)"')
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -51,19 +58,38 @@ def print_all(prints: dict[Path, Path]) -> None:
         return
     pairs = [str(path.resolve()) for pair in prints.items() for path in pair]
     # Run as a module of scripts/, where its imports are found.
-    result = subprocess.run(
-        [sys.executable, "-m", "postbuild.pdfs", *pairs],
-        cwd=Path(__file__).resolve().parent.parent,
-        capture_output=True,
-        text=True,
-    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "postbuild.pdfs", *pairs],
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True,
+            text=True,
+            timeout=SECONDS_PER_PAGE * (len(prints) + 1),
+        )
+    except subprocess.TimeoutExpired:
+        page = next(iter(prints))
+        raise Problems(
+            [Problem(str(page), 1, "Chromium took too long to print the PDFs")]
+        ) from None
     if result.returncode != 0:
-        raise RuntimeError(f"PDF printing failed: {result.stderr.strip().splitlines()[-1:]}")
+        told = [_problem(line) for line in result.stdout.splitlines() if "\t" in line]
+        if not told:
+            last = (result.stderr.strip().splitlines() or ["no message"])[-1]
+            told = [Problem(str(next(iter(prints))), 1, f"Chromium could not print: {last}")]
+        raise Problems(told)
 
 
-def _print(prints: dict[Path, Path]) -> None:
-    from playwright.sync_api import sync_playwright
+def _problem(line: str) -> Problem:
+    """A line of the printing process, PAGE<tab>MESSAGE, as a Problem."""
+    page, _, message = line.partition("\t")
+    return Problem(page, 1, f"Chromium could not print its PDF: {message}")
 
+
+def _print(prints: dict[Path, Path]) -> int:
+    """In the child: print every page; say which failed, PAGE<tab>why."""
+    from playwright.sync_api import Error, sync_playwright
+
+    failed = 0
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         tab = browser.new_page()
@@ -74,16 +100,20 @@ def _print(prints: dict[Path, Path]) -> None:
             ),
         )
         for page, pdf in prints.items():
-            tab.goto(page.as_uri())
-            write_bytes(
-                pdf,
-                tab.pdf(
+            try:
+                tab.goto(page.as_uri())
+                printed = tab.pdf(
                     prefer_css_page_size=True, print_background=True, tagged=True, outline=True
-                ),
-            )
+                )
+            except Error as err:
+                print(f"{page}\t{str(err).splitlines()[0]}")
+                failed += 1
+                continue
+            write_bytes(pdf, printed)
         browser.close()
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
     args = [Path(arg) for arg in sys.argv[1:]]
-    _print(dict(zip(args[::2], args[1::2], strict=True)))
+    sys.exit(_print(dict(zip(args[::2], args[1::2], strict=True))))

@@ -1,7 +1,9 @@
 """Markdown made from data, before MkDocs runs: `data/ ─render─> docs/`.
 
 core                 the renderer contract, GENERATED, NOTICE, render_all
-registry             RENDERERS: every renderer, in the order they run
+registry             RENDERERS: every renderer, in the order they run, and
+                     MADE_FROM: what each generated file is made from
+school               the school's names, for the pages that give them
 glossary             the glossary tables on /glossary/
 platforms            the comparison on /platforms/ and each guide's facts
 reports              the year and term report pages, the years and the trend on
@@ -9,4 +11,5 @@ reports              the year and term report pages, the years and the trend on
 charts               static SVG bar charts for the reports
 translation_status   the table on /contributing/translations/
 mdtext               small Markdown pieces: cells, tables, links
+templating           render_template: the Jinja templates in templates/
 """

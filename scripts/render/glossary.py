@@ -4,6 +4,7 @@
     docs/.generated/glossary.ce.md   Chechen first, in Chechen order
 
 A term without a source is not confirmed, and the table says so in words.
+The table's own words are in data/words.yml (section glossary).
 """
 
 from __future__ import annotations
@@ -17,19 +18,16 @@ from chechen import palochka
 from chechen.alphabet import sort_key as chechen_key
 from common import yamldata
 from common.problem import Problem, Problems
+from common.schema import ID, TEXT, in_every_language
 from common.site_config import LANGS
+from common.words import Section
+from common.words import load as load_words
 from render.core import GENERATED, NOTICE
 from render.mdtext import cell, in_lang, table
 
 GLOSSARY = Path("data") / "glossary.yml"
 
-_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
-_BOTH = {
-    "type": "object",
-    "required": list(LANGS),
-    "additionalProperties": False,
-    "properties": {lang: _TEXT for lang in LANGS},
-}
+_NAMES = in_every_language(TEXT)
 SCHEMA = {
     "type": "object",
     "required": ["sources", "terms"],
@@ -42,10 +40,7 @@ SCHEMA = {
                 "type": "object",
                 "required": ["id", "name"],
                 "additionalProperties": False,
-                "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
-                    "name": _BOTH,
-                },
+                "properties": {"id": ID, "name": _NAMES},
             },
         },
         "terms": {
@@ -56,27 +51,12 @@ SCHEMA = {
                 "required": list(LANGS),
                 "additionalProperties": False,
                 "properties": {
-                    "ru": _TEXT,
-                    "ce": _TEXT,
+                    **{lang: TEXT for lang in LANGS},
                     "source": {"type": "string"},
-                    "note": _BOTH,
+                    "note": _NAMES,
                 },
             },
         },
-    },
-}
-
-# The table's own words.
-WORDS: dict[str, dict[str, Any]] = {
-    "ru": {
-        "columns": ["Русский", "Нохчийн", "Подтверждение"],
-        "unconfirmed": "**Не подтверждено**",
-        "count": "Терминов в словаре: {terms}. Из них ещё не подтверждены: {unconfirmed}.",
-    },
-    "ce": {
-        "columns": ["Нохчийн", "Оьрсийн", "ТӀечӀагӀдар"],
-        "unconfirmed": "**ТӀечӀагӀдина дац**",
-        "count": "Дошамехь терминаш: {terms}. Царех хӀинца а тӀечӀагӀдина доцурш: {unconfirmed}.",
     },
 }
 
@@ -139,9 +119,9 @@ def _order(lang: str) -> Callable[[Term], Any]:
     return lambda term: term.words["ru"].casefold().replace("ё", "е")
 
 
-def render_table(terms: list[Term], lang: str) -> str:
-    """The glossary in `lang`: that language's column first, in its order."""
-    words = WORDS[lang]
+def render_table(terms: list[Term], words: Section) -> str:
+    """The glossary in the words' language: its column first, in its order."""
+    lang = words.lang
     other = next(code for code in LANGS if code != lang)
     rows = []
     for term in sorted(terms, key=_order(lang)):
@@ -157,9 +137,13 @@ def render_table(terms: list[Term], lang: str) -> str:
         )
     unconfirmed = sum(not term.confirmed for term in terms)
     count = words["count"].format(terms=len(terms), unconfirmed=unconfirmed)
-    return f"{NOTICE}\n{count}\n\n{table(words['columns'], rows)}"
+    return f"{NOTICE}\n{count}\n\n{table(words.list('columns'), rows)}"
 
 
 def render_glossary(project: Path) -> dict[Path, str]:
     terms = load(project)
-    return {GENERATED / f"glossary.{lang}.md": render_table(terms, lang) for lang in LANGS}
+    words = load_words(project)
+    return {
+        GENERATED / f"glossary.{lang}.md": render_table(terms, words.of("glossary", lang))
+        for lang in LANGS
+    }

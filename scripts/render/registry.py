@@ -1,6 +1,7 @@
-"""Every renderer of the site, in the order `make site` runs them.
+"""Every renderer of the site, in the order `make site` runs them, and what
+the files they make are made from.
 
-Each one is `(project) -> {path: text}` (see render/core.py).
+Each renderer is `(project) -> {path: text}` (see render/core.py).
 """
 
 from __future__ import annotations
@@ -9,11 +10,39 @@ from render import reports as term_reports
 from render.core import Renderer
 from render.glossary import render_glossary
 from render.platforms import render_platforms
+from render.school import render_school
 from render.translation_status import render_status
 
 RENDERERS: list[Renderer] = [
+    render_school,  # the school's names, for the pages that name it
     render_glossary,  # the glossary tables on /glossary/
     render_platforms,  # the comparison on /platforms/ and each guide's facts
     term_reports.render,  # /reports/<year>/, /reports/<term>/, /reports/summary.json
     render_status,  # the table on /contributing/translations/
 ]
+
+# The pages people write, as the input of the translations table.
+PAGES = "docs/*.md"
+# Inputs that are pages: a page's own edit does not re-render what they make
+# in the preview (sitebuild/preview.py).
+PAGES_AS_INPUT = (PAGES,)
+_REPORTS = (
+    "data/activity-log.*",
+    "data/platforms.yml",
+    "data/activities.yml",
+    "data/terms.yml",
+    "data/consent.yml",
+    "data/report-labels.yml",
+    "docs/*/reports/notes/*.md",
+)
+# What each generated file is made from: globs relative to the project. A
+# page's date (sitebuild/language_map.py) is the newest of its own file and
+# of what the generated parts it shows are made from.
+MADE_FROM: dict[str, tuple[str, ...]] = {
+    "docs/.generated/school.*.md": ("mkdocs.yml", "data/words.yml"),
+    "docs/.generated/glossary.*.md": ("data/glossary.yml", "data/words.yml"),
+    "docs/.generated/platforms*.md": ("data/platforms.yml", "data/words.yml"),
+    "docs/.generated/reports-trend.*.md": _REPORTS,
+    "docs/*/reports/[0-9][0-9][0-9][0-9]-*.md": _REPORTS,
+    "docs/.generated/translations.*.md": (PAGES, "data/words.yml"),
+}

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import jinja2
 
+from common.problem import Problem, Problems
+
 TEMPLATES = Path(__file__).parent / "templates"
 _ESCAPED = (".svg.jinja", ".html.jinja", ".xml.jinja")
 
@@ -31,5 +33,14 @@ def _environment() -> jinja2.Environment:
 
 
 def render_template(name: str, /, **context: object) -> str:
-    """The template `name` filled with `context`."""
-    return _environment().get_template(name).render(**context)
+    """The template `name` filled with `context`; raise Problems, naming the
+    template, when it is missing, broken or uses a value it was not given."""
+    shown = (TEMPLATES / name).relative_to(TEMPLATES.parent.parent.parent).as_posix()
+    try:
+        return _environment().get_template(name).render(**context)
+    except jinja2.TemplateNotFound:
+        raise Problems([Problem(shown, 1, "no such template: write it")]) from None
+    except jinja2.TemplateSyntaxError as err:
+        raise Problems([Problem(shown, err.lineno, f"template error: {err.message}")]) from None
+    except jinja2.UndefinedError as err:
+        raise Problems([Problem(shown, 1, f"template error: {err.message}")]) from None

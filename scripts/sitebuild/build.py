@@ -1,4 +1,13 @@
-"""Build the site in one step: data/ ─render─> docs/ ─MkDocs─> site/ ─postbuild─>."""
+"""Build the site in one step:
+
+    data/ ──render──> docs/ (generated pages and snippets)
+          ──language map──> overrides/.generated/language-map.html
+          ──mkdocs build --strict──> site/ ──postbuild──> search, cards, PDFs
+
+Every failure a person can fix is raised as BuildError, whose message has
+one line per problem (FILE:LINE: message); `notes` are lines a person should
+read although the build went on (report PDFs skipped, and why).
+"""
 
 from __future__ import annotations
 
@@ -6,39 +15,77 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from common.problem import Problem
+from common import site_config
+from common.cli import Failure
+from common.problem import Problem, Problems
 from common.site_config import ROOT
 from postbuild import pdfs
 from postbuild.finish import finish
 from render.core import RenderError, render_all
 from render.registry import RENDERERS
-from translation import status as translations
+from sitebuild import language_map
 
 
-class BuildError(Exception):
-    """The build failed; the message says why, for a person to read."""
+class BuildError(Failure):
+    """The build failed; the message says why, one line per problem."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"The site was not built:\n{detail}")
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build has to say: notes for a person, and what the gates found
+    (always empty unless the build ran with gates=False)."""
+
+    notes: list[str]
+    problems: list[Problem]
 
 
 def build(
     site_dir: Path, site_url: str | None = None, project: Path = ROOT, *, gates: bool = True
-) -> list[Problem]:
+) -> Built:
     """Build `project` into `site_dir`. The gates (postbuild's sanitiser and
     privacy gate) fail the build with what they found; with gates=False the
     site is still written, cleaned, and their problems are returned: the
     tests use it to open a page that the build refuses in a browser."""
     try:
-        render_all(project, RENDERERS)
-    except RenderError as err:
+        url = prepare(project, site_url, pdf=pdfs.available())
+        run_mkdocs(project, site_dir, url)
+        problems = finish(site_dir, pdf=pdfs.available(), project=project)
+    except (Problems, RenderError) as err:
         raise BuildError(str(err)) from None
-    # Term reports are printed to PDF only where a browser can print them.
-    pdf = pdfs.available()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_PDF="true" if pdf else "false")
-    # Read by mkdocs.yml (extra.outdated_translations) for the page notice.
-    env[translations.ENV] = "\n".join(translations.outdated(project))
-    if site_url:
-        env["SITE_URL"] = site_url
+    if problems and gates:
+        raise BuildError("\n".join(map(str, problems)))
+    return Built(pdf_notes(project), problems)
+
+
+def prepare(project: Path, site_url: str | None, pdf: bool, render: bool = True) -> str:
+    """What MkDocs reads besides the pages people write: the generated pages
+    (unless `render` is False: nothing under data/ changed) and the language
+    map. Return the site's address."""
+    url = site_url or site_config.load(project).site_url
+    if render:
+        render_all(project, RENDERERS)
+    language_map.write(project, pdf)
+    return url
+
+
+def pdf_notes(project: Path) -> list[str]:
+    """One line when the pages ask for PDFs that this machine cannot print."""
+    if pdfs.available() or not language_map.asks_for_pdf(project):
+        return []
+    return [f"Report PDFs skipped: {pdfs.MISSING}"]
+
+
+def run_mkdocs(project: Path, site_dir: Path, site_url: str) -> None:
+    """`mkdocs build --strict`, in a process of its own (pymdownx.snippets
+    reads docs/.generated/ from the current folder)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
@@ -47,22 +94,17 @@ def build(
         text=True,
     )
     if result.returncode != 0:
-        raise BuildError(_problems(result.stderr + result.stdout, project))
-    problems = finish(site_dir, pdf, project)
-    if problems and gates:
-        raise BuildError("\n".join(map(str, problems)))
-    return problems
+        raise BuildError(problems_of(result.stderr + result.stdout, project))
 
 
-def _problems(log: str, project: Path) -> str:
-    """Keep the lines that say what is wrong, without MkDocs' tracebacks.
-
-    A broken link or anchor is told as FILE:LINE: naming the source file, as
-    `make check` tells its problems.
+def problems_of(log: str, project: Path) -> str:
+    """Keep the lines of MkDocs' log that say what is wrong, without its
+    tracebacks. A broken link or anchor is told as FILE:LINE: naming the
+    source file, as `make check` tells its problems.
     """
     lines = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
     told = [_link_problem(line, project) or line for line in lines]
-    return "\n".join(dict.fromkeys(told)) or log.strip().splitlines()[-1]
+    return "\n".join(dict.fromkeys(told)) or (log.strip().splitlines() or ["MkDocs failed"])[-1]
 
 
 LINK_WARNING = re.compile(

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from common.site_config import ROOT
+import check_content
+from support.commands import Ran, run_main
 
-CHECK = ROOT / "scripts" / "check_content.py"
 
-
-def run_check(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(CHECK), *args], capture_output=True, text=True, cwd=cwd
-    )
+def run_check(*args: str, cwd: Path) -> Ran:
+    """`make check` on `args`, from `cwd`, in this process."""
+    return run_main(check_content.main, *args, cwd=cwd)
 
 
 # Every Chechen page says whether a native speaker has reviewed it.

@@ -1,32 +1,24 @@
-"""Copies of the project to change and build, leaving the real one alone."""
+"""Copies of the project to change and build, leaving the real one alone.
+
+copy_project (from scripts/sitebuild/project_copy.py) copies the sources;
+build_copy changes a copy and builds it.
+"""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from common.problem import Problem
-from common.site_config import ROOT
 from sitebuild.build import build
+from sitebuild.project_copy import copy_project
 from support.site import BuiltSite
 
 # The default address: a GitHub project page, so every test also proves
 # that the site works under a path prefix.
 PREFIX_URL = "https://belgatoy-school.github.io/network/"
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project to change and build, leaving the real one alone."""
-    for name in ("docs", "overrides", "data", "mkdocs.yml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    return target
 
 
 def build_copy(
@@ -48,5 +40,5 @@ def build_copy_past_gates(
     project = copy_project(factory.mktemp(f"{name}-project"))
     change(project)
     out = factory.mktemp(f"{name}-site")
-    problems = build(out, site_url=PREFIX_URL, project=project, gates=gates)
+    problems = build(out, site_url=PREFIX_URL, project=project, gates=gates).problems
     return project, BuiltSite(out, PREFIX_URL), problems

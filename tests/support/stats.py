@@ -6,16 +6,16 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import stats
 from activity import log as activity_log
 from activity import registries
 from activity.registries import SchoolYear
 from activity.summary import summarise_years, with_activity
 from common.site_config import ROOT
+from support.commands import Ran, run_main
 
 _REGISTRIES = registries.load(ROOT / "data")
 _YEARS = summarise_years(_REGISTRIES, activity_log.read(ROOT / "data", _REGISTRIES).activities)
@@ -92,15 +92,9 @@ def write_xlsx(
     return path
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess:
-    """scripts/stats.py in its own process; it never prints a traceback."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "stats.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-    )
-    assert "Traceback" not in result.stdout + result.stderr
-    return result
+def run(*args: str | Path) -> Ran:
+    """scripts/stats.py with `args`, in this process."""
+    return run_main(stats.main, *args)
 
 
 def log_rows(data: Path) -> list[list[str]]:

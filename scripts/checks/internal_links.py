@@ -1,0 +1,141 @@
+"""Links between the site's pages that lead nowhere: a missing page, file
+or anchor, found in the Markdown itself, without building the site.
+
+A page docs/<lang>/a/b.md links relatively, as MkDocs resolves it: to
+another page (`../policy.md`), a file (`chart.png`), an anchor of a page
+(`policy.md#members`) or of itself (`#members`). A page missing in a
+translation is shown in the default language, so a Chechen page may link
+to a page only the Russian side has. Anchors are the headings' ids, as the
+toc extension makes them (an explicit `{#id}`, else the slug of the
+heading's text), and ids written in HTML or attribute lists; a page whose
+generated parts (docs/.generated/) are not rendered yet is not judged on
+its anchors. The strict build checks the same links again, on the built
+site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from pymdownx.slugs import slugify
+
+from .markdown_text import front_matter_end, html_tags, without_code
+from .source import Problem, Rules, Source
+
+INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$", re.MULTILINE)
+HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+EXPLICIT_ID = re.compile(r"\{[^}]*#([\w\-:.]+)[^}]*\}\s*$")
+ATTR_ID = re.compile(r"\{:?[^}]*#([\w\-:.]+)[^}]*\}")
+SNIPPET = re.compile(r"""^\s*-+8<-+\s+(["'])([^"':]+)(?::[^"']*)?\1\s*$""")
+MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>")
+_slug = slugify(case="lower")
+
+
+def check(source: Source, rules: Rules) -> Iterator[Problem]:
+    if not source.is_markdown:
+        return
+    site = _site_of(source.path)
+    if site is None:
+        return
+    docs, lang = site
+    text = "\n".join(without_code(source.lines))
+    skipped = front_matter_end(source.lines)
+    targets: list[tuple[int, str]] = [
+        (text.count("\n", 0, found.start()) + 1, found.group(1))
+        for pattern in (INLINE, REFERENCE)
+        for found in pattern.finditer(text)
+    ]
+    targets += [
+        (tag.line, str(tag.attrs.get(attr)))
+        for tag in html_tags(source.lines)
+        for attr in ("href", "src")
+        if tag.attrs.get(attr)
+    ]
+    for line, target in sorted(targets):
+        if line > skipped and (problem := _problem(source.path, docs, lang, target)):
+            yield Problem(source.label, line, problem)
+
+
+def _site_of(path: Path) -> tuple[Path, str] | None:
+    """The docs/ folder a page is in, and the page's language."""
+    parts = path.resolve().parts
+    if "docs" not in parts[:-2]:
+        return None
+    at = len(parts) - 1 - parts[::-1].index("docs")
+    if at + 2 >= len(parts) or parts[at + 1].startswith("."):
+        return None
+    return Path(*parts[: at + 1]), parts[at + 1]
+
+
+def _problem(page: Path, docs: Path, lang: str, target: str) -> str | None:
+    """What is wrong with a link from `page`, or None."""
+    url = urlsplit(target)
+    if url.scheme or url.netloc or target.startswith("/") or not target:
+        return None  # another site, an e-mail address, or the site's root
+    here = page.resolve()
+    path = unquote(url.path)
+    linked = _existing(docs, lang, (here.parent / path).resolve()) if path else here
+    if linked is None:
+        return f"link to a missing page or file: {target}"
+    if path and linked.is_dir():
+        return f"link to a folder: link to its page instead ({path.rstrip('/')}/index.md)"
+    if url.fragment and linked.suffix == ".md":
+        anchors = _anchors(linked, linked.stat().st_mtime_ns)
+        if anchors is not None and unquote(url.fragment) not in anchors:
+            return f"link to a missing anchor: {target} (no heading or id «{url.fragment}»)"
+    return None
+
+
+def _existing(docs: Path, lang: str, linked: Path) -> Path | None:
+    """The file a link reaches: in the page's language, or in the default
+    language's folder when a translation shows that page in its place."""
+    if linked.exists():
+        return linked
+    try:
+        inside = linked.relative_to(docs / lang)
+    except ValueError:
+        return None
+    languages = sorted(p for p in docs.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for other in languages:
+        if (other / inside).exists():
+            return other / inside
+    return None
+
+
+@cache
+def _anchors(page: Path, mtime: int) -> frozenset[str] | None:
+    """The ids of a page's headings and elements; None when a part it
+    includes is not generated yet, so its anchors are not all known."""
+    lines = without_code(page.read_text("utf-8", errors="replace").splitlines())
+    found: set[str] = set()
+    seen: dict[str, int] = {}
+    docs = next((p for p in page.parents if p.name == "docs"), page.parent)
+    expanded: list[str] = []
+    for line in lines:
+        snippet = SNIPPET.match(line)
+        if snippet:
+            part = docs / ".generated" / snippet.group(2)
+            if not part.exists():
+                return None
+            expanded += without_code(part.read_text("utf-8", errors="replace").splitlines())
+        else:
+            expanded.append(line)
+    for line in expanded:
+        heading = HEADING.match(line)
+        if heading:
+            explicit = EXPLICIT_ID.search(heading.group(2))
+            if explicit:
+                found.add(explicit.group(1))
+                continue
+            slug = _slug(MARKUP.sub(lambda m: m.group(1) or "", heading.group(2)), "-")
+            count = seen.get(slug, 0)
+            seen[slug] = count + 1
+            found.add(slug if not count else f"{slug}_{count}")
+        found.update(ATTR_ID.findall(line))
+    found.update(str(tag.attrs["id"]) for tag in html_tags(expanded) if tag.attrs.get("id"))
+    return frozenset(found)

@@ -11,10 +11,14 @@ module each in scripts/checks/:
   personal_data        phone numbers, e-mail addresses, SNILS numbers;
   unsafe_html          <script>, foreign <iframe>, on…= and javascript:;
   images               images without alt text;
-  front_matter         front matter against its schema;
-  markdown_lint        heading levels, one H1 and a few more rules.
+  front_matter         front matter against its schema, the review flag;
+  markdown_lint        heading levels, one H1 and a few more rules;
+  glossary_terms       a form the glossary says to avoid, in Chechen text
+                       (pages, data values and the interface strings of
+                       overrides/, which are checked for this alone).
 Exceptions (the school's public contacts, allowed iframe hosts) are kept in
 data/checks.yml. Broken links are found by the strict build (`make site`).
+`--project DIR` checks another copy of the project, with its own data/.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from pathlib import Path
 from chechen import palochka
 from checks import (
     front_matter,
+    glossary_terms,
     images,
     markdown_lint,
     palochka_lookalikes,
@@ -45,7 +50,10 @@ CHECKS: tuple[Check, ...] = (
     images.check,
     front_matter.check,
     markdown_lint.check,
+    glossary_terms.check,
 )
+# Templates with Chechen interface strings: only the glossary check reads them.
+TEMPLATES = glossary_terms.TEMPLATES
 SUFFIXES = (".md", ".yml", ".yaml", ".csv")
 
 
@@ -70,7 +78,7 @@ def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
     problems: list[Problem] = []
     for path in sources(paths):
         source = Source(path, path.read_text("utf-8"))
-        for run in CHECKS:
+        for run in (glossary_terms.check,) if path.suffix == ".html" else CHECKS:
             problems.extend(run(source, rules))
     return sorted(problems)
 
@@ -95,17 +103,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument(
+        "--project", type=Path, default=ROOT, help="the project (default: this one)"
+    )
+    parser.add_argument(
         "--fix", action="store_true", help="write Ӏ for every look-alike of the palochka"
     )
     args = parser.parse_args(argv)
-    paths = args.paths or [p for p in (ROOT / "docs", ROOT / "data") if p.exists()]
+    project = args.project
+    defaults = [project / "docs", project / "data", *(project / t for t in TEMPLATES)]
+    paths = args.paths or [p for p in defaults if p.exists()]
     missing = [p for p in paths if not p.exists()]
     if missing:
         parser.error(f"no such file or folder: {missing[0]}")
     if args.fix:
         for path in fix(paths):
             print(f"{shown(path)}: palochka fixed")
-    problems = check(paths, Rules.load())
+    problems = check(paths, Rules.load(project.resolve()))
     for problem in problems:
         print(problem)
     return 1 if problems else 0

@@ -29,7 +29,8 @@ from typing import Any
 import yaml
 
 from chechen import palochka
-from common import yamldata, yamledit
+from checks.source import ANONYMOUS_REVIEWER, Rules, fold
+from common import yamledit
 from common.atomic import write_text
 from common.problem import Problem, Problems
 from common.words import load as load_words
@@ -40,9 +41,6 @@ from translation.blocks import blocks as page_blocks
 from translation.theme_strings import TemplateString, quote
 from translation.theme_strings import strings as template_strings
 from translation.units import REVIEW_KEY, Inventory, Unit, YamlValue, inventory
-
-ANONYMOUS_REVIEWER = "учитель чеченского языка"
-CONSENT = Path("data") / "consent.yml"
 
 # What a correction must keep as it was: link targets, code, HTML tags and
 # {placeholders}, and the characters that make Markdown or a template work.
@@ -70,22 +68,9 @@ def protected(text: str, kind: str) -> Counter[str]:
     return found
 
 
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().replace("ё", "е").split())
-
-
-def consented_names(project: Path) -> set[str]:
-    """The folded names of the teachers whose consent data/consent.yml records."""
-    schema: dict[str, Any] = {"type": "array"}
-    data = yamldata.load(project / CONSENT, schema, str(CONSENT), dates_as_text=True).data or []
-    return {_fold(str(entry.get("name", ""))) for entry in data if isinstance(entry, dict)}
-
-
 def reviewer_allowed(project: Path, reviewer: str) -> bool:
     """A reviewer is named only with recorded consent (152-FZ); else by role."""
-    return _fold(reviewer) == _fold(ANONYMOUS_REVIEWER) or _fold(reviewer) in consented_names(
-        project
-    )
+    return fold(reviewer) in {fold(ANONYMOUS_REVIEWER), *Rules.load(project).named}
 
 
 # ---------------------------------------------------------------- export

@@ -13,6 +13,7 @@ from postbuild import pdfs
 from postbuild.finish import finish
 from render.core import RenderError, render_all
 from render.registry import RENDERERS
+from translation import progress as review
 from translation import status as translations
 
 
@@ -30,6 +31,8 @@ def build(site_dir: Path, site_url: str | None = None, project: Path = ROOT) -> 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_PDF="true" if pdf else "false")
     # Read by mkdocs.yml (extra.outdated_translations) for the page notice.
     env[translations.ENV] = "\n".join(translations.outdated(project))
+    # Read by mkdocs.yml (extra.review_pending): the 404 page's review note.
+    env[review.ENV] = "\n".join(review.pending(review.progress(project)))
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(

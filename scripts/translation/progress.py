@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from translation.units import SHEETS, inventory
+from translation.units import NOT_FOUND, SHEETS, inventory
+
+ENV = "SITE_REVIEW_PENDING"
 
 
 @dataclass
@@ -52,3 +54,9 @@ def progress(project: Path) -> Progress:
         else:
             groups[unit.sheet].setdefault(unit.group, Tally()).add(unit.reviewed)
     return Progress(pages, groups)
+
+
+def pending(review: Progress) -> list[str]:
+    """What the templates mark as awaiting review: "notfound" for the 404 page."""
+    tally = review.groups["strings"].get(NOT_FOUND)
+    return ["notfound"] if tally and tally.reviewed < tally.total else []

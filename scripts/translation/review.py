@@ -182,9 +182,8 @@ def _check_row(found: Inventory, row: workbook.Row, shown: str) -> Verdict | Pro
 
 def import_workbook(project: Path, path: Path, shown: str, today: date) -> Outcome:
     """Apply a reviewed workbook to `project`; raise Problems (nothing written)."""
-    reviewer, rows = workbook.read(path, shown)
+    reviewer, rows, problems = workbook.read(path, shown)
     reviewer = reviewer or ANONYMOUS_REVIEWER
-    problems: list[Problem] = []
     if not reviewer_allowed(project, reviewer):
         problems.append(
             Problem(
@@ -213,7 +212,7 @@ def import_workbook(project: Path, path: Path, shown: str, today: date) -> Outco
         claimed[where] = row.number
         verdicts.append(result)
     if problems:
-        raise Problems(problems)
+        raise Problems(sorted(problems, key=lambda p: (p.message.split(":")[0], p.line)))
     outcome = Outcome()
     texts = _apply(project, found, verdicts, reviewer, today, shown, outcome)
     # Every file's new text is ready and checked before the first is written.

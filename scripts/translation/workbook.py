@@ -161,9 +161,10 @@ def _check_container(path: Path, shown: str) -> None:
         raise Problems([Problem(shown, 1, "таблица слишком велика внутри: это не наша таблица")])
 
 
-def read(path: Path, shown: str) -> tuple[str, list[Row]]:
-    """The reviewer's name and every filled row; raise Problems when the
-    workbook is not one this tool wrote or breaks a bound."""
+def read(path: Path, shown: str) -> tuple[str, list[Row], list[Problem]]:
+    """The reviewer's name, every filled row, and the problems of the rows
+    that could not be read; raise Problems when the workbook as a whole is
+    not one this tool wrote or breaks a bound."""
     _check_container(path, shown)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
@@ -182,7 +183,7 @@ def _cells(sheet: Worksheet, limit: int) -> Iterator[tuple[int, tuple[object, ..
         yield number, values
 
 
-def _read(names: list[str], book: object, shown: str) -> tuple[str, list[Row]]:
+def _read(names: list[str], book: object, shown: str) -> tuple[str, list[Row], list[Problem]]:
     problems: list[Problem] = []
     reviewer = ""
     rows: list[Row] = []
@@ -245,6 +246,4 @@ def _read(names: list[str], book: object, shown: str) -> tuple[str, list[Row]]:
             if not any(text.strip() for text in clean):
                 continue
             rows.append(Row(kind, number, *clean))
-    if problems:
-        raise Problems(problems)
-    return reviewer, rows
+    return reviewer, rows, problems

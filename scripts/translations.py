@@ -41,13 +41,13 @@ def show_status(project: Path) -> int:
         print(f"{p.status:<{width}}  {DOCS / TARGET / p.page}")
     counts = Counter(p.status for p in pages)
     print(", ".join(f"{counts[s]} {s}" for s in STATUSES), f"of {len(pages)} pages")
-    if counts["unknown"]:
-        print("unknown: no full git history here (a shallow clone? run `git fetch --unshallow`)")
     reviewed = progress(project)
     print(
         "reviewed by a native speaker:",
         ", ".join(f"{t.reviewed}/{t.total} {name}" for name, t in reviewed.totals().items()),
     )
+    if counts["unknown"]:
+        print("unknown: no full git history here (a shallow clone? run `git fetch --unshallow`)")
     return 0
 
 

@@ -18,6 +18,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
+from common import yamledit
 from common.site_config import ROOT
 from sitebuild.build import build
 from support.checks import CE_HEAD, run_check, write
@@ -438,3 +439,55 @@ def test_a_properly_reviewed_page_passes(tmp_path: Path) -> None:
     write(tmp_path / "docs/ce/page.md", f"---\n{head}---\n\n# АгӀо\n")
     result = run_check("docs", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
+
+
+# ---------------------------------------------------------------- editing in place
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs").rglob("*.md")), ids=str)
+def test_writing_every_block_back_unchanged_leaves_the_page_as_it_was(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert apply(text, [(block, block.text) for block in blocks(text)]) == text
+    # Written back through its layout (re-wrapped where it wraps), each block
+    # reads back as the same text, and no block appears or disappears.
+    for block in blocks(text):
+        if block.kind in ("paragraph", "item", "admonition", "heading", "cell"):
+            rewritten = text[: block.start] + block.render(block.text) + text[block.end :]
+            assert [b.text for b in blocks(rewritten)] == [b.text for b in blocks(text)]
+
+
+def test_a_yaml_value_is_changed_in_its_own_style_and_nothing_else() -> None:
+    source = (
+        "# comment\n"
+        "a: {ru: Да, ce: ХӀаъ}  # flow\n"
+        "b:\n"
+        "  ce: >-\n"
+        "    long folded\n"
+        "    text\n"
+        "  ru: x\n"
+        "c: 'quoted'\n"
+    )
+    root = yamledit.compose(source)
+    flow = root.value[0][1]
+    folded = root.value[1][1].value[0][1]
+    quoted = root.value[2][1]
+    edits = [
+        yamledit.replace_scalar(source, flow.value[1][1], "ХӀаъ, дера", flow=True),
+        yamledit.replace_scalar(source, folded, "new folded text", flow=False),
+        yamledit.replace_scalar(source, quoted, "it's", flow=False),
+    ]
+    out = yamledit.apply(source, edits)
+    assert out == (
+        "# comment\n"
+        'a: {ru: Да, ce: "ХӀаъ, дера"}  # flow\n'
+        "b:\n"
+        "  ce: >-\n"
+        "    new folded text\n"
+        "  ru: x\n"
+        "c: 'it''s'\n"
+    )
+    assert yaml.safe_load(out) == {
+        "a": {"ru": "Да", "ce": "ХӀаъ, дера"},
+        "b": {"ce": "new folded text", "ru": "x"},
+        "c": "it's",
+    }

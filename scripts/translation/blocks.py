@@ -419,5 +419,6 @@ def apply(text: str, changes: list[tuple[Block, str]]) -> str:
     """`text` with each block's text replaced, the rest of it unchanged."""
     out = text
     for block, new in sorted(changes, key=lambda change: change[0].start, reverse=True):
-        out = out[: block.start] + block.render(new) + out[block.end :]
+        if new != block.text:  # an unchanged block keeps its bytes, line breaks and all
+            out = out[: block.start] + block.render(new) + out[block.end :]
     return out

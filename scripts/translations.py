@@ -71,6 +71,9 @@ def run_review(action: str, file: Path, project: Path) -> int:
         for problem in problems.problems:
             print(problem)
         return 1
+    except OSError as err:  # the workbook cannot be written where it was asked
+        print(f"{shown}:1: {err.strerror or err}")
+        return 1
     return 0
 
 

@@ -17,10 +17,13 @@ then nothing is written. Importing the same workbook again changes nothing.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -180,8 +183,25 @@ def _check_row(found: Inventory, row: workbook.Row, shown: str) -> Verdict | Pro
     return Verdict(row, unit, correction, checked == workbook.YES)
 
 
+@contextmanager
+def _one_writer(project: Path) -> Iterator[None]:
+    """One import at a time: a second waits until the first has written.
+    The lock is held on the project's folder itself, so no file is made."""
+    folder = os.open(project, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # closing releases the lock
+
+
 def import_workbook(project: Path, path: Path, shown: str, today: date) -> Outcome:
     """Apply a reviewed workbook to `project`; raise Problems (nothing written)."""
+    with _one_writer(project):
+        return _import(project, path, shown, today)
+
+
+def _import(project: Path, path: Path, shown: str, today: date) -> Outcome:
     reviewer, rows, problems = workbook.read(path, shown)
     reviewer = reviewer or ANONYMOUS_REVIEWER
     if not reviewer_allowed(project, reviewer):

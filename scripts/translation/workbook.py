@@ -24,6 +24,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml import DEFUSEDXML
 
 from common.problem import Problem, Problems
 
@@ -165,6 +166,8 @@ def read(path: Path, shown: str) -> tuple[str, list[Row], list[Problem]]:
     """The reviewer's name, every filled row, and the problems of the rows
     that could not be read; raise Problems when the workbook as a whole is
     not one this tool wrote or breaks a bound."""
+    if not DEFUSEDXML:  # defusedxml missing, or OPENPYXL_DEFUSEDXML=False
+        raise Problems([Problem(shown, 1, "нет defusedxml: таблицу из чужих рук читать нельзя")])
     _check_container(path, shown)
     try:
         book = load_workbook(path, read_only=True, data_only=True)

@@ -5,6 +5,8 @@
 # More: make serve (preview), make check (content checks), make fix,
 # make lint (ruff, mypy --strict, workflow linters),
 # make translations (which Chechen pages are missing or outdated),
+# make review-sheet (the Chechen text to review, as a workbook; then
+#   make review-import), see /contributing/#review,
 # make links (external links of site/; needs the internet),
 # make bench (benchmarks), make lock (re-pin requirements).
 
@@ -18,7 +20,7 @@ DEV := $(VENV)/.dev
 # The W3C HTML checker and axe-core, pinned in tests/package-lock.json.
 NODE_TOOLS := tests/node_modules/.installed
 
-.PHONY: site serve check fix translations links test tools lint workflows bench lock clean
+.PHONY: site serve check fix translations review-sheet review-import links test tools lint workflows bench lock clean
 
 $(RUNTIME): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +49,14 @@ fix: $(DEV)
 
 translations: $(RUNTIME)
 	$(PY) scripts/translations.py
+
+# The workbook for the Chechen reviewer, and its corrections taken back.
+REVIEW_SHEET ?= review-sheet.xlsx
+review-sheet: $(RUNTIME)
+	$(PY) scripts/translations.py review export $(REVIEW_SHEET)
+
+review-import: $(RUNTIME)
+	$(PY) scripts/translations.py review import $(REVIEW_SHEET)
 
 links: $(DEV)
 	$(PY) scripts/check_links.py site

@@ -14,13 +14,17 @@ module each in scripts/checks/:
                        page as Markdown renders it: scripts, on…=, javascript:,
                        iframes, forms, styles, images from other sites…;
   images               images without alt text;
-  front_matter         front matter against its schema;
+  front_matter         front matter against its schema, the review flag;
   internal_links       links to a missing page, file or anchor of the site;
-  markdown_lint        heading levels, one H1 and a few more rules.
+  markdown_lint        heading levels, one H1 and a few more rules;
+  glossary_terms       a form the glossary says to avoid, in Chechen text
+                       (pages, data values and the interface strings of
+                       overrides/, which are checked for this alone).
 Exceptions (the school's public contacts) are kept in data/checks.yml.
 Broken internal links are found here, and again by the strict build
 (`make site`); what gets past these checks is stopped by the build's
-sanitiser and privacy gate (scripts/postbuild/).
+sanitiser and privacy gate (scripts/postbuild/). `--project DIR` checks
+another copy of the project, with its own data/.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from pathlib import Path
 from chechen import palochka
 from checks import (
     front_matter,
+    glossary_terms,
     images,
     internal_links,
     markdown_lint,
@@ -54,7 +59,10 @@ CHECKS: tuple[Check, ...] = (
     front_matter.check,
     internal_links.check,
     markdown_lint.check,
+    glossary_terms.check,
 )
+# Templates with Chechen interface strings: only the glossary check reads them.
+TEMPLATES = glossary_terms.TEMPLATES
 SUFFIXES = (".md", ".yml", ".yaml", ".csv")
 
 
@@ -93,7 +101,7 @@ def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
                     "build replaces: name the page otherwise",
                 )
             )
-        for run in CHECKS:
+        for run in (glossary_terms.check,) if path.suffix == ".html" else CHECKS:
             problems.extend(run(source, rules))
     return sorted(problems)
 
@@ -120,6 +128,9 @@ def parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, help="files or folders to check (default: docs/ and data/)"
     )
     parser.add_argument(
+        "--project", type=Path, default=ROOT, help="the project (default: this one)"
+    )
+    parser.add_argument(
         "--fix", action="store_true", help="write Ӏ for every look-alike of the palochka"
     )
     return parser
@@ -128,14 +139,16 @@ def parser() -> argparse.ArgumentParser:
 @command
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    paths = args.paths or [p for p in (ROOT / "docs", ROOT / "data") if p.exists()]
+    project = args.project
+    defaults = [project / "docs", project / "data", *(project / t for t in TEMPLATES)]
+    paths = args.paths or [p for p in defaults if p.exists()]
     missing = [p for p in paths if not p.exists()]
     if missing:
         parser().error(f"no such file or folder: {missing[0]}")
     if args.fix:
         for path in fix(paths):
             print(f"{shown(path)}: palochka fixed")
-    problems = check(paths, Rules.load())
+    problems = check(paths, Rules.load(project.resolve()))
     for problem in problems:
         print(problem)
     return 1 if problems else 0

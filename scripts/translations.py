@@ -1,11 +1,20 @@
-"""Which Chechen pages are translated, missing or outdated: `make translations`.
+"""The Chechen translation: its status, and the review workbook round trip.
 
-The rules are in scripts/translation/status.py. The site shows the same
-table on /contributing/translations/ (scripts/render/translation_status.py),
-and an outdated Chechen page carries a notice (the build's language map,
-scripts/sitebuild/language_map.py, marks it).
+    python scripts/translations.py [status] [--project DIR]
+        which Chechen pages are translated, missing or outdated (`make
+        translations`; the rules are in scripts/translation/status.py), and
+        how much of the Chechen text a native speaker has reviewed
+    python scripts/translations.py review export FILE.xlsx [--project DIR]
+        one workbook of every Chechen text not yet reviewed, each beside its
+        Russian source (`make review-sheet`)
+    python scripts/translations.py review import FILE.xlsx [--project DIR]
+        apply the reviewer's corrections and «да» marks; any problem is
+        printed as FILE.xlsx:ROW: … and then nothing is written
 
-    python scripts/translations.py [--project DIR]
+The site shows the same status on /contributing/translations/
+(scripts/render/translation_status.py); an outdated Chechen page carries a
+notice (the build's language map, scripts/sitebuild/language_map.py, marks
+it).
 """
 
 from __future__ import annotations
@@ -13,11 +22,60 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from common.cli import command
+from common.problem import Problems
 from common.site_config import ROOT
+from translation import review
+from translation.progress import progress
 from translation.status import DOCS, STATUSES, TARGET, statuses
+
+KINDS = {"pages": "страницы", "strings": "интерфейс", "labels": "подписи", "terms": "термины"}
+
+
+def show_status(project: Path) -> int:
+    pages = statuses(project)
+    width = max(map(len, STATUSES))
+    for p in pages:
+        print(f"{p.status:<{width}}  {DOCS / TARGET / p.page}")
+    counts = Counter(p.status for p in pages)
+    print(", ".join(f"{counts[s]} {s}" for s in STATUSES), f"of {len(pages)} pages")
+    reviewed = progress(project)
+    print(
+        "reviewed by a native speaker:",
+        ", ".join(f"{t.reviewed}/{t.total} {name}" for name, t in reviewed.totals().items()),
+    )
+    if counts["unknown"]:
+        print("unknown: no full git history here (a shallow clone? run `git fetch --unshallow`)")
+    return 0
+
+
+def run_review(action: str, file: Path, project: Path) -> int:
+    shown = str(file)
+    try:
+        if action == "export":
+            counts = review.export(project, file)
+            kinds = ", ".join(f"{KINDS[kind]} {n}" for kind, n in counts.items())
+            print(f"{shown}: {sum(counts.values())} строк на проверку — {kinds}")
+        else:
+            outcome = review.import_workbook(project, file, shown, date.today())
+            print(
+                f"{shown}: исправлений {outcome.corrected}, отмечено «да» {outcome.checked}, "
+                f"страниц проверено {len(outcome.pages)}, "
+                f"терминов подтверждено {len(outcome.terms)}"
+            )
+            for changed in outcome.files:
+                print(f"  изменён {changed}")
+    except Problems as problems:
+        for problem in problems.problems:
+            print(problem)
+        return 1
+    except OSError as err:  # the workbook cannot be written where it was asked
+        print(f"{shown}:1: {err.strerror or err}")
+        return 1
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -25,23 +83,38 @@ def parser() -> argparse.ArgumentParser:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--project", type=Path, default=ROOT, help="the checkout to look at (default: this one)"
+        "--project", type=Path, default=ROOT, help="the project (default: this one)"
+    )
+    commands = parser.add_subparsers(dest="command")
+    status = commands.add_parser(
+        "status", help="translation and review status (the default)", description=__doc__
+    )
+    status.add_argument(
+        "--project", type=Path, default=argparse.SUPPRESS, help="the project (default: this one)"
+    )
+    review_parser = commands.add_parser(
+        "review", help="the review workbook round trip", description=__doc__
+    )
+    review_parser.add_argument(
+        "action", choices=("export", "import"), help="write the workbook, or read it back"
+    )
+    review_parser.add_argument("file", type=Path, help="the workbook, FILE.xlsx")
+    review_parser.add_argument(
+        "--project", type=Path, default=argparse.SUPPRESS, help="the project (default: this one)"
     )
     return parser
 
 
 @command
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    pages = statuses(args.project.resolve())
-    width = max(map(len, STATUSES))
-    for p in pages:
-        print(f"{p.status:<{width}}  {DOCS / TARGET / p.page}")
-    counts = Counter(p.status for p in pages)
-    print(", ".join(f"{counts[s]} {s}" for s in STATUSES), f"of {len(pages)} pages")
-    if counts["unknown"]:
-        print("unknown: no full git history here (a shallow clone? run `git fetch --unshallow`)")
-    return 0
+    commands = parser()
+    args = commands.parse_args(argv)
+    project = args.project.resolve()
+    if args.command == "review":
+        if args.file.suffix.lower() != ".xlsx":
+            commands.error(f"{args.file}: the workbook must be an .xlsx file")
+        return run_review(args.action, args.file, project)
+    return show_status(project)
 
 
 if __name__ == "__main__":

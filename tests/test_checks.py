@@ -133,7 +133,8 @@ CASES = {
     ),
     "Chechen page without its review flag": (
         "ce/page.md",
-        "---\ntranslation_review: reviewed\n---\n\n# АгӀо\n",
+        "---\ntranslation_review: reviewed\nreviewed_by: учитель чеченского языка\n"
+        "reviewed_on: 2026-11-01\n---\n\n# АгӀо\n",
         "---\ndraft: true\n---\n\n# АгӀо\n",
         1,
         "a Chechen page needs «translation_review: needed»",

@@ -1,16 +1,19 @@
 """Front matter checked against scripts/checks/front-matter.schema.yml.
 
-On top of the schema, two rules. Values are plain text: no < or >, since
+On top of the schema, these rules. Values are plain text: no < or >, since
 the theme shows a title in the menus and the page's head as HTML (the
 templates escape what they can; the build's gates fail what breaks out).
-And one about languages: a Chechen page says whether a native speaker has
-reviewed it (translation_review: needed or reviewed), and a Russian page has
-no such key.
+A Chechen page says whether a native speaker has reviewed it
+(translation_review: needed or reviewed), and a Russian page has no such
+key. A reviewed page says who reviewed it and when (reviewed_by,
+reviewed_on): the reviewer by role («учитель чеченского языка»), or by name
+only when data/consent.yml records the teacher's consent (152-FZ).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,10 +24,11 @@ from jsonschema import Draft202012Validator
 from common.yamldata import strings_in
 
 from .markdown_text import front_matter_end
-from .source import Problem, Rules, Source
+from .source import ANONYMOUS_REVIEWER, Problem, Rules, Source, fold
 
 SCHEMA = Path(__file__).with_name("front-matter.schema.yml")
 REVIEW = "translation_review"
+REVIEWED_BY, REVIEWED_ON = "reviewed_by", "reviewed_on"
 
 
 @cache
@@ -46,6 +50,8 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
     if not isinstance(meta, dict):
         yield Problem(source.label, 1, "front matter must be «key: value» lines")
         return
+    # YAML reads 2026-11-25 as a date; the schema checks dates as text.
+    meta = {k: v.isoformat() if isinstance(v, date) else v for k, v in meta.items()}
 
     def line_of(key: str) -> int:
         for number, line in enumerate(source.lines[:end], start=1):
@@ -80,6 +86,37 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
         )
     if not source.is_chechen and REVIEW in meta:
         yield Problem(source.label, line_of(REVIEW), f"«{REVIEW}» is for Chechen pages only")
+    yield from _reviewer(source, meta, rules, line_of)
+
+
+def _reviewer(
+    source: Source, meta: dict[str, Any], rules: Rules, line_of: Callable[[str], int]
+) -> Iterator[Problem]:
+    reviewed = meta.get(REVIEW) == "reviewed"
+    for key in (REVIEWED_BY, REVIEWED_ON):
+        if key in meta and not reviewed:
+            yield Problem(source.label, line_of(key), f"«{key}» goes with «{REVIEW}: reviewed»")
+        if reviewed and key not in meta:
+            yield Problem(
+                source.label,
+                line_of(REVIEW),
+                f"a reviewed page says who reviewed it and when: add «{key}:»",
+            )
+    by = meta.get(REVIEWED_BY)
+    if (
+        reviewed
+        and isinstance(by, str)
+        and fold(by) not in {fold(ANONYMOUS_REVIEWER), *rules.named}
+    ):
+        yield Problem(
+            source.label,
+            line_of(REVIEWED_BY),
+            f"«{by}»: a teacher is named only with consent recorded in data/consent.yml; "
+            f"write «{ANONYMOUS_REVIEWER}»",
+        )
+    on = meta.get(REVIEWED_ON)
+    if reviewed and isinstance(on, str) and on > date.today().isoformat():
+        yield Problem(source.label, line_of(REVIEWED_ON), f"«{REVIEWED_ON}: {on}» is in the future")
 
 
 def _reason(err: yaml.YAMLError) -> str:

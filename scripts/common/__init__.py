@@ -13,4 +13,5 @@ source_pages   which Markdown files under docs/ are pages, and which people writ
 argparse_ru    argparse in Russian, for the commands the coordinator runs
 personal_data  the one detector of phones, e-mails, SNILS, passports and a
                name with a birth date (make check, stats.py, the build's gate)
+yamledit       change one value of a YAML file, leaving the rest of its text alone
 """

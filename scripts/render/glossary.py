@@ -54,6 +54,8 @@ SCHEMA = {
                     **{lang: TEXT for lang in LANGS},
                     "source": {"type": "string"},
                     "note": _NAMES,
+                    # Forms `make check` flags in Chechen text (checks/glossary_terms.py).
+                    "avoid": {"type": "array", "minItems": 1, "items": TEXT},
                 },
             },
         },

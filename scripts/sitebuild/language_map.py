@@ -22,7 +22,8 @@ false, or as the page's language):
               translation's own file; missing without git history;
   date_text   that day in the page's language, by Babel's CLDR locale.
 For the whole build: `languages` (code, name, root), `default`, `locales`,
-`pdf` (whether PDFs are printed) and `built` (the build's date, for paper).
+`pdf` (whether PDFs are printed), `built` (the build's date, for paper) and
+`review_pending` (Chechen texts outside the pages not yet reviewed).
 Addresses are relative: templates prefix config.site_url. The map is kept
 lean because both language builds compile it.
 
@@ -59,6 +60,7 @@ from common.words import WORDS_FILE
 from common.words import load as load_words
 from render.core import GENERATED
 from render.registry import MADE_FROM
+from translation import progress as review
 from translation.status import statuses
 
 MAP = Path("overrides") / ".generated" / "language-map.html"
@@ -160,6 +162,9 @@ def make(project: Path, site: site_config.Site, pdf: bool, history: History) -> 
         "locales": {lang: _og_locale(lang) for lang in site.langs},
         "pdf": pdf,
         "built": get_build_datetime().strftime("%d.%m.%Y"),
+        # Chechen texts outside the pages still awaiting a native speaker's
+        # review ("notfound": the 404 page's words), for their review note.
+        "review_pending": review.pending(review.progress(project)),
         "pages": pages,
     }
 

@@ -12,7 +12,8 @@ module each in scripts/checks/:
   unsafe_html          <script>, foreign <iframe>, on…= and javascript:;
   images               images without alt text;
   front_matter         front matter against its schema;
-  markdown_lint        heading levels, one H1 and a few more rules.
+  markdown_lint        heading levels, one H1 and a few more rules;
+  news_posts           news posts: file name, date, title, summary, tags.
 Exceptions (the school's public contacts, allowed iframe hosts) are kept in
 data/checks.yml. Broken links are found by the strict build (`make site`).
 """
@@ -29,6 +30,7 @@ from checks import (
     front_matter,
     images,
     markdown_lint,
+    news_posts,
     palochka_lookalikes,
     personal_data,
     unsafe_html,
@@ -45,6 +47,7 @@ CHECKS: tuple[Check, ...] = (
     images.check,
     front_matter.check,
     markdown_lint.check,
+    news_posts.check,
 )
 SUFFIXES = (".md", ".yml", ".yaml", ".csv")
 

@@ -8,6 +8,7 @@ reviewed), and a Russian page has no such key.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
     if not isinstance(meta, dict):
         yield Problem(source.label, 1, "front matter must be «key: value» lines")
         return
+    # YAML reads 2026-11-25 as a date; the schema checks the text of it.
+    meta = {key: v.isoformat() if isinstance(v, date) else v for key, v in meta.items()}
 
     def line_of(key: str) -> int:
         for number, line in enumerate(source.lines[:end], start=1):

@@ -6,4 +6,7 @@ search_index   one search index per language
 html_fixes     markup the theme gets wrong outside every block
 cards          link-preview images (og:image), drawn with fonts/
 pdfs           term reports printed to tagged PDF with Chromium
+news           each news post's date line and its neighbours' links
+feeds          the news' Atom feeds, news/feed.xml per language (feedgen)
+calendars      the events' .ics files, whole and one per event (icalendar)
 """

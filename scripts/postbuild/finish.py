@@ -12,13 +12,18 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from common.atomic import write_text
-from postbuild import cards, html_fixes, pdfs, search_index
+from common.site_config import LANGS, ROOT
+from common.words import load as load_words
+from community import events, identity, news
+from postbuild import calendars, cards, feeds, html_fixes, pdfs, search_index
+from postbuild import news as news_pages
 from postbuild.sitemap import Sitemap
 
 
-def finish(site: Path, pdf: bool) -> None:
+def finish(site: Path, pdf: bool, project: Path = ROOT) -> None:
     sitemap = Sitemap.read(site)
     search_index.split(site, sitemap)
+    _community(site, sitemap, project)
     wanted_cards: dict[str, str] = {}
     prints: dict[Path, Path] = {}
     for page in sorted(site.rglob("*.html")):
@@ -33,6 +38,16 @@ def finish(site: Path, pdf: bool) -> None:
     cards.draw_all(site, wanted_cards)
     pdfs.print_all(prints)
     write_cname(site, sitemap.site_url)
+
+
+def _community(site: Path, sitemap: Sitemap, project: Path) -> None:
+    """The news posts' neighbours, the Atom feeds and the calendar files."""
+    words = load_words(project)
+    roots = {lang: sitemap.root(lang) for lang in LANGS}
+    archive = news.load(project)
+    news_pages.decorate_all(site, archive, words, roots)
+    feeds.write_all(site, sitemap.site_url, archive, words, identity.school(project), roots)
+    calendars.write_all(site, sitemap.site_url, events.load(project), words, roots)
 
 
 def write_cname(site: Path, site_url: str) -> None:

@@ -7,5 +7,9 @@ platforms            the comparison on /platforms/ and each guide's facts
 reports              the term report pages and the trend on /reports/
 charts               static SVG bar charts for the reports
 translation_status   the table on /contributing/translations/
-mdtext               small Markdown pieces: cells, tables, links
+news                 the news lists on /news/ (paginated) and the home page
+events               the calendar on /events/ and /events/archive/
+contacts             the community's channels on /contacts/
+mdtext               small Markdown pieces: cells, tables, links, safe text
+templating           Jinja templates in templates/, with StrictUndefined
 """

@@ -25,7 +25,7 @@ Renderer = Callable[[Path], dict[Path, str]]
 # Whole pages a renderer writes outside GENERATED: globs relative to the
 # project, which git ignores as well. Those that no renderer makes any more
 # are removed, but only if they carry NOTICE: a hand-written page never is.
-GENERATED_PAGES = ["docs/*/reports/[0-9][0-9][0-9][0-9]-*.md"]
+GENERATED_PAGES = ["docs/*/reports/[0-9][0-9][0-9][0-9]-*.md", "docs/*/news/page/*.md"]
 
 
 class RenderError(Exception):

@@ -5,6 +5,7 @@ Each one is `(project) -> {path: text}` (see render/core.py).
 
 from __future__ import annotations
 
+from render import contacts, events, news
 from render import reports as term_reports
 from render.core import Renderer
 from render.glossary import render_glossary
@@ -16,4 +17,7 @@ RENDERERS: list[Renderer] = [
     render_platforms,  # the comparison on /platforms/ and each guide's facts
     term_reports.render,  # /reports/<term>/ and the trend on /reports/
     render_status,  # the table on /contributing/translations/
+    news.render,  # the news lists on /news/ and the home page
+    events.render,  # the calendar on /events/ and /events/archive/
+    contacts.render,  # the channels on /contacts/
 ]

@@ -34,14 +34,9 @@ from common.site_config import LANGS
 from render import mdtext
 from render.charts import Group, bar_chart
 from render.core import GENERATED, NOTICE, RenderError
+from render.mdtext import markdown_text
 
 NOTES = "docs/{lang}/reports/notes"
-_MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in '&<>"\\`*_[]|#!{}~'})
-
-
-def markdown_text(text: str) -> str:
-    """`text` shown as it is, whatever Markdown or HTML it holds."""
-    return " ".join(text.split()).translate(_MARKDOWN)
 
 
 @dataclass(frozen=True)

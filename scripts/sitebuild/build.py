@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from common.problem import Problems
 from common.site_config import ROOT
 from postbuild import pdfs
 from postbuild.finish import finish
@@ -41,7 +42,10 @@ def build(site_dir: Path, site_url: str | None = None, project: Path = ROOT) -> 
     )
     if result.returncode != 0:
         raise BuildError(_problems(result.stderr + result.stdout, project))
-    finish(site_dir, pdf)
+    try:
+        finish(site_dir, pdf, project)
+    except Problems as err:
+        raise BuildError(str(err)) from None
 
 
 def _problems(log: str, project: Path) -> str:

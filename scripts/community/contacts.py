@@ -18,7 +18,6 @@ from activity.values import contact_in
 from common import yamldata
 from common.problem import Problem, Problems
 from common.schema import TEXT, in_every_language
-from common.site_config import LANGS
 
 CONTACTS = Path("data") / "contacts.yml"
 KINDS = ("address", "website", "sferum", "issues")
@@ -95,4 +94,3 @@ def load(project: Path) -> list[Channel]:
     if problems:
         raise Problems(problems)
     return channels
-

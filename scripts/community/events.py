@@ -130,7 +130,9 @@ def load(project: Path) -> Calendar:
             problems.append(document.problem(str(err), index, "end"))
             continue
         if end <= start:
-            problems.append(document.problem("событие кончается раньше, чем начинается", index, "end"))
+            problems.append(
+                document.problem("событие кончается раньше, чем начинается", index, "end")
+            )
             continue
         if entry.get("link") and urlsplit(entry["link"]).scheme not in ("http", "https"):
             problems.append(document.problem("ссылка должна начинаться с https://", index, "link"))

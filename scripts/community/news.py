@@ -177,9 +177,7 @@ def read_post(path: Path, lang: str, tags: dict[str, dict[str, str]], shown: str
     except OSError as err:
         raise Problems([Problem(shown, 1, f"файл не читается: {err}")]) from None
     if len(raw) > MAX_BYTES:
-        raise Problems(
-            [Problem(shown, 1, f"новость длиннее {MAX_BYTES // 1000} КБ: сократите её")]
-        )
+        raise Problems([Problem(shown, 1, f"новость длиннее {MAX_BYTES // 1000} КБ: сократите её")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -260,7 +258,13 @@ def read_post(path: Path, lang: str, tags: dict[str, dict[str, str]], shown: str
         raise Problems(problems)
     assert day is not None
     return Post(
-        path.stem, day, lang, title, summary, tuple(dict.fromkeys(post_tags)), meta.get("example") is True
+        path.stem,
+        day,
+        lang,
+        title,
+        summary,
+        tuple(dict.fromkeys(post_tags)),
+        meta.get("example") is True,
     )
 
 
@@ -278,10 +282,12 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], dict[str, int]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        raise Problems([Problem(shown, line, "поля новости — не YAML: проверьте двоеточия")]) from None
+        raise Problems(
+            [Problem(shown, line, "поля новости — не YAML: проверьте двоеточия")]
+        ) from None
     if not isinstance(meta, dict):
         raise Problems([Problem(shown, 2, "поля новости пишутся как «ключ: значение»")])
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for number, line in enumerate(lines[1:end], start=2):
         key = line.split(":", 1)[0]
         if key and not line[:1].isspace():
@@ -300,13 +306,12 @@ def _day(value: object) -> date | None:
 
 # --- a new post (scripts/news.py new) --------------------------------------
 
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
-        strict=True,
-    )
-)
+# Russian letters in addresses, as passports write them (ъ and ь are dropped).
+_TRANSLIT = {
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+    **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+    **{"ъ": "", "ь": "", "ю": "yu", "я": "ya", "ӏ": ""},
+}
 MAX_SLUG = 60
 
 
@@ -315,7 +320,7 @@ def slug_of(title: str) -> str:
     letters = []
     for char in title.casefold():
         if char in _TRANSLIT:
-            letters.append(_TRANSLIT[char].strip("_"))
+            letters.append(_TRANSLIT[char])
         elif char.isascii() and char.isalnum():
             letters.append(char)
         else:
@@ -340,7 +345,9 @@ def new_post(project: Path, title: str, day: date) -> list[Path]:
     taken = [path for path in paths if path.exists()]
     if taken:
         shown = taken[0].relative_to(project)
-        raise Problems([Problem(str(shown), 1, "такая новость уже есть: выберите другой заголовок")])
+        raise Problems(
+            [Problem(str(shown), 1, "такая новость уже есть: выберите другой заголовок")]
+        )
     for lang, path in zip(LANGS, paths, strict=True):
         meta: dict[str, Any] = {
             "date": day,

@@ -27,7 +27,12 @@ FEED = "news/feed.xml"
 
 
 def write_all(
-    site: Path, site_url: str, archive: news.News, words: Words, school: School, roots: dict[str, str]
+    site: Path,
+    site_url: str,
+    archive: news.News,
+    words: Words,
+    school: School,
+    roots: dict[str, str],
 ) -> list[Path]:
     written = []
     for lang, root in roots.items():

@@ -6,7 +6,6 @@ import html
 from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
 
-
 _MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in '&<>"\\`*_[]|#!{}~'})
 
 

@@ -83,7 +83,9 @@ def _items(
     items = []
     for post in posts:
         names = [archive.tags[tag][lang] for tag in post.tags]
-        tags = f" · {markdown_text(said['tags'])} {markdown_text(', '.join(names))}" if names else ""
+        tags = (
+            f" · {markdown_text(said['tags'])} {markdown_text(', '.join(names))}" if names else ""
+        )
         fallback = post.lang != lang
         items.append(
             Item(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
 from common.problem import Problems
 from common.site_config import ROOT
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         type=date.fromisoformat,
         help="дата новости ГГГГ-ММ-ДД, если не сегодняшняя (по московскому времени)",
     )
+    new.add_argument(
+        "--project", type=Path, default=ROOT, help="папка проекта (по умолчанию — этот проект)"
+    )
     args = parser.parse_args(argv)
     title = args.title
     if title is None:
@@ -41,12 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         except EOFError:
             title = ""
     try:
-        paths = news.new_post(ROOT, title, args.date or dates.now().date())
+        paths = news.new_post(args.project, title, args.date or dates.now().date())
     except Problems as err:
         print(err, file=sys.stderr)
         return 1
     for path in paths:
-        print(f"Создан {path.relative_to(ROOT)}")
+        print(f"Создан {path.relative_to(args.project)}")
     print(
         "Дальше: напишите текст и summary, выберите tags из data/news-tags.yml, "
         "отдайте чеченский файл на перевод (или удалите его), затем make check."

@@ -12,7 +12,17 @@ from support.site import BuiltSite
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The pages the budgets name, in both languages.
-PAGES = ["", "platforms/", "platforms/sferum/", "policy/", "reports/"]
+PAGES = [
+    "",
+    "platforms/",
+    "platforms/sferum/",
+    "policy/",
+    "reports/",
+    "news/",
+    "news/2026-11-24-rabota-v-kanikuly/",
+    "events/",
+    "contacts/",
+]
 BOTH = [prefix + path for path in PAGES for prefix in ("", "ce/")]
 # The version for the visually impaired, in its strongest settings.
 SCHEMES = ["bw", "wb", "blue"]

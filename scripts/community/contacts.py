@@ -23,6 +23,8 @@ CONTACTS = Path("data") / "contacts.yml"
 KINDS = ("address", "website", "sferum", "issues")
 # Where a community's Сферум link may lead.
 SFERUM_HOSTS = ("sferum.ru", "vk.me", "vk.com")
+# activity.values.contact_in names what it found; the coordinator reads Russian.
+_FOUND = {"a phone number": "номер телефона", "an e-mail address": "адрес электронной почты"}
 
 _URL = {"type": ["string", "null"], "pattern": r"^https://[^\s/]+\S*$", "maxLength": 300}
 _SCHEMA: dict[str, Any] = {
@@ -71,8 +73,8 @@ def load(project: Path) -> list[Channel]:
             if found := contact_in(value):
                 problems.append(
                     document.problem(
-                        f"здесь {found}: на сайте сообщества публикуются только адрес "
-                        "и сайт школы и ссылка на сообщество, не личные контакты",
+                        f"здесь {_FOUND.get(found, found)}: на сайте сообщества публикуются "
+                        "только адрес и сайт школы и ссылка на сообщество, не личные контакты",
                         *path,
                     )
                 )

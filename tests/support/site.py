@@ -27,6 +27,10 @@ PAGES = (
     "contributing/",
     "contributing/translations/",
     "glossary/",
+    "news/",
+    "events/",
+    "events/archive/",
+    "contacts/",
 )
 
 

@@ -479,8 +479,10 @@
     }).join("");
   }
 
-  // Search finds inflected forms; mark the stem they share.
+  // Russian search finds inflected forms (Lunr's stemmer): mark the stem
+  // they share. The Chechen index has no stemmer: its words are marked whole.
   function stem(word) {
+    if (site.lang !== "ru") return word;
     var cut = word.replace(/[аеёиоуыэюяйь]{1,2}$/, "");
     return cut.length >= 4 ? cut : word;
   }

@@ -66,6 +66,15 @@ def test_no_wcag_violations_in_the_vi_version(
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize(
+    "path", ["", "ce/platforms/sferum/", "news/2026-11-24-rabota-v-kanikuly/", "ce/events/"]
+)
+def test_no_wcag_violations_in_the_dark_scheme(served: str, dark_page: Page, path: str) -> None:
+    dark_page.goto(served + path)
+    assert dark_page.evaluate("getComputedStyle(document.body).colorScheme") != "light"
+    assert axe_violations(dark_page) == []
+
+
 @pytest.mark.parametrize("path", BOTH)
 def test_200_percent_text_on_320_px_scrolls_no_sideways(served: str, page: Page, path: str) -> None:
     page.set_viewport_size({"width": 320, "height": 640})

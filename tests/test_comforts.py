@@ -5,7 +5,6 @@ the version for the visually impaired in one click."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -18,15 +17,6 @@ BACKGROUND = "getComputedStyle(document.body).backgroundColor"
 def luminance(css: str) -> float:
     red, green, blue = (int(n) for n in re.findall(r"\d+", css)[:3])
     return (red + green + blue) / 3
-
-
-@pytest.fixture
-def dark_page(browser: Browser) -> Iterator[Page]:
-    """A tab whose system asks for the dark scheme."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def test_contents_mark_the_section_being_read(served: str, page: Page) -> None:

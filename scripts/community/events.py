@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from activity import registries
+from activity.values import BadValue, parse_date
 from common import yamldata
 from common.problem import Problem, Problems
 from common.schema import TEXT, in_every_language
@@ -61,8 +62,6 @@ _SCHEMA: dict[str, Any] = {
         },
     },
 }
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 
 
@@ -189,26 +188,16 @@ def moment_of(text: str) -> tuple[datetime, bool]:
     alone is the start of a day-long event. (moment, all day?)"""
     value = " ".join(str(text).split())
     day_text, _, time_text = value.partition(" ")
-    day = _date(day_text, value)
+    try:
+        day = parse_date(day_text)
+    except BadValue as err:
+        raise ValueError(str(err)) from None
     if not time_text:
         return datetime.combine(day, time(), MOSCOW), True
     found = _TIME.fullmatch(time_text)
     if not found or int(found[1]) > 23 or int(found[2]) > 59:
         raise ValueError(f"«{value}»: время пишется как ЧЧ:ММ, например 15:00")
     return datetime.combine(day, time(int(found[1]), int(found[2])), MOSCOW), False
-
-
-def _date(text: str, whole: str) -> date:
-    if found := _ISO.fullmatch(text):
-        year, month, day = found.groups()
-    elif found := _DOTTED.fullmatch(text):
-        day, month, year = found.groups()
-    else:
-        raise ValueError(f"«{whole}» — не дата: пишите ГГГГ-ММ-ДД ЧЧ:ММ или ДД.ММ.ГГГГ ЧЧ:ММ")
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        raise ValueError(f"«{whole}»: такого дня нет") from None
 
 
 def _end(entry: dict[str, Any], start: datetime, all_day: bool) -> datetime:

@@ -32,7 +32,7 @@ from chechen import palochka
 from common import yamldata
 from common.atomic import write_text
 from common.problem import Problem, Problems
-from common.schema import TEXT, in_every_language
+from common.schema import registry
 from common.site_config import LANGS
 
 DEFAULT = LANGS[0]
@@ -45,18 +45,7 @@ MAX_TITLE = 150
 MAX_SUMMARY = 400
 MAX_TAGS = 5
 
-_TAGS_SCHEMA: dict[str, Any] = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["id", "name"],
-        "additionalProperties": False,
-        "properties": {
-            "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
-            "name": in_every_language(TEXT),
-        },
-    },
-}
+_TAGS_SCHEMA = registry()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from chechen import palochka
 from chechen.alphabet import sort_key as chechen_key
 from common import yamldata
 from common.problem import Problem, Problems
+from common.schema import registry
 from common.site_config import LANGS
 from render.core import GENERATED, NOTICE
 from render.mdtext import cell, in_lang, table
@@ -35,19 +36,7 @@ SCHEMA = {
     "required": ["sources", "terms"],
     "additionalProperties": False,
     "properties": {
-        "sources": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "name"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
-                    "name": _BOTH,
-                },
-            },
-        },
+        "sources": {**registry(), "minItems": 1},
         "terms": {
             "type": "array",
             "minItems": 1,

@@ -34,6 +34,7 @@ class Item:
     """A post as a list shows it; every text is already safe Markdown."""
 
     href: str
+    anchor: str  # the heading's id, from the post's stem: the same in every language
     title: str
     note: str  # after the title: «(на русском языке)» for a fallback
     lang: str  # the language of the post's text, when not the page's; else ""
@@ -90,6 +91,7 @@ def _items(
         items.append(
             Item(
                 href=f"{prefix}{post.stem}.md",
+                anchor=f"news-{post.stem}",
                 title=markdown_text(post.title),
                 note=f" {markdown_text(said['in_russian'])}" if fallback else "",
                 lang=post.lang if fallback else "",

@@ -57,7 +57,7 @@ def test_no_wcag_violations(served: str, page: Page, path: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", ["", "ce/platforms/sferum/"])
+@pytest.mark.parametrize("path", ["", "ce/platforms/sferum/", "events/"])
 def test_no_wcag_violations_in_the_vi_version(
     served: str, page: Page, path: str, scheme: str
 ) -> None:

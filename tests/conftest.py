@@ -73,25 +73,24 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def _tab(browser: Browser, **options: object) -> Iterator[Page]:
     """A fresh tab that fails the test on any script error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda err: errors.append(str(err)))
     yield tab
     context.close()
     assert not errors, f"script errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh tab that fails the test on any script error."""
+    yield from _tab(browser)
 
 
 @pytest.fixture
 def dark_page(browser: Browser) -> Iterator[Page]:
     """A tab whose system asks for the dark colour scheme."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda err: errors.append(str(err)))
-    yield tab
-    context.close()
-    assert not errors, f"script errors on the page: {errors}"
+    yield from _tab(browser, color_scheme="dark")

@@ -2,7 +2,7 @@
 #   make site   build the site into site/
 #   make test   run every check CI runs (also needs npm, Java and Chromium:
 #               `make tools` names what is missing)
-# More: make serve (preview), make check (content checks), make fix,
+# More: make serve (preview), make news (a news post), make check (content checks), make fix,
 # make lint (ruff, mypy --strict, workflow linters),
 # make translations (which Chechen pages are missing or outdated),
 # make review-sheet (the Chechen text to review, as a workbook; then
@@ -20,7 +20,7 @@ DEV := $(VENV)/.dev
 # The W3C HTML checker and axe-core, pinned in tests/package-lock.json.
 NODE_TOOLS := tests/node_modules/.installed
 
-.PHONY: site serve check fix translations review-sheet review-import links test tools lint workflows bench lock clean
+.PHONY: site serve news check fix translations review-sheet review-import links test tools lint workflows bench lock clean
 
 $(RUNTIME): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ site: $(RUNTIME)
 
 serve: $(RUNTIME)
 	$(PY) scripts/serve.py
+
+# A news post dated today, in every language: asks for its title.
+news: $(RUNTIME)
+	$(PY) scripts/news.py new
 
 check: $(DEV)
 	$(PY) scripts/check_content.py

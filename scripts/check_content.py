@@ -17,6 +17,7 @@ module each in scripts/checks/:
   front_matter         front matter against its schema, the review flag;
   internal_links       links to a missing page, file or anchor of the site;
   markdown_lint        heading levels, one H1 and a few more rules;
+  news_posts           news posts: file name, date, title, summary, tags;
   glossary_terms       a form the glossary says to avoid, in Chechen text
                        (pages, data values and the interface strings of
                        overrides/, which are checked for this alone).
@@ -41,6 +42,7 @@ from checks import (
     images,
     internal_links,
     markdown_lint,
+    news_posts,
     palochka_lookalikes,
     personal_data,
     unsafe_html,
@@ -60,6 +62,7 @@ CHECKS: tuple[Check, ...] = (
     internal_links.check,
     markdown_lint.check,
     glossary_terms.check,
+    news_posts.check,
 )
 # Templates with Chechen interface strings: only the glossary check reads them.
 TEMPLATES = glossary_terms.TEMPLATES

@@ -74,12 +74,11 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def _tab(browser: Browser, **options: object) -> Iterator[Page]:
     """A fresh tab that fails the test on any script error and on anything
     the page's Content-Security-Policy refuses: the site's own features must
     all work under it."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     tab = context.new_page()
     errors: list[str] = []
     violations: list[str] = []
@@ -92,3 +91,15 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
     assert not errors, f"script errors on the page: {errors}"
     assert not violations, f"the Content-Security-Policy refused: {violations}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh tab that fails the test on any script error or CSP refusal."""
+    yield from _tab(browser)
+
+
+@pytest.fixture
+def dark_page(browser: Browser) -> Iterator[Page]:
+    """A tab whose system asks for the dark colour scheme."""
+    yield from _tab(browser, color_scheme="dark")

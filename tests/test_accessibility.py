@@ -9,7 +9,17 @@ from support.browser import axe_violations, choose
 from support.site import BuiltSite
 
 # The pages the budgets name, in both languages.
-PAGES = ["", "platforms/", "platforms/sferum/", "policy/", "reports/"]
+PAGES = [
+    "",
+    "platforms/",
+    "platforms/sferum/",
+    "policy/",
+    "reports/",
+    "news/",
+    "news/2026-11-24-rabota-v-kanikuly/",
+    "events/",
+    "contacts/",
+]
 BOTH = [prefix + path for path in PAGES for prefix in ("", "ce/")]
 # The version for the visually impaired, in its strongest settings.
 SCHEMES = ["bw", "wb", "blue"]
@@ -22,13 +32,22 @@ def test_no_wcag_violations(served: str, page: Page, path: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", ["", "ce/platforms/sferum/"])
+@pytest.mark.parametrize("path", ["", "ce/platforms/sferum/", "events/"])
 def test_no_wcag_violations_in_the_vi_version(
     served: str, page: Page, path: str, scheme: str
 ) -> None:
     page.goto(served + path)
     choose(page, text="200", colors=scheme, spacing="wide", images="off")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    "path", ["", "ce/platforms/sferum/", "news/2026-11-24-rabota-v-kanikuly/", "ce/events/"]
+)
+def test_no_wcag_violations_in_the_dark_scheme(served: str, dark_page: Page, path: str) -> None:
+    dark_page.goto(served + path)
+    assert dark_page.evaluate("getComputedStyle(document.body).colorScheme") != "light"
+    assert axe_violations(dark_page) == []
 
 
 @pytest.mark.parametrize("path", BOTH)

@@ -42,6 +42,7 @@ def test_every_command_is_known() -> None:
         "build_site",
         "check_content",
         "check_links",
+        "news",
         "serve",
         "stats",
         "translations",

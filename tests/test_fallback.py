@@ -42,7 +42,8 @@ def test_fallback_is_never_declared_chechen(fallback_site: BuiltSite) -> None:
         head = fallback_site.html(path).head
         assert head.find("link", rel="canonical")["href"] == russian
         alternates = {
-            link["hreflang"]: link["href"] for link in head.find_all("link", rel="alternate")
+            link["hreflang"]: link["href"]
+            for link in head.find_all("link", rel="alternate", hreflang=True)
         }
         assert alternates == {"ru": russian, "x-default": russian}, path
 

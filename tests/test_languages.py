@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 
 from common.site_config import LANGS
-from support.site import PAGES, BuiltSite, address, text_of
+from support.site import NEWS_PAGES, PAGES, BuiltSite, address, text_of
 from support.stats import REPORT_PAGES
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -28,7 +28,10 @@ def test_every_page_exists_in_its_language(site: BuiltSite, lang: str, path: str
 def test_head_declares_canonical_and_alternates(site: BuiltSite, lang: str, path: str) -> None:
     head = site.html(address(lang, path)).head
     assert head.find("link", rel="canonical")["href"] == site.absolute(address(lang, path))
-    alternates = {link["hreflang"]: link["href"] for link in head.find_all("link", rel="alternate")}
+    alternates = {
+        link["hreflang"]: link["href"]
+        for link in head.find_all("link", rel="alternate", hreflang=True)
+    }
     assert alternates == {
         "ru": site.absolute(address("ru", path)),
         "ce": site.absolute(address("ce", path)),
@@ -76,7 +79,7 @@ def test_each_search_index_holds_only_its_own_pages(site: BuiltSite) -> None:
     for lang in LANGS:
         docs = site.search_index(lang)["docs"]
         pages = {doc["location"].split("#")[0] for doc in docs}
-        assert pages == set(PAGES) | set(REPORT_PAGES), lang
+        assert pages == set(PAGES) | set(REPORT_PAGES) | set(NEWS_PAGES), lang
         for doc in docs:
             if "#" not in doc["location"]:
                 page = site.html(address(lang, doc["location"]))

@@ -44,6 +44,8 @@ def internal_addresses(site: BuiltSite) -> Iterator[tuple[str, str]]:
         for tag, attr in LINKING.items():
             for element in html.find_all(tag, attrs={attr: True}):
                 target = urljoin(site.absolute(page), element[attr])
+                if target.startswith("webcal://"):  # a calendar to subscribe to
+                    target = urlsplit(site.url).scheme + target.removeprefix("webcal")
                 if urlsplit(target).netloc == host:
                     yield page, target.split("#")[0].split("?")[0]
 

@@ -14,7 +14,7 @@ import translations
 from support.commands import run_main, run_program
 from support.git import commit_all, git
 from support.project import build_copy
-from support.site import PAGES, BuiltSite, text_of
+from support.site import NEWS_PAGES, PAGES, BuiltSite, text_of
 
 
 def edit(path: Path, line: str) -> None:
@@ -140,8 +140,8 @@ def test_up_to_date_pages_carry_no_outdated_notice(history_site: BuiltSite) -> N
         assert history_site.html(path).select_one(".site-notice--outdated") is None, path
 
 
-# Every page people write, and no generated one (term reports).
-TOTAL = len(PAGES)
+# Every page people write, news posts too, and no generated one (term reports).
+TOTAL = len(PAGES) + len(NEWS_PAGES)
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,9 @@ from urllib.parse import unquote, urlsplit
 
 from pymdownx.slugs import slugify
 
+from postbuild.calendars import CALENDAR
+from postbuild.feeds import FEED
+
 from .markdown_text import front_matter_end, html_tags, without_code
 from .source import Problem, Rules, Source
 
@@ -80,8 +83,10 @@ def _problem(page: Path, docs: Path, lang: str, target: str) -> str | None:
     here = page.resolve()
     path = unquote(url.path)
     linked = _existing(docs, lang, (here.parent / path).resolve()) if path else here
-    if linked is None:
+    if linked is None and not _written_after_build(docs, lang, here.parent / path):
         return f"link to a missing page or file: {target}"
+    if linked is None:
+        return None
     if path and linked.is_dir():
         return f"link to a folder: link to its page instead ({path.rstrip('/')}/index.md)"
     if url.fragment and linked.suffix == ".md":
@@ -89,6 +94,15 @@ def _problem(page: Path, docs: Path, lang: str, target: str) -> str | None:
         if anchors is not None and unquote(url.fragment) not in anchors:
             return f"link to a missing anchor: {target} (no heading or id «{url.fragment}»)"
     return None
+
+
+def _written_after_build(docs: Path, lang: str, linked: Path) -> bool:
+    """Whether the build writes `linked` after MkDocs: a feed, a calendar."""
+    try:
+        inside = linked.resolve().relative_to((docs / lang).resolve()).as_posix()
+    except ValueError:
+        return False
+    return inside in (FEED, CALENDAR.as_posix())
 
 
 def _existing(docs: Path, lang: str, linked: Path) -> Path | None:

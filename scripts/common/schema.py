@@ -30,6 +30,20 @@ def in_every_language(value: dict[str, Any], langs: Sequence[str] | None = None)
     }
 
 
+def registry(**properties: dict[str, Any]) -> dict[str, Any]:
+    """A list of entries, each an `id` (lowercase letters, digits, hyphens)
+    and its names in every language, plus `properties`."""
+    return {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["id", "name"],
+            "additionalProperties": False,
+            "properties": {"id": ID, "name": in_every_language(TEXT), **properties},
+        },
+    }
+
+
 def list_in_every_language(item: dict[str, Any]) -> dict[str, Any]:
     """A mapping with a non-empty list of `item` per language."""
     return in_every_language({"type": "array", "minItems": 1, "items": item})

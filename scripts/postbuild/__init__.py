@@ -11,4 +11,7 @@ cards          link-preview images (og:image), drawn with fonts/
 pdfs           term reports printed to tagged PDF with Chromium
 privacy_gate   no personal datum in anything published, PDFs included
 page_sources   from a built page back to its Markdown source and line
+news           each news post's date line and its neighbours' links
+feeds          the news' Atom feeds, news/feed.xml per language (feedgen)
+calendars      the events' .ics files, whole and one per event (icalendar)
 """

@@ -17,10 +17,25 @@ import ipaddress
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from common import site_config
 from common.atomic import write_text
 from common.personal_data import PublicContacts, find
 from common.problem import Problem
-from postbuild import cards, csp, html_fixes, pdfs, privacy_gate, sanitise, search_index
+from common.site_config import LANGS
+from common.words import load as load_words
+from community import events, news
+from postbuild import (
+    calendars,
+    cards,
+    csp,
+    feeds,
+    html_fixes,
+    pdfs,
+    privacy_gate,
+    sanitise,
+    search_index,
+)
+from postbuild import news as news_pages
 from postbuild.page_sources import PageSources
 from postbuild.sitemap import Sitemap
 
@@ -33,6 +48,7 @@ def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list
         _problem(sources, page, removal)
         for page, removal in search_index.split(site, sitemap, sanitise.clean_search_text)
     ]
+    _community(site, sitemap, project)
     theme_scripts = sanitise.inline_scripts(
         path.read_text("utf-8") for path in sorted((project / "overrides").rglob("*.html"))
     )
@@ -98,6 +114,16 @@ def _leak_problem(sources: PageSources, leak: privacy_gate.Leak) -> Problem:
         )
         return Problem(str(source), line, what)
     return Problem(leak.path, 1, what)
+
+
+def _community(site: Path, sitemap: Sitemap, project: Path) -> None:
+    """The news posts' neighbours, the Atom feeds and the calendar files."""
+    words = load_words(project)
+    roots = {lang: sitemap.root(lang) for lang in LANGS}
+    archive = news.load(project)
+    news_pages.decorate_all(site, archive, words, roots)
+    feeds.write_all(site, sitemap.site_url, archive, words, site_config.load(project), roots)
+    calendars.write_all(site, sitemap.site_url, events.load(project), words, roots)
 
 
 def write_cname(site: Path, site_url: str) -> None:

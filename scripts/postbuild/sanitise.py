@@ -52,7 +52,7 @@ _GEOMETRY = {
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "class", "lang", "dir", "title", "role", "aria-label", "aria-labelledby",
           "aria-describedby", "aria-hidden"},
-    "a": {"href", "hreflang", "rel"},
+    "a": {"href", "hreflang", "rel", "type"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "ol": {"start", "reversed", "type"},
     "td": {"colspan", "rowspan", "headers"},
@@ -66,9 +66,16 @@ ATTRIBUTES: dict[str, set[str]] = {
     "del": {"cite", "datetime"},
     "ins": {"cite", "datetime"},
     "svg": {"xmlns", "viewBox", *_GEOMETRY},
+    # Content tabs (pymdownx.tabbed): radio buttons and their labels, no form.
+    "input": {"name", "checked"},
+    "label": {"for"},
+    "div": {"data-tabs"},
     **{tag: set(_GEOMETRY) for tag in _SVG - {"svg", "title", "desc"}},
 }  # fmt: skip
-TAGS = _TEXT | _SVG
+TAGS = _TEXT | _SVG | {"input", "label"}
+# An <input> in a page's text is a content tab's radio button and nothing else.
+TAG_VALUES = {"input": {"type": {"radio"}}}
+FORCED_VALUES = {"input": {"type": "radio"}}
 # Removed with everything inside them, not only their tags.
 DROPPED = {"script", "style", "template", "noscript", "iframe", "noembed", "noframes",
            "object", "textarea", "xmp", "plaintext", "select", "option"}  # fmt: skip
@@ -95,6 +102,8 @@ _CLEANER = nh3.Cleaner(
     tags=TAGS,
     clean_content_tags=DROPPED,
     attributes=ATTRIBUTES,
+    tag_attribute_values=TAG_VALUES,
+    set_tag_attribute_values=FORCED_VALUES,
     attribute_filter=_attribute,
     link_rel=None,
     url_schemes=SCHEMES,

@@ -10,6 +10,9 @@ reports              the year and term report pages, the years and the trend on
                      /reports/, the rule of the reporting periods, the open data
 charts               static SVG bar charts for the reports
 translation_status   the table on /contributing/translations/
-mdtext               small Markdown pieces: cells, tables, links
-templating           render_template: the Jinja templates in templates/
+news                 the news lists on /news/ (paginated) and the home page
+events               the calendar on /events/ and /events/archive/
+contacts             the community's channels on /contacts/
+mdtext               small Markdown pieces: cells, tables, links, safe text
+templating           Jinja templates in templates/, with StrictUndefined
 """

@@ -28,6 +28,7 @@ Renderer = Callable[[Path], dict[Path, str]]
 GENERATED_PAGES = [
     "docs/*/reports/[0-9][0-9][0-9][0-9]-*.md",  # year and term reports (render/reports.py)
     "docs/*/reports/summary.*",  # their open data, /reports/summary.json and .csv
+    "docs/*/news/page/*.md",  # the news list's later pages (render/news.py)
 ]
 
 

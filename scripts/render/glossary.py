@@ -18,7 +18,7 @@ from chechen import palochka
 from chechen.alphabet import sort_key as chechen_key
 from common import yamldata
 from common.problem import Problem, Problems
-from common.schema import ID, TEXT, in_every_language
+from common.schema import TEXT, in_every_language, registry
 from common.site_config import LANGS
 from common.words import Section
 from common.words import load as load_words
@@ -33,16 +33,7 @@ SCHEMA = {
     "required": ["sources", "terms"],
     "additionalProperties": False,
     "properties": {
-        "sources": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "name"],
-                "additionalProperties": False,
-                "properties": {"id": ID, "name": _NAMES},
-            },
-        },
+        "sources": {**registry(), "minItems": 1},
         "terms": {
             "type": "array",
             "minItems": 1,

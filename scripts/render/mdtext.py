@@ -6,6 +6,15 @@ import html
 from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
 
+_MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in '&<>"\\`*_[]|#!{}~'})
+
+
+def markdown_text(text: str) -> str:
+    """`text` shown as it is, whatever Markdown or HTML it holds: one line,
+    every character Markdown or HTML could read as markup written as an
+    entity."""
+    return " ".join(text.split()).translate(_MARKDOWN)
+
 
 def cell(text: str) -> str:
     """Text that is safe inside a Markdown table cell: one line, no bare «|»,

@@ -6,6 +6,7 @@ Each renderer is `(project) -> {path: text}` (see render/core.py).
 
 from __future__ import annotations
 
+from render import contacts, events, news
 from render import reports as term_reports
 from render.core import Renderer
 from render.glossary import render_glossary
@@ -19,6 +20,9 @@ RENDERERS: list[Renderer] = [
     render_platforms,  # the comparison on /platforms/ and each guide's facts
     term_reports.render,  # /reports/<year>/, /reports/<term>/, /reports/summary.json
     render_status,  # the table on /contributing/translations/
+    news.render,  # the news lists on /news/ and the home page
+    events.render,  # the calendar on /events/ and /events/archive/
+    contacts.render,  # the channels on /contacts/
 ]
 
 # The pages people write, as the input of the translations table.

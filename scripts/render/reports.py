@@ -59,15 +59,10 @@ from common.site_config import LANGS
 from render import mdtext
 from render.charts import Group, bar_chart
 from render.core import GENERATED, NOTICE, RenderError
+from render.mdtext import markdown_text
 
 NOTES = "docs/{lang}/reports/notes"
 OPEN_DATA = Path("docs", LANGS[0], "reports")  # published at /reports/
-_MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in '&<>"\\`*_[]|#!{}~'})
-
-
-def markdown_text(text: str) -> str:
-    """`text` shown as it is, whatever Markdown or HTML it holds."""
-    return " ".join(text.split()).translate(_MARKDOWN)
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,9 @@ def _sheet(sheet: Worksheet, rows: list[tuple[str, str, str]]) -> None:
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
             cell.alignment = WRAP
+            # Text, never a formula: a content tab's «=== "…"» starts with «=».
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
         for cell in line[:3]:
             cell.fill = GREY
     if rows:

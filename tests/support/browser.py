@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,10 +13,18 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def search(page: Page, text: str) -> list[str]:
+    """Search for `text`; the addresses of the results, without the query
+    each carries for the highlights on the page it opens (?h=…)."""
     page.locator(".md-search__input").fill(text)
     results = page.locator(".md-search-result__list a")
     expect(results.first).to_be_visible()
-    return [link.get_attribute("href") for link in results.all()]
+    return [_without_query(link.get_attribute("href") or "") for link in results.all()]
+
+
+def _without_query(href: str) -> str:
+    parts = urlsplit(href)
+    assert parts.query.startswith("h="), href
+    return urlunsplit(parts._replace(query=""))
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -46,3 +55,14 @@ def is_csp_violation(console_text: str) -> bool:
     """Whether a console message is Chromium's report of something the
     page's Content-Security-Policy refused."""
     return "Content Security Policy" in console_text or "Content-Security-Policy" in console_text
+
+
+def wait_until(page: Page, expression: str, timeout_ms: int = 5000) -> None:
+    """Wait until `expression` is true in the page. Evaluated by the test
+    driver, so the page's Content-Security-Policy (no eval) allows it, which
+    Page.wait_for_function's polling is not."""
+    for _ in range(timeout_ms // 50):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(50)
+    assert page.evaluate(expression), f"still false after {timeout_ms} ms: {expression}"

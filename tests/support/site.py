@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from common.site_config import ROOT
+from community import news
+
 # The addresses every page has in both languages (issue: foundation).
 PAGES = (
     "",
@@ -27,7 +30,13 @@ PAGES = (
     "contributing/",
     "contributing/translations/",
     "glossary/",
+    "news/",
+    "events/",
+    "events/archive/",
+    "contacts/",
 )
+# The news posts shipped (docs/ru/news/YYYY-MM-DD-slug.md), each a page too.
+NEWS_PAGES = tuple(f"news/{post.stem}/" for post in news.load(ROOT).of("ru"))
 
 
 def text_of(tag) -> str:

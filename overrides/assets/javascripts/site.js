@@ -5,7 +5,12 @@
  *   - search in the page's own language, with Material's search worker,
  *     loaded only when the reader opens search;
  *   - a palochka typed as a look-alike (I, l, 1, І, і, |) is searched as Ӏ;
- *   - the version for the visually impaired (partials/a11y-panel.html);
+ *   - the searched words highlighted on the page opened from the results;
+ *   - the version for the visually impaired (partials/a11y-panel.html),
+ *     on in one click;
+ *   - the dark scheme toggle (partials/scheme-toggle.html);
+ *   - the table of contents marks the section being read;
+ *   - the back-to-top button (Material's, navigation.top);
  *   - a table too wide for the screen scrolls from the keyboard too.
  *
  * Material's __config block gives the translations and the worker address;
@@ -176,9 +181,12 @@
   // Locations in an index are relative to its language's root.
   var searchRoot = site.searchIndex && new URL("../", new URL(site.searchIndex, location.href));
 
-  function renderDocument(doc, isArticle) {
+  function renderDocument(doc, isArticle, query) {
     var link = document.createElement("a");
-    link.href = new URL(doc.location, searchRoot).href;
+    var target = new URL(doc.location, searchRoot);
+    // The page opened highlights what was searched (see highlightSearch).
+    target.searchParams.set("h", query);
+    link.href = target.href;
     link.className = "md-search-result__link";
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
@@ -197,6 +205,7 @@
   }
 
   function render(items) {
+    var query = normalisePalochka(search.input.value.trim());
     search.list.innerHTML = "";
     showMeta(items.length);
     items.slice(0, 20).forEach(function (group) {
@@ -204,7 +213,7 @@
       item.className = "md-search-result__item";
       // A group is a page and its matching sections; show the best three.
       group.filter(Boolean).slice(0, 3).forEach(function (doc) {
-        item.appendChild(renderDocument(doc, doc.location.indexOf("#") < 0));
+        item.appendChild(renderDocument(doc, doc.location.indexOf("#") < 0, query));
       });
       search.list.appendChild(item);
     });
@@ -325,23 +334,43 @@
     a11y.toggle.setAttribute("aria-expanded", String(open));
   }
 
+  // The stored settings also keep the reader's colour scheme (dark or
+  // light), which is not a setting of this panel: keep it when these change.
+  function storeSettings(settings) {
+    var scheme = loadSettings().scheme;
+    if (scheme) settings.scheme = scheme;
+    saveSettings(settings);
+    applySettings(settings);
+    syncScheme();
+  }
+
+  // On, as on Russian schools' sites: one click gives 150 % text, black on
+  // white, and leaves the panel open to adjust them.
+  var SWITCHED_ON = { text: "150", colors: "bw" };
+
   if (a11y.toggle && a11y.form) {
     a11y.toggle.hidden = false;
     applySettings(loadSettings());
     addImageDescriptions();
     a11y.toggle.addEventListener("click", function () {
-      setPanel(a11y.panel.hidden);
+      var on = Object.keys(settingsFromForm()).length > 0;
+      if (!on) {
+        storeSettings(Object.assign({}, SWITCHED_ON));
+        setPanel(true);
+      } else {
+        setPanel(a11y.panel.hidden);
+      }
       if (!a11y.panel.hidden) a11y.form.querySelector("input:checked").focus();
     });
     a11y.form.addEventListener("change", function () {
-      var settings = settingsFromForm();
-      saveSettings(settings);
-      applySettings(settings);
+      storeSettings(settingsFromForm());
     });
+    // «Обычная версия сайта»: every setting back to its default, panel closed.
     a11y.form.addEventListener("reset", function (ev) {
       ev.preventDefault();
-      saveSettings({});
-      applySettings({});
+      storeSettings({});
+      setPanel(false);
+      a11y.toggle.focus();
     });
     a11y.panel.addEventListener("keydown", function (ev) {
       if (ev.key === "Escape") {
@@ -350,6 +379,177 @@
       }
     });
   }
+
+  /* ---------------------------------------------------------------------
+   * Dark scheme. site.css follows prefers-color-scheme; a choice made here
+   * is kept with the settings above as "scheme" (<html data-a11y-scheme>,
+   * applied before the page is drawn like them), and forgotten when it
+   * matches the system again. Pressed means dark. Hidden while a colour
+   * scheme of the version for the visually impaired is on: that one wins.
+   * ------------------------------------------------------------------ */
+  var schemeToggle = document.querySelector(".site-scheme-toggle");
+  var systemDark = window.matchMedia("(prefers-color-scheme: dark)");
+
+  function isDark() {
+    var chosen = root.getAttribute("data-a11y-scheme");
+    return chosen ? chosen === "dark" : systemDark.matches;
+  }
+
+  function syncScheme() {
+    if (!schemeToggle) return;
+    schemeToggle.hidden = root.hasAttribute("data-a11y-colors");
+    schemeToggle.setAttribute("aria-pressed", String(isDark()));
+  }
+
+  if (schemeToggle) {
+    syncScheme();
+    systemDark.addEventListener("change", syncScheme);
+    schemeToggle.addEventListener("click", function () {
+      var dark = !isDark();
+      var settings = loadSettings();
+      if (dark === systemDark.matches) delete settings.scheme;
+      else settings.scheme = dark ? "dark" : "light";
+      saveSettings(settings);
+      if (settings.scheme) root.setAttribute("data-a11y-scheme", settings.scheme);
+      else root.removeAttribute("data-a11y-scheme");
+      syncScheme();
+    });
+  }
+
+  /* ---------------------------------------------------------------------
+   * The table of contents marks the section being read: the last heading
+   * above the top third of the screen. IntersectionObserver tells when a
+   * heading crosses that line; both copies of the contents (the sidebar
+   * on a desktop, the drawer on a phone) are marked.
+   * ------------------------------------------------------------------ */
+  var tocLinks = Array.from(document.querySelectorAll('.md-nav--secondary a.md-nav__link[href^="#"]'));
+  var sections = [];
+  tocLinks.forEach(function (link) {
+    var heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (heading && sections.indexOf(heading) < 0) sections.push(heading);
+  });
+
+  function markSection() {
+    var line = window.innerHeight / 3;
+    var current = null;
+    sections.forEach(function (heading) {
+      if (heading.getBoundingClientRect().top <= line) current = heading;
+    });
+    tocLinks.forEach(function (link) {
+      var here = current !== null && link.hash === "#" + encodeURIComponent(current.id);
+      link.classList.toggle("md-nav__link--active", here);
+      if (here) link.setAttribute("aria-current", "location");
+      else link.removeAttribute("aria-current");
+    });
+  }
+
+  if (sections.length && "IntersectionObserver" in window) {
+    var watcher = new IntersectionObserver(markSection, { rootMargin: "0px 0px -66% 0px" });
+    sections.forEach(function (heading) { watcher.observe(heading); });
+    markSection();
+  }
+
+  /* ---------------------------------------------------------------------
+   * Back to top: Material's button, shown once the reader has scrolled a
+   * screen down. From the keyboard it also takes focus back to the top.
+   * ------------------------------------------------------------------ */
+  var topButton = document.querySelector(".md-top");
+  if (topButton) {
+    var showTop = function () { topButton.hidden = window.scrollY < window.innerHeight; };
+    window.addEventListener("scroll", showTop, { passive: true });
+    showTop();
+    topButton.addEventListener("click", function (ev) {
+      var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      window.scrollTo({ top: 0, behavior: still ? "auto" : "smooth" });
+      var skip = document.querySelector(".md-skip");
+      if (ev.detail === 0 && skip) skip.focus({ preventScroll: true });
+    });
+  }
+
+  /* ---------------------------------------------------------------------
+   * Search highlights: a result's address carries the query (?h=…); the
+   * page opened marks its words, folded as search folds them (case, and a
+   * palochka typed as a look-alike), with a bar to clear the marks.
+   * ------------------------------------------------------------------ */
+  function fold(text) {
+    // One character for one: offsets in the folded text are the text's.
+    return normalisePalochka(text).split("").map(function (ch) {
+      var lower = ch.toLowerCase();
+      return lower.length === 1 ? lower : ch;
+    }).join("");
+  }
+
+  // Russian search finds inflected forms (Lunr's stemmer): mark the stem
+  // they share. The Chechen index has no stemmer: its words are marked whole.
+  function stem(word) {
+    if (site.lang !== "ru") return word;
+    var cut = word.replace(/[аеёиоуыэюяйь]{1,2}$/, "");
+    return cut.length >= 4 ? cut : word;
+  }
+
+  function highlightSearch() {
+    var query = new URLSearchParams(location.search).get("h");
+    var article = document.querySelector(".md-content article");
+    if (!query || !article) return;
+    var words = fold(query).split(/[\s\-,:;!?«»"()[\]/.]+/).filter(function (w) { return w.length > 1; });
+    if (!words.length) return;
+    var pattern = new RegExp(words.map(function (w) {
+      return stem(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|"), "g");
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("script, style, svg, mark, .headerlink, .site-letterhead")
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    var marks = [];
+    nodes.forEach(function (node) {
+      var folded = fold(node.data);
+      var found, last = 0, parts = [];
+      pattern.lastIndex = 0;
+      while ((found = pattern.exec(folded))) {
+        parts.push(document.createTextNode(node.data.slice(last, found.index)));
+        var mark = document.createElement("mark");
+        mark.className = "site-highlight";
+        mark.textContent = node.data.slice(found.index, found.index + found[0].length);
+        parts.push(mark);
+        marks.push(mark);
+        last = found.index + found[0].length;
+      }
+      if (!parts.length) return;
+      parts.push(document.createTextNode(node.data.slice(last)));
+      node.replaceWith.apply(node, parts);
+    });
+    if (!marks.length) return;
+    var strings = site.strings || {};
+    var bar = document.createElement("p");
+    bar.className = "site-highlight-bar";
+    bar.setAttribute("role", "status");
+    var label = document.createElement("span");
+    label.textContent = (strings.highlight || "") + " «" + query + "»";
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.textContent = strings.highlightClear || "×";
+    bar.appendChild(label);
+    bar.appendChild(clear);
+    var heading = article.querySelector("h1");
+    (heading || article.firstElementChild).insertAdjacentElement(heading ? "afterend" : "beforebegin", bar);
+    clear.addEventListener("click", function () {
+      marks.forEach(function (mark) { mark.replaceWith(document.createTextNode(mark.textContent)); });
+      article.normalize();
+      bar.remove();
+      var url = new URL(location.href);
+      url.searchParams.delete("h");
+      history.replaceState(history.state, "", url.href);
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus({ preventScroll: true });
+      }
+    });
+  }
+  highlightSearch();
 
   /* ---------------------------------------------------------------------
    * A table wider than the screen (a phone, or enlarged text) scrolls in

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from common.site_config import ROOT
 from postbuild.finish import write_cname
 from support.browser import search
 from support.site import BuiltSite, serve, text_of
@@ -81,3 +82,14 @@ def test_search_works_at_a_domain_root(domain_site: BuiltSite, page: Page, lang:
         page.locator(".md-search-result__list a").first.click()
         expect(page.locator("h1")).to_be_visible()
         assert page.url.startswith(served + root)
+
+
+def test_own_script_and_stylesheet_reach_readers_minified(site: BuiltSite) -> None:
+    """What a phone fetches on every cold page is the minified copy: smaller
+    than the readable source, without its comments (the browser tests show
+    it still works)."""
+    for name in ("assets/javascripts/site.js", "assets/stylesheets/site.css"):
+        source = (ROOT / "overrides" / name).read_text("utf-8")
+        served = site.file(name).read_text("utf-8")
+        assert len(served) < 0.8 * len(source), name
+        assert "/*" in source and "/*" not in served, name

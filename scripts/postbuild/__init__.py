@@ -9,6 +9,7 @@ sanitise       every page's text through the nh3 allowlist; the theme's
 csp            each page's Content-Security-Policy <meta>
 cards          link-preview images (og:image), drawn with fonts/
 pdfs           term reports printed to tagged PDF with Chromium
+minify         the site's own script and stylesheet, minified
 privacy_gate   no personal datum in anything published, PDFs included
 page_sources   from a built page back to its Markdown source and line
 news           each news post's date line and its neighbours' links

@@ -30,6 +30,7 @@ from postbuild import (
     csp,
     feeds,
     html_fixes,
+    minify,
     pdfs,
     privacy_gate,
     sanitise,
@@ -83,6 +84,7 @@ def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list
     cards.draw_all(site, wanted_cards)
     pdfs.print_all(prints)
     write_cname(site, sitemap.site_url)
+    minify.minify(site)
     gate.files(site, pages)
     leaks = gate.leaks
     on_pages = {leak.found.key for leak in leaks if leak.path.endswith(".html")}

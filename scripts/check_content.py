@@ -52,6 +52,8 @@ from common.atomic import write_text
 from common.cli import command
 from common.site_config import ROOT
 from common.source_pages import is_committed, is_generated
+from render.core import RenderError, render_all
+from render.registry import RENDERERS
 
 CHECKS: tuple[Check, ...] = (
     palochka_lookalikes.check,
@@ -145,6 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project
     defaults = [project / "docs", project / "data", *(project / t for t in TEMPLATES)]
     paths = args.paths or [p for p in defaults if p.exists()]
+    if not args.paths and (project / "mkdocs.yml").exists():
+        # The generated pages and parts first, as the build makes them: links
+        # to a year's report or to /reports/summary.json lead somewhere only then.
+        try:
+            render_all(project, RENDERERS)
+        except RenderError as err:
+            print(err)
+            return 1
     missing = [p for p in paths if not p.exists()]
     if missing:
         parser().error(f"no such file or folder: {missing[0]}")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from common.site_config import ROOT
+from render.core import GENERATED_PAGES
 from support.checks import CE_HEAD, run_check, write
 from support.commands import run_program
+from support.project import copy_project
 
 
 def test_clean_chechen_text_passes(tmp_path: Path) -> None:
@@ -72,3 +74,16 @@ def test_broken_links_and_anchors_are_found_without_a_build(tmp_path: Path) -> N
 
 def test_project_content_passes() -> None:
     assert run_check(cwd=ROOT).returncode == 0
+
+
+def test_a_fresh_checkout_passes_before_anything_was_built(tmp_path: Path) -> None:
+    """CI runs `make check` on a clean clone, before `make site`: the links
+    to generated pages (a year's report, /reports/summary.json) must hold."""
+    project = copy_project(tmp_path / "project")
+    for pattern in GENERATED_PAGES:
+        for made in project.glob(pattern):
+            made.unlink()
+    assert not any(project.glob("docs/*/reports/summary.*"))
+    result = run_check("--project", str(project), cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert (project / "docs" / "ru" / "reports" / "summary.json").exists()

@@ -74,7 +74,8 @@ class Field:
     id: str
     label: str
     kind: str  # input, textarea, dropdown or checkboxes
-    options: tuple[str, ...] = ()  # the labels of checkboxes
+    options: tuple[str, ...] = ()  # a dropdown's choices; the labels of checkboxes
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,13 +121,12 @@ def load_form(project: Path) -> Form:
             continue
         attributes = item.get("attributes") or {}
         options = tuple(
-            " ".join(str(option.get("label", "")).split())
+            " ".join(str(option.get("label", "") if isinstance(option, dict) else option).split())
             for option in attributes.get("options") or ()
-            if isinstance(option, dict)
         )
-        fields.append(
-            Field(item.get("id", ""), str(attributes.get("label", "")), item["type"], options)
-        )
+        required = (item.get("validations") or {}).get("required") is True
+        label = str(attributes.get("label", ""))
+        fields.append(Field(item.get("id", ""), label, item["type"], options, required))
     form = Form(tuple(fields))
     ids = [field.id for field in form.fields]
     consent = [field for field in form.fields if field.id == CONSENT]

@@ -10,6 +10,8 @@ reports              the year and term report pages, the years and the trend on
                      /reports/, the rule of the reporting periods, the open data
 charts               static SVG bar charts for the reports
 translation_status   the table on /contributing/translations/
+report_form          the questions of a school's online report form, on
+                     /contributing/report-sheet/
 mdtext               small Markdown pieces: cells, tables, links
 templating           render_template: the Jinja templates in templates/
 """

@@ -10,6 +10,7 @@ from render import reports as term_reports
 from render.core import Renderer
 from render.glossary import render_glossary
 from render.platforms import render_platforms
+from render.report_form import render_report_form
 from render.school import render_school
 from render.translation_status import render_status
 
@@ -19,6 +20,7 @@ RENDERERS: list[Renderer] = [
     render_platforms,  # the comparison on /platforms/ and each guide's facts
     term_reports.render,  # /reports/<year>/, /reports/<term>/, /reports/summary.json
     render_status,  # the table on /contributing/translations/
+    render_report_form,  # the questions of a report form, on /contributing/report-sheet/
 ]
 
 # The pages people write, as the input of the translations table.
@@ -45,4 +47,8 @@ MADE_FROM: dict[str, tuple[str, ...]] = {
     "docs/.generated/reports-trend.*.md": _REPORTS,
     "docs/*/reports/[0-9][0-9][0-9][0-9]-*.md": _REPORTS,
     "docs/.generated/translations.*.md": (PAGES, "data/words.yml"),
+    "docs/.generated/report-form.*.md": (
+        ".github/ISSUE_TEMPLATE/report-activity.yml",
+        "data/words.yml",
+    ),
 }

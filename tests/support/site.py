@@ -26,6 +26,7 @@ PAGES = (
     "reports/",
     "contributing/",
     "contributing/translations/",
+    "contributing/report-sheet/",
     "glossary/",
 )
 

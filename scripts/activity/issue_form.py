@@ -158,15 +158,9 @@ def read(event: Path, form: Form, validator: Validator) -> Report:
 def _issue(event: Path) -> tuple[int, str]:
     """The issue's number and text from the event file."""
     shown = str(event)
-    try:
-        with open(event, "rb") as file:
-            data = file.read(MAX_EVENT + 1)
-    except OSError as err:
-        raise Problems([Problem(shown, 1, f"не удаётся прочитать файл: {err.strerror}")]) from None
-    if len(data) > MAX_EVENT:
-        raise Problems(
-            [Problem(shown, 1, f"файл больше {MAX_EVENT // 1024} КБ: это не событие GitHub")]
-        )
+    data = read_bounded(
+        event, MAX_EVENT, f"файл больше {MAX_EVENT // 1024} КБ: это не событие GitHub"
+    )
     try:
         payload = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -181,6 +175,21 @@ def _issue(event: Path) -> tuple[int, str]:
     if body is not None and not isinstance(body, str):
         raise Problems([Problem(shown, 1, "текст заявки (body) — не строка")])
     return number, body or ""
+
+
+def read_bounded(path: Path, limit: int, too_big: str) -> bytes:
+    """The bytes of `path`, reading no more than `limit` of them; raise
+    Problems, `too_big` for a longer file."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read(limit + 1)
+    except OSError as err:
+        raise Problems(
+            [Problem(str(path), 1, f"не удаётся прочитать файл: {err.strerror}")]
+        ) from None
+    if len(data) > limit:
+        raise Problems([Problem(str(path), 1, too_big)])
+    return data
 
 
 def _answers(source: str, body: str, form: Form) -> tuple[dict[str, str], list[FieldProblem]]:

@@ -30,7 +30,7 @@ from render.mdtext import cell
 from render.templating import render_template
 
 from . import log as activity_log
-from .issue_form import Form, Report, shown_row, visible
+from .issue_form import Form, Report, read_bounded, shown_row, visible
 from .model import Activity, Problem, Problems
 from .registries import Registries
 from .summary import Counts, lines, summarise_years
@@ -97,13 +97,7 @@ def read_refused(path: Path) -> list[Refused]:
     """The rows `stats.py pull --rejects` wrote to `path`; raise Problems if
     it is not such a list. The teacher's name is taken out of the reasons."""
     shown = str(path)
-    try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_REJECTS + 1)
-    except OSError as err:
-        raise Problems([Problem(shown, 1, f"не удаётся прочитать файл: {err.strerror}")]) from None
-    if len(data) > MAX_REJECTS:
-        raise Problems([Problem(shown, 1, f"файл больше {MAX_REJECTS // 2**20} МБ")])
+    data = read_bounded(path, MAX_REJECTS, f"файл больше {MAX_REJECTS // 2**20} МБ")
     text = data.decode("utf-8-sig", errors="replace")
     # Written with semicolons (export.csv_bytes); with commas once saved elsewhere.
     head = text.partition("\n")[0]

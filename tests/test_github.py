@@ -3,12 +3,15 @@ least-privilege workflows, dependabot and code owners."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
+from activity.replies import MARKER
 from common.site_config import ROOT
 
 GITHUB = ROOT / ".github"
@@ -285,3 +288,32 @@ def test_the_report_form_says_the_data_arrives_by_pull_request() -> None:
     assert "pull request" in text and "метку «принято»" in text
     assert "перенесёт" not in text  # nobody retypes
     assert "псевдоним" in text
+
+
+def test_the_reply_is_found_among_the_bots_comments_alone() -> None:
+    """The jq filter of report-intake.yml, run on comments as GitHub's API
+    pages them: a teacher's comment that copies the marker is never edited."""
+    run = "\n".join(step.get("run", "") for step in steps("report-intake.yml", "check"))
+    jq = re.search(r"jq -rs --arg marker \"\$marker\" '([^']+)'", run)
+    assert jq
+    marker = MARKER  # the first line of the reply stats.py writes
+    bot = "github-actions[bot]"
+    pages = [
+        [{"id": 1, "user": {"login": "eve"}, "body": marker + "\nI am the reply"}],
+        [
+            {"id": 2, "user": {"login": bot}, "body": "Another bot comment"},
+            {"id": 3, "user": {"login": bot}, "body": marker + "\n**Принято к проверке.**"},
+        ],
+    ]
+
+    def found(comments: list[list[dict]]) -> str:
+        return subprocess.run(
+            ["jq", "-rs", "--arg", "marker", marker, jq[1]],
+            input="".join(json.dumps(page) for page in comments),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    assert found(pages) == "3"
+    assert found(pages[:1]) == ""  # no reply yet: a new one is posted

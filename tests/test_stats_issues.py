@@ -197,6 +197,18 @@ def test_a_report_that_is_no_form_is_refused(tmp_path: Path, body, problem) -> N
         assert result.stdout.startswith("issue #12: перед первым полем")
 
 
+def test_a_flood_of_sections_is_told_in_a_few_lines(tmp_path: Path) -> None:
+    flood = "".join(f"\n### {n}" for n in range(500))
+    result = run("from-issue", issue_event(tmp_path / "event.json", body=issue_body() + flood))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == issue_form.MAX_PROBLEMS + 1
+    assert lines[-1] == (
+        f"issue #12: и ещё ошибок: {500 - issue_form.MAX_PROBLEMS}; "
+        "оставьте в заявке только поля формы"
+    )
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [

@@ -38,6 +38,7 @@ CONSENT = "consent"  # the id of the form's consent checkboxes
 MAX_EVENT = 1 << 20  # bytes of the event file GitHub gives a workflow
 MAX_BODY = 10_000  # characters of the issue's text: the form's answers take far fewer
 MAX_ANSWER = 1_000  # characters of one answer
+MAX_PROBLEMS = 20  # problems told of one issue; the rest are counted
 NO_RESPONSE = "_No response_"
 # The teacher of a row shown before it is stored: «педагог-» and ten hex
 # digits in the log.
@@ -150,9 +151,16 @@ def read(event: Path, form: Form, validator: Validator) -> Report:
     # a field whose answer could not be read has told its problem already.
     judged = validator.record(answers, (source, 1))
     if isinstance(judged, Activity):
-        return Report(number, source, None if problems else judged, problems)
-    problems += [_at(source, form, field, why) for field, why in judged if field in answers]
-    return Report(number, source, None, sorted(problems))
+        activity: Activity | None = None if problems else judged
+    else:
+        problems += [_at(source, form, field, why) for field, why in judged if field in answers]
+        activity = None
+    problems.sort()
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        message = f"и ещё ошибок: {more}; оставьте в заявке только поля формы"
+        problems = [*problems[:MAX_PROBLEMS], _problem(source, 0, "", message)]
+    return Report(number, source, activity, problems)
 
 
 def _issue(event: Path) -> tuple[int, str]:

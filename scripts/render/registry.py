@@ -18,9 +18,9 @@ RENDERERS: list[Renderer] = [
     render_school,  # the school's names, for the pages that name it
     render_glossary,  # the glossary tables on /glossary/
     render_platforms,  # the comparison on /platforms/ and each guide's facts
+    render_report_form,  # the questions of a report form, on /contributing/report-sheet/
     term_reports.render,  # /reports/<year>/, /reports/<term>/, /reports/summary.json
     render_status,  # the table on /contributing/translations/
-    render_report_form,  # the questions of a report form, on /contributing/report-sheet/
 ]
 
 # The pages people write, as the input of the translations table.

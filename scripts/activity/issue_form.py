@@ -288,7 +288,10 @@ def _unticked(lines: list[str], field: Field) -> str:
         return "здесь должна быть только отметка «- [X]» с текстом согласия из формы"
     ticked = {" ".join(box[2].split()) for box in boxes if box and box[1] in "xX"}
     if not ticked:
-        return "не отмечено согласие: без него сведения не принимаются"
+        return (
+            "не отмечено согласие: без него сведения не принимаются; если вы не согласны, "
+            "чтобы ФИО было видно в заявке, удалите его и сообщите об участии координатору"
+        )
     if not ticked <= set(field.options) or len(ticked) < len(field.options):
         return "текст согласия изменён: верните текст из формы и отметьте его"
     return ""

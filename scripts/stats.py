@@ -13,18 +13,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from activity import export, labels, pseudonyms, registries
+from activity import export, issue_form, labels, pseudonyms, registries, replies
 from activity import log as activity_log
 from activity.model import FIELDS, Activity, Problem
 from activity.registries import Registries, year_id
 from activity.summary import Counts, as_json, summarise_years
 from activity.validate import Rejected, Validator
 from common import argparse_ru
-from common.atomic import write_bytes
+from common.atomic import write_bytes, write_text
 from common.cli import command
 from common.site_config import ROOT
 
@@ -36,6 +37,8 @@ HELP = """\
   pull     проверить таблицы и добавить их строки в журнал data/activity-log.csv
   summary  посчитать журнал по четвертям и учебным годам
   export   выгрузить таблицы за четверть или учебный год для управления образования
+  from-issue  проверить заявку «Сообщить об участии» с GitHub (с --pull — добавить в журнал)
+  describe    описать изменение журнала для запроса на изменение (pull request)
 
 ТАБЛИЦА — файл CSV (UTF-8, UTF-8 с BOM или Windows-1251; через запятую, точку
 с запятой или табуляцию) или XLSX, либо адрес такого файла (http:// или
@@ -61,12 +64,18 @@ https://). Строка заголовков — в любой из первых
 data/*.yml проекта; --data ПАПКА меняет только место журнала и ключа
 псевдонимов.
 
+Заявка «Сообщить об участии» — файл события GitHub (JSON, его путь в
+$GITHUB_EVENT_PATH): её поля проверяются по тем же правилам, что строки
+таблицы; ошибка выводится как issue #12:«Дата»: что не так.
+
 Примеры:
   stats.py check отчёт.xlsx
   stats.py pull отчёт.xlsx
   stats.py pull отчёт.xlsx --partial --rejects exports/отказы.csv
   stats.py summary --json
   stats.py export --year 2025-26 --format xlsx
+  stats.py from-issue событие.json --comment ответ.md
+  stats.py describe --before было/ --refused exports/отказы.csv
 """
 NEVER_COMMITTED = (
     "data/.teacher-key (ключ псевдонимов), таблицы педагогов с именами, "
@@ -141,6 +150,42 @@ def pull(args: argparse.Namespace) -> int:
     if problems:
         _say(f"Ошибок: {len(problems)}. Сохранены только верные строки ({len(pulled)}).")
         return 1
+    return 0
+
+
+def from_issue(args: argparse.Namespace) -> int:
+    known = registries.load(DATA)
+    form = issue_form.load_form(ROOT)
+    if args.comment and (refusal := export.refused_output(args.comment, ROOT, args.data)):
+        print(Problem(str(args.comment), 1, refusal))
+        return 1
+    report = issue_form.read(args.event, form, Validator(known))
+    if args.comment:
+        write_text(args.comment, replies.issue_reply(report, form, known))
+    for problem in report.problems:
+        print(problem)
+    if report.activity is None:
+        consequence = "ничего не сохранено" if args.pull else "исправьте заявку"
+        _say(f"Ошибок в заявке {report.source}: {len(report.problems)}; {consequence}.")
+        return 1
+    print(issue_form.shown_row(report.activity, known))
+    if not args.pull:
+        _say(f"Заявка {report.source} заполнена верно.")
+        return 0
+    # Stored by `pull` itself, from the row in a file of the log's own format:
+    # every rule of pull holds for an issue as for a spreadsheet.
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"issue-{report.number}.csv"
+        write_text(source, activity_log.to_csv([report.activity]))
+        return pull(parser().parse_args(["pull", str(source), "--data", str(args.data)]))
+
+
+def describe(args: argparse.Namespace) -> int:
+    known = registries.load(DATA)
+    before = activity_log.read(args.before, known)
+    after = activity_log.read(args.data, known)
+    refused = replies.read_refused(args.refused) if args.refused else []
+    sys.stdout.write(replies.pull_request(before, after, known, refused, args.closes))
     return 0
 
 
@@ -364,7 +409,57 @@ def parser() -> argparse.ArgumentParser:
         help="куда записать (по умолчанию exports/ПЕРИОД.ФОРМАТ; не в data/)",
     )
     sub.set_defaults(run=export_counts)
+    sub = commands.add_parser(
+        "from-issue",
+        parents=[data],
+        help="проверить заявку «Сообщить об участии» с GitHub",
+        description="Проверить заявку «Сообщить об участии» из файла события GitHub и "
+        "вывести её строку журнала (вместо псевдонима — «педагог-…»). С --pull — добавить "
+        "её в журнал, как pull.",
+    )
+    sub.add_argument(
+        "event", type=Path, metavar="СОБЫТИЕ", help="файл события issues (JSON), $GITHUB_EVENT_PATH"
+    )
+    sub.add_argument("--pull", action="store_true", help="добавить строку заявки в журнал")
+    sub.add_argument(
+        "--comment",
+        type=Path,
+        metavar="ФАЙЛ",
+        help="записать ответ на заявку (Markdown): «принято к проверке» или что исправить",
+    )
+    sub.set_defaults(run=from_issue)
+    sub = commands.add_parser(
+        "describe",
+        parents=[data],
+        help="описать изменение журнала для запроса на изменение",
+        description="Описание запроса на изменение (pull request) в Markdown: новые строки "
+        "журнала, числа затронутых четвертей до и после, непринятые строки с причинами "
+        "(без ФИО и без адреса таблицы).",
+    )
+    sub.add_argument(
+        "--before",
+        type=Path,
+        required=True,
+        metavar="ПАПКА",
+        help="папка с копией журнала до изменения (activity-log.csv и .yml)",
+    )
+    sub.add_argument(
+        "--refused",
+        type=Path,
+        metavar="ФАЙЛ",
+        help="файл непринятых строк, записанный pull --rejects",
+    )
+    sub.add_argument(
+        "--closes", type=_issue_number, metavar="N", help="номер заявки, которую закроет запрос"
+    )
+    sub.set_defaults(run=describe)
     return parser
+
+
+def _issue_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"«{text}» — не номер заявки")
+    return int(text)
 
 
 def _period_options(command: argparse.ArgumentParser, required: bool) -> None:

@@ -13,7 +13,14 @@
     export       a term's or a year's tables for the district office
     labels       the report's words in each language, with plural forms
     model        Activity and the log's columns
+    issue_form   a report made with the issue form «Сообщить об участии»:
+                 GitHub's event file read strictly, its answers judged as
+                 rows are, problems told by the form's field
+    replies      what the GitHub workflows post: the reply to a report
+                 issue, the description of a pull request that changes the
+                 log (templates in templates/)
 
 scripts/stats.py is the command line over them; the report pages are
-rendered by scripts/render/reports.py.
+rendered by scripts/render/reports.py; .github/workflows/report-intake.yml
+and report-sheet.yml run it on GitHub.
 """

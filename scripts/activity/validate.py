@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
 from .columns import HEADER_ROWS, REQUIRED, Columns, find_columns, header_score, no_header
-from .model import Activity, Problem, Problems
+from .model import FIELDS, Activity, Problem, Problems
 from .pseudonyms import is_pseudonym
 from .registries import Kind, Registries, year_id
 from .sources import READ_ERRORS, Cell, Table, open_table
@@ -129,6 +129,28 @@ class Validator:
         except Problems as err:
             yield from err.problems
 
+    def record(
+        self, cells: Mapping[str, Cell], at: tuple[str, int]
+    ) -> Activity | list[tuple[str, str]]:
+        """One activity given field by field (FIELDS; an issue form's answers),
+        found at `at` (source, line): the activity, or each field's problem.
+
+        The same judges as a source's rows: every rule of `read` applies.
+        """
+        day = self._dates[cells.get("date", "")]
+        teacher = self._teachers[cells.get("teacher", "")]
+        platform = self._platforms[cells.get("platform", "")]
+        activity = self._activities[cells.get("activity", "")]
+        title = clean_text(str(cells.get("title", "")))
+        url = str(cells.get("url", "")).strip()
+        if reasons := _reasons(day, teacher, platform, activity, title, url):
+            return reasons
+        self._first_seen.setdefault(teacher, at)  # type: ignore[arg-type]
+        if day in self._uncalendared_days:
+            self.uncalendared[year_id(day)] += 1  # type: ignore[arg-type]
+        # Every verdict is a value here, not a (message,) tuple.
+        return Activity(day, platform, activity, teacher, title, url)  # type: ignore[arg-type]
+
     def merged_names(self) -> list[Merged]:
         """Every spelling read that counts as a teacher first written otherwise,
         in the order read."""
@@ -204,7 +226,9 @@ class Validator:
                     or (title and contact_in(title))
                     or (url and not whole_url(url))
                 ):
-                    reasons = _reasons(day, teacher, platform, activity, title, url)
+                    reasons = [
+                        why for _, why in _reasons(day, teacher, platform, activity, title, url)
+                    ]
                     for reason in reasons:
                         yield Problem(label, line, reason)
                     if rejects is not None:
@@ -269,17 +293,17 @@ class Validator:
 
 def _reasons(
     day: object, teacher: object, platform: object, activity: object, title: str, url: str
-) -> list[str]:
-    """Why a row is refused: each cell's problem, in the order of the columns."""
-    reasons = [
-        verdict[0] for verdict in (day, teacher, platform, activity) if isinstance(verdict, tuple)
-    ]
+) -> list[tuple[str, str]]:
+    """Why a row is refused: each cell's field (of FIELDS) and problem, in
+    the order of the columns; none for a row that is right."""
+    verdicts = zip(FIELDS, (day, teacher, platform, activity), strict=False)
+    reasons = [(field, verdict[0]) for field, verdict in verdicts if isinstance(verdict, tuple)]
     if title and (found := contact_in(title)):
         reasons.append(
-            f"в названии, похоже, {_CONTACTS.get(found, found)}: контакты не сохраняются"
+            ("title", f"в названии, похоже, {_CONTACTS.get(found, found)}: контакты не сохраняются")
         )
     if url and not _WHOLE_URL.fullmatch(url):
-        reasons.append(_bad_url(url))
+        reasons.append(("url", _bad_url(url)))
     return reasons
 
 

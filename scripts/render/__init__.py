@@ -6,6 +6,8 @@ registry             RENDERERS: every renderer, in the order they run, and
 school               the school's names, for the pages that give them
 glossary             the glossary tables on /glossary/
 platforms            the comparison on /platforms/ and each guide's facts
+report_form          the questions of a school's online report form, on
+                     /contributing/report-sheet/
 reports              the year and term report pages, the years and the trend on
                      /reports/, the rule of the reporting periods, the open data
 charts               static SVG bar charts for the reports

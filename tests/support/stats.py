@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -100,3 +101,21 @@ def run(*args: str | Path) -> Ran:
 def log_rows(data: Path) -> list[list[str]]:
     with open(data / "activity-log.csv", encoding="utf-8", newline="") as f:
         return list(csv.reader(f))
+
+
+# GitHub `issues` events whose text the form «Сообщить об участии» made
+# (tests/data/issues/): a report opened, then edited.
+ISSUES = ROOT / "tests" / "data" / "issues"
+
+
+def issue_event(path: Path, fixture: str = "opened.json", **issue: object) -> Path:
+    """The event of `fixture` written to `path`, with fields of its issue
+    replaced by `issue` (body="…": the text the form made)."""
+    event = json.loads((ISSUES / fixture).read_text("utf-8"))
+    event["issue"].update(issue)
+    path.write_text(json.dumps(event, ensure_ascii=False), "utf-8")
+    return path
+
+
+def issue_body(fixture: str = "opened.json") -> str:
+    return json.loads((ISSUES / fixture).read_text("utf-8"))["issue"]["body"]

@@ -50,7 +50,9 @@ from common.schema import TEXT
 
 
 class Kind(Enum):
-    """A kind of personal datum, named as reports name it."""
+    """A kind of personal datum, named as reports name it: in English for
+    the developers' checks (`value`), in Russian for the coordinator and the
+    teachers (`ru`)."""
 
     PHONE = "phone number"
     EMAIL = "e-mail address"
@@ -62,6 +64,20 @@ class Kind(Enum):
     def with_article(self) -> str:
         """«a phone number», «an e-mail address», …"""
         return ("an " if self.value[0] in "aeiou" else "a ") + self.value
+
+    @property
+    def ru(self) -> str:
+        """«номер телефона», «адрес электронной почты», …"""
+        return _RUSSIAN[self]
+
+
+_RUSSIAN = {
+    Kind.PHONE: "номер телефона",
+    Kind.EMAIL: "адрес электронной почты",
+    Kind.SNILS: "номер СНИЛС",
+    Kind.PASSPORT: "номер паспорта",
+    Kind.NAME_AND_BIRTH_DATE: "имя с датой рождения",
+}
 
 
 @dataclass(frozen=True)

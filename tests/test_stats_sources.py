@@ -113,7 +113,7 @@ def test_address_problems(server) -> None:
     result = run("check", base + "missing.csv", base + "page.html")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{base}missing.csv:1: не удаётся скачать: сервер ответил 404 File not found"
+    assert lines[0] == f"{base}missing.csv:1: не удаётся скачать: сервер ответил 404 Not Found"
     assert lines[1].startswith(f"{base}page.html:1: это веб-страница, а не CSV или XLSX")
 
 

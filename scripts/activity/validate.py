@@ -20,33 +20,32 @@ from dataclasses import astuple, dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+from common import personal_data
+
 from .columns import HEADER_ROWS, REQUIRED, Columns, find_columns, header_score, no_header
+from .mentions import Mentions, masked
 from .model import Activity, Problem, Problems
 from .pseudonyms import is_pseudonym
 from .registries import Kind, Registries, year_id
-from .sources import READ_ERRORS, Cell, Table, open_table
+from .sources import MAX_ROWS, READ_ERRORS, Cell, Source, Table, open_table
 from .values import (
     EARLIEST,
     BadValue,
     alias_key,
     clean_name,
     clean_text,
-    contact_in,
     mixed_letter,
     parse_date,
+    restored,
     teacher_key,
 )
 
 # An http(s) address with a host and no spaces: the only links stored.
 _WHOLE_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
-# What values.contact_in names, in the coordinator's words.
-_CONTACTS = {
-    "a phone number": "номер телефона",
-    "an e-mail address": "адрес электронной почты",
-    "a SNILS number": "номер СНИЛС",
-    "a passport number": "номер паспорта",
-    "a name with a birth date": "имя с датой рождения",
-}
+_NAMED = (
+    "{where}, похоже, фамилия педагога без согласия на публикацию («{masked}»): такие "
+    "педагоги хранятся под псевдонимом — сократите {what}, убрав фамилию"
+)
 
 
 @dataclass(frozen=True)
@@ -106,28 +105,30 @@ class Validator:
         self._uncalendared_days: set[date] = set()
         self.uncalendared: Counter[str] = Counter()  # year id → activities
         self._first_seen: dict[str, tuple[str, int]] = {}  # spelling → source, line
+        self._mentions = Mentions()  # the teachers without consent read so far
 
     def read(
         self,
-        source: str,
+        source: Source,
         sheet: str | None = None,
         into: list[Activity] | None = None,
         label: str | None = None,
         empty_ok: bool = False,
         rejects: list[Rejected] | None = None,
     ) -> Iterator[Problem]:
-        """Yield every problem of `source`; add its activities to `into`,
-        and its refused rows to `rejects`.
+        """Yield every problem of `source`, in the order of its lines; add its
+        activities to `into`, and its refused rows to `rejects`.
 
         `label` names the source in problems, when not as it was given; a
         source with no rows is a problem unless `empty_ok`.
         """
-        label = label or source
+        label = label or str(source)
         try:
             with open_table(source, sheet, label) as table:
-                yield from self._rows(label, table, into, empty_ok, rejects)
+                problems = self._rows(label, table, into, empty_ok, rejects)
         except Problems as err:
-            yield from err.problems
+            problems = err.problems
+        yield from sorted(problems, key=lambda problem: problem.line)
 
     def merged_names(self) -> list[Merged]:
         """Every spelling read that counts as a teacher first written otherwise,
@@ -166,52 +167,56 @@ class Validator:
         into: list[Activity] | None,
         empty_ok: bool,
         rejects: list[Rejected] | None,
-    ) -> Iterator[Problem]:
+    ) -> list[Problem]:
         rows = iter(table.rows)
         try:
             columns, before = self._header(label, table, rows)
         except READ_ERRORS as err:
-            yield Problem(label, table.lines_read() or 1, _unreadable(err))
-            return
+            return [Problem(label, table.lines_read() or 1, _unreadable(err))]
         if isinstance(columns, list):
-            yield from columns
-            return
+            return columns
+        problems: list[Problem] = []
+        # Titles and links of the rows that passed: personal data and names in
+        # them are looked for at the end, in one pass over them all.
+        later = _Later(into, rejects)
         # The hot loop of `check`: locals only, and the slow path for bad rows.
         d, t, p, a, ti, u = astuple(columns)
         width = max(d, t, p, a, ti, u) + 1
         dates, teachers = self._dates, self._teachers
         platforms, activities = self._platforms, self._activities
-        lines_read, whole_url = table.lines_read, _WHOLE_URL.fullmatch
+        lines_read, whole_url, bad_lines = table.lines_read, _WHOLE_URL.fullmatch, table.bad
         first_seen, uncalendared_days = self._first_seen, self._uncalendared_days
         any_rows = False
         try:
             for row in rows:
                 line, before = before + 1, lines_read()
+                if before > MAX_ROWS:
+                    problems.append(Problem(label, line, _TOO_MANY_ROWS))
+                    break
                 if len(row) < width:
                     row = [*row, *[""] * (width - len(row))]
-                if not (row[d] or row[t] or row[p] or row[a]):
+                unsafe = bad_lines and _unsafe_in(bad_lines, line, before)
+                if not (row[d] or row[t] or row[p] or row[a] or unsafe):
                     continue  # a blank line, or notes in other columns
                 any_rows = True
                 day, teacher = dates[row[d]], teachers[row[t]]
                 platform, activity = platforms[row[p]], activities[row[a]]
                 title = clean_text(str(row[ti])) if ti >= 0 else ""
-                url = str(row[u]).strip() if u >= 0 else ""
+                url = _link(str(row[u])) if u >= 0 else ""
                 if (
                     day.__class__ is tuple
                     or teacher.__class__ is tuple
                     or platform.__class__ is tuple
                     or activity.__class__ is tuple
-                    or (title and contact_in(title))
                     or (url and not whole_url(url))
+                    or unsafe
                 ):
                     reasons = _reasons(day, teacher, platform, activity, title, url)
-                    for reason in reasons:
-                        yield Problem(label, line, reason)
+                    if unsafe:
+                        reasons.insert(0, unsafe)
+                    problems.extend(Problem(label, line, reason) for reason in reasons)
                     if rejects is not None:
-                        cells = tuple(
-                            _written(row[i]) if i >= 0 else "" for i in (d, t, p, a, ti, u)
-                        )
-                        rejects.append(Rejected(label, line, cells, tuple(reasons)))
+                        rejects.append(Rejected(label, line, _cells(row, columns), tuple(reasons)))
                     continue
                 if teacher not in first_seen:
                     first_seen[teacher] = (label, line)  # type: ignore[index]
@@ -220,10 +225,22 @@ class Validator:
                 if into is not None:
                     # Every verdict above is a value here, not a (message,) tuple.
                     into.append(Activity(day, platform, activity, teacher, title, url))  # type: ignore[arg-type]
+                if title or url:
+                    later.add(line, title, url, row)
         except READ_ERRORS as err:
-            yield Problem(label, before + 1, _unreadable(err))
+            problems.append(Problem(label, before + 1, _unreadable(err)))
+        for line, reasons, row in later.refused(self._mentions):
+            problems.extend(Problem(label, line, reason) for reason in reasons)
+            if rejects is not None:
+                rejects.append(Rejected(label, line, _cells(row, columns), tuple(reasons)))
+        for day in later.dropped_days:
+            if day in uncalendared_days:
+                self.uncalendared[year_id(day)] -= 1
+        if rejects is not None:
+            rejects.sort(key=lambda rejected: (rejected.source != label, rejected.line))
         if not any_rows and not empty_ok:
-            yield Problem(label, 1, "под строкой заголовков нет ни одной активности")
+            problems.append(Problem(label, 1, "под строкой заголовков нет ни одной активности"))
+        return problems
 
     def _date(self, cell: Cell) -> date | tuple[str]:
         if not str(cell).strip():
@@ -247,23 +264,22 @@ class Validator:
         return day
 
     def _teacher(self, cell: Cell) -> str | tuple[str]:
-        name = clean_name(str(cell))
+        name = clean_name(restored(str(cell)))
         if not name:
             return ("не указан педагог",)
         # A pseudonym is ours (ten hex digits): its digits are no phone number.
         if is_pseudonym(name):
             return name
-        if found := contact_in(name):
-            return (
-                f"в столбце педагога, похоже, {_CONTACTS.get(found, found)}: "
-                "контакты не сохраняются",
-            )
+        if found := personal_data.first_kind(name):
+            return (f"в столбце педагога, похоже, {found.ru}: контакты не сохраняются",)
         if mixed := mixed_letter(name):
             letter, script = mixed
             return (
                 f"в имени «{name}» смешаны латинские и русские буквы: {script} «{letter}»; "
                 "наберите имя в одной раскладке",
             )
+        if not self.registries.has_consent(name):
+            self._mentions.add(name)
         return name
 
 
@@ -274,13 +290,96 @@ def _reasons(
     reasons = [
         verdict[0] for verdict in (day, teacher, platform, activity) if isinstance(verdict, tuple)
     ]
-    if title and (found := contact_in(title)):
-        reasons.append(
-            f"в названии, похоже, {_CONTACTS.get(found, found)}: контакты не сохраняются"
-        )
+    if title and (found := personal_data.first_kind(title)):
+        reasons.append(_contact("в названии", found))
     if url and not _WHOLE_URL.fullmatch(url):
         reasons.append(_bad_url(url))
+    elif url and (found := personal_data.first_kind(url)):
+        reasons.append(_contact("в ссылке", found))
     return reasons
+
+
+def _contact(where: str, kind: personal_data.Kind) -> str:
+    return f"{where}, похоже, {kind.ru}: личные данные не сохраняются — сократите текст"
+
+
+class _Later:
+    """The titles and links of rows that passed every other check, read at
+    the end of a source in one pass: personal data, and the surnames of
+    teachers without consent. A row refused then leaves `into` again."""
+
+    def __init__(self, into: list[Activity] | None, rejects: list[Rejected] | None) -> None:
+        self._into = into
+        self._keep_rows = rejects is not None
+        self._lines: list[int] = []
+        self._at: list[int] = []  # the row's index in `into`
+        self._titles: list[str] = []
+        self._links: list[str] = []
+        self._rows: list[Sequence[Cell]] = []
+        self._dropped: list[int] = []
+        self.dropped_days: list[date] = []
+
+    def add(self, line: int, title: str, url: str, row: Sequence[Cell]) -> None:
+        self._lines.append(line)
+        self._at.append(len(self._into) - 1 if self._into is not None else -1)
+        self._titles.append(title)
+        self._links.append(url)
+        if self._keep_rows:
+            self._rows.append(row)
+
+    def refused(self, mentions: Mentions) -> list[tuple[int, list[str], Sequence[Cell]]]:
+        """(line, reasons, cells) of each row refused, in the order read."""
+        count = len(self._lines)
+        contacts = personal_data.first_kinds(self._titles + self._links)
+        named_titles, named_links = mentions.find(self._titles, self._links)
+        refused = []
+        for index in sorted(
+            {i % count for i in contacts} | named_titles.keys() | named_links.keys()
+        ):
+            reasons = []
+            if kind := contacts.get(index):
+                reasons.append(_contact("в названии", kind))
+            if index in named_titles:
+                reasons.append(_named("в названии", "название", named_titles[index]))
+            if kind := contacts.get(index + count):
+                reasons.append(_contact("в ссылке", kind))
+            if index in named_links:
+                reasons.append(_named("в ссылке", "ссылку", named_links[index]))
+            row = self._rows[index] if self._keep_rows else ()
+            refused.append((self._lines[index], reasons, row))
+            if self._into is not None:
+                self._dropped.append(self._at[index])
+        for position in sorted(self._dropped, reverse=True):
+            assert self._into is not None
+            self.dropped_days.append(self._into.pop(position).date)
+        return refused
+
+
+def _named(where: str, what: str, name: str) -> str:
+    return _NAMED.format(where=where, what=what, masked=masked(name))
+
+
+def _link(cell: str) -> str:
+    """A link as it is kept: without spaces around or invisible characters."""
+    return clean_text(cell) if not cell.isascii() else cell.strip()
+
+
+def _unsafe_in(bad: dict[int, str], first: int, last: int) -> str | None:
+    """The problem of the first unsafe line of a row (lines `first`–`last`)."""
+    for line in range(first, last + 1):
+        if line in bad:
+            return bad[line]
+    return None
+
+
+def _cells(row: Sequence[Cell], columns: Columns) -> tuple[str, ...]:
+    """A row's cells as written, in the log's order of fields."""
+    return tuple(_written(row[i]) if i >= 0 else "" for i in astuple(columns))
+
+
+_TOO_MANY_ROWS = (
+    f"в таблице больше {MAX_ROWS} строк: разделите её по учебным годам и загрузите по частям"
+)
 
 
 def _written(cell: Cell) -> str:

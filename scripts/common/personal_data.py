@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -501,3 +502,51 @@ def first_kind(text: str) -> Kind | None:
     """The kind of the first personal datum in `text`, if any."""
     found = find(text)
     return found[0].kind if found else None
+
+
+# Between the texts `first_kinds` joins: no pattern of _may_hold crosses it.
+_JOIN = "\x00"
+
+
+def first_kinds(texts: Sequence[str]) -> dict[int, Kind]:
+    """Index → the kind of the first personal datum, for each of `texts` that
+    holds one: what `first_kind` says of each, found many times faster for
+    many short texts (a spreadsheet's titles). _may_hold's quick look runs
+    once over the texts joined, and only the texts it points at are read."""
+    if not texts:
+        return {}
+    joined = _JOIN.join(texts)
+    if joined.count(_JOIN) != len(texts) - 1:  # a text holds the separator itself
+        return {i: kind for i, text in enumerate(texts) if (kind := first_kind(text))}
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    found: dict[int, Kind] = {}
+    for at in _hints(joined):
+        index = bisect.bisect_right(starts, at) - 1
+        if index not in found and (kind := first_kind(texts[index])):
+            found[index] = kind
+    return found
+
+
+def _hints(text: str) -> Iterator[int]:
+    """Where _may_hold would say yes, for each text joined in `text`."""
+    for sign in "@&%":
+        at = text.find(sign)
+        while at >= 0:
+            yield at
+            at = text.find(sign, at + 1)
+    for run in _RUN.finditer(text):
+        if len(digits(run.group(0))) >= 10 or _LOCAL.search(run.group(0)):
+            yield run.start()
+    for year in _YEAR.finditer(text):
+        start, end = year.span()
+        if not (start and text[start - 1].isdigit()) and not text[end : end + 1].isdigit():
+            yield start
+    if "ери" in text or "ЕРИ" in text:
+        for series in _SERIES_ANY_CASE.finditer(text):
+            yield series.start()
+    if "(" in text or "[" in text or "{" in text or "<" in text:
+        for spelt in _SPELT_AT.finditer(text):
+            yield spelt.start()
+
+
+_SERIES_ANY_CASE = re.compile(_any_case(_SERIES))

@@ -1,0 +1,141 @@
+"""Titles and links that name a teacher who has not consented to be named.
+
+A teacher without consent is kept in the log under a pseudonym, so a title
+(«Открытый урок Абдулаевой М. В.») or a link to a profile
+(https://infourok.ru/user/abdulayeva-marha) must not name them either. A
+teacher is recognised by the stem of the surname, in any case ending
+(«Абдулаева», «Абдулаевой», «Абдулаеву»), in Cyrillic or in any common
+transliteration (abdulaeva, abdulayeva, abdoulaieva): each Cyrillic letter
+stands for every Latin spelling the usual systems give it.
+
+Surnames shorter than MIN_STEM letters once the ending is cut are not
+looked for: they are common words too often.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from urllib.parse import unquote
+
+from .values import surname_of
+
+MIN_STEM = 4
+# The endings cut from a surname: Абдулаев|а, Ахмадов|ой, Иванов|у, Достоевск|ий.
+_ENDING = re.compile(r"(?:ий|ый|ой|ая|яя|[аяыиеоуйь])$")
+# Each letter's Latin spellings: GOST 7.79, ICAO (passports), BGN/PCGN, the
+# French-style ou and the j-forms of the older systems.
+_LATIN = {
+    "а": "a",
+    "б": "b",
+    "в": "(?:v|w)",
+    "г": "(?:g|gh)",
+    "д": "d",
+    "е": "(?:e|ye|je|ie)",
+    "ё": "(?:e|yo|jo|io|ye)",
+    "ж": "(?:zh|j|zj|g)",
+    "з": "z",
+    "и": "(?:i|y|ee)",
+    "й": "(?:y|i|j|)",
+    "к": "(?:k|c|q)",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "(?:s|c)",
+    "т": "t",
+    "у": "(?:u|ou|y|oo)",
+    "ф": "(?:f|ph)",
+    "х": "(?:kh|h|x|ch)",
+    "ц": "(?:ts|tz|c|tc)",
+    "ч": "(?:ch|tch|tsch|c)",
+    "ш": "(?:sh|ch|sch)",
+    "щ": "(?:shch|sch|sh|shh)",
+    "ъ": "(?:|'|y)",
+    "ы": "(?:y|i|yi)",
+    "ь": "(?:|'|y)",
+    "э": "(?:e|eh)",
+    "ю": "(?:yu|iu|ju|u|you)",
+    "я": "(?:ya|ia|ja|a)",
+    "ӏ": "(?:|')",
+}
+# A stem starts a word: no letter before it.
+_WORD_START = r"(?<![^\W\d_])"
+_JOIN = "\x00"
+
+
+def stem(surname: str) -> str | None:
+    """The part of a surname every case form shares, in lower case; None for
+    one too short to look for."""
+    base = surname.casefold().replace("ё", "е").replace("Ӏ", "ӏ")
+    cut = _ENDING.sub("", base)
+    return cut if len(cut) >= MIN_STEM and cut.isalpha() else None
+
+
+def latin(stem: str) -> str:
+    """A regular expression matching `stem` in every transliteration."""
+    return "".join(_LATIN.get(letter, re.escape(letter)) for letter in stem)
+
+
+class Mentions:
+    """The teachers without consent seen so far, and where texts name them."""
+
+    def __init__(self) -> None:
+        self._stems: set[str] = set()
+        self._titles: re.Pattern[str] | None = None
+        self._links: re.Pattern[str] | None = None
+
+    def add(self, name: str) -> None:
+        """Remember a teacher (without consent) by the surname of `name`."""
+        found = surname_of(name)
+        if found and (cut := stem(found)) and cut not in self._stems:
+            self._stems.add(cut)
+            self._titles = self._links = None
+
+    def __bool__(self) -> bool:
+        return bool(self._stems)
+
+    def find(
+        self, titles: Sequence[str], links: Sequence[str]
+    ) -> tuple[dict[int, str], dict[int, str]]:
+        """Index → the name found, for the titles and for the links that name
+        a teacher."""
+        if not self._stems:
+            return {}, {}
+        if self._titles is None or self._links is None:
+            stems = sorted(self._stems, key=len, reverse=True)
+            cyrillic = [form for s in stems for form in (s, s.capitalize(), s.upper())]
+            romanised = "|".join(latin(s) for s in stems)
+            self._titles = re.compile(
+                f"{_WORD_START}(?:{'|'.join(cyrillic)}|(?i:{romanised}))".replace("е", "[её]")
+            )
+            self._links = re.compile(
+                f"(?:{'|'.join(stems)}|{romanised})".replace("е", "[её]"), re.IGNORECASE
+            )
+        return _where(self._titles, titles), _where(self._links, links, links=True)
+
+
+def _where(pattern: re.Pattern[str], texts: Sequence[str], links: bool = False) -> dict[int, str]:
+    """Index → what `pattern` finds first, for each of `texts` it finds
+    anything in, by one search over them all; links are read percent-decoded."""
+    if not texts:
+        return {}
+    joined = _JOIN.join(texts)
+    if links and "%" in joined:
+        texts = [unquote(text) for text in texts]
+        joined = _JOIN.join(texts)
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    found: dict[int, str] = {}
+    for match in pattern.finditer(joined):
+        found.setdefault(bisect.bisect_right(starts, match.start()) - 1, match.group(0))
+    return found
+
+
+def masked(name: str) -> str:
+    """A name as a message may show it, for the public logs of CI too: its
+    first letter."""
+    return f"{name[:1].upper()}…"

@@ -63,7 +63,9 @@ UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2
 # every other byte (fast), C1 and bidi controls by their lead bytes.
 _C0 = bytes([*range(9), 11, 12, *range(14, 32), 127])
 _NOT_C0 = bytes(b for b in range(256) if b not in _C0)
-_C1_OR_BIDI = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+# (Two searches: each with a literal first byte is many times faster than one.)
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+_BIDI = re.compile(rb"\xe2[\x80\x81][\xa6-\xae]")  # a few more: UNSAFE tells
 
 Cell = str | date
 # What reading a text file can still raise after its first line.
@@ -318,7 +320,9 @@ def _decoded(data: bytes) -> tuple[str, bool]:
 def _unsafe_lines(data: bytes, text: str, utf8: bool) -> dict[int, str]:
     """Line → problem, for each line with an unsafe character. Most files have
     none, which is found in a few milliseconds without decoding."""
-    if not data.translate(None, _NOT_C0) and not (utf8 and _C1_OR_BIDI.search(data)):
+    if not data.translate(None, _NOT_C0) and not (
+        utf8 and (_C1.search(data) or _BIDI.search(data))
+    ):
         return {}
     bad: dict[int, str] = {}
     line, at = 1, 0

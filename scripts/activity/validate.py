@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -34,6 +34,7 @@ from .values import (
     alias_key,
     clean_name,
     clean_text,
+    invisible_in,
     mixed_letter,
     parse_date,
     restored,
@@ -178,7 +179,8 @@ class Validator:
         problems: list[Problem] = []
         # Titles and links of the rows that passed: personal data and names in
         # them are looked for at the end, in one pass over them all.
-        later = _Later(into, rejects)
+        later = _Later(into)
+        passed, passed_rows = later.passed.append, later.rows.append
         # The hot loop of `check`: locals only, and the slow path for bad rows.
         d, t, p, a, ti, u = astuple(columns)
         width = max(d, t, p, a, ti, u) + 1
@@ -201,8 +203,14 @@ class Validator:
                 any_rows = True
                 day, teacher = dates[row[d]], teachers[row[t]]
                 platform, activity = platforms[row[p]], activities[row[a]]
-                title = clean_text(str(row[ti])) if ti >= 0 else ""
-                url = _link(str(row[u])) if u >= 0 else ""
+                # What values.clean_text does, but invisible characters are
+                # taken out of the passed rows at the end, in one pass.
+                title = str(row[ti]) if ti >= 0 else ""
+                if title:
+                    if title[:1] == "'":
+                        title = restored(title)
+                    title = " ".join(title.split())
+                url = str(row[u]).strip() if u >= 0 else ""
                 if (
                     day.__class__ is tuple
                     or teacher.__class__ is tuple
@@ -225,8 +233,9 @@ class Validator:
                 if into is not None:
                     # Every verdict above is a value here, not a (message,) tuple.
                     into.append(Activity(day, platform, activity, teacher, title, url))  # type: ignore[arg-type]
-                if title or url:
-                    later.add(line, title, url, row)
+                passed((line, title, url))
+                if rejects is not None:
+                    passed_rows(row)
         except READ_ERRORS as err:
             problems.append(Problem(label, before + 1, _unreadable(err)))
         for line, reasons, row in later.refused(self._mentions):
@@ -304,64 +313,64 @@ def _contact(where: str, kind: personal_data.Kind) -> str:
 
 
 class _Later:
-    """The titles and links of rows that passed every other check, read at
-    the end of a source in one pass: personal data, and the surnames of
-    teachers without consent. A row refused then leaves `into` again."""
+    """The titles and links of the rows that passed every other check, read
+    at the end of a source in one pass each: invisible characters taken out,
+    then personal data and the surnames of teachers without consent looked
+    for. A row refused then leaves `into` again.
 
-    def __init__(self, into: list[Activity] | None, rejects: list[Rejected] | None) -> None:
-        self._into = into
-        self._keep_rows = rejects is not None
-        self._lines: list[int] = []
-        self._at: list[int] = []  # the row's index in `into`
-        self._titles: list[str] = []
-        self._links: list[str] = []
-        self._rows: list[Sequence[Cell]] = []
-        self._dropped: list[int] = []
+    The k-th row passed is into[start + k]: each added one activity."""
+
+    def __init__(self, into: list[Activity] | None) -> None:
+        self.into = into
+        self.start = len(into) if into is not None else 0
+        self.passed: list[tuple[int, str, str]] = []  # line, title, link
+        self.rows: list[Sequence[Cell]] = []  # their cells, for a list of refused rows
         self.dropped_days: list[date] = []
-
-    def add(self, line: int, title: str, url: str, row: Sequence[Cell]) -> None:
-        self._lines.append(line)
-        self._at.append(len(self._into) - 1 if self._into is not None else -1)
-        self._titles.append(title)
-        self._links.append(url)
-        if self._keep_rows:
-            self._rows.append(row)
 
     def refused(self, mentions: Mentions) -> list[tuple[int, list[str], Sequence[Cell]]]:
         """(line, reasons, cells) of each row refused, in the order read."""
-        count = len(self._lines)
-        contacts = personal_data.first_kinds(self._titles + self._links)
-        named_titles, named_links = mentions.find(self._titles, self._links)
+        titles = [title for _, title, _ in self.passed]
+        links = [link for _, _, link in self.passed]
+        self._take_out_invisible(titles, links)
+        contacts = personal_data.first_kinds(titles)
+        link_contacts = personal_data.first_kinds(links, links=True)
+        named_titles, named_links = mentions.find(titles, links)
         refused = []
-        for index in sorted(
-            {i % count for i in contacts} | named_titles.keys() | named_links.keys()
-        ):
+        indexes = sorted(
+            contacts.keys() | link_contacts.keys() | named_titles.keys() | named_links.keys()
+        )
+        for index in indexes:
             reasons = []
             if kind := contacts.get(index):
                 reasons.append(_contact("в названии", kind))
             if index in named_titles:
                 reasons.append(_named("в названии", "название", named_titles[index]))
-            if kind := contacts.get(index + count):
+            if kind := link_contacts.get(index):
                 reasons.append(_contact("в ссылке", kind))
             if index in named_links:
                 reasons.append(_named("в ссылке", "ссылку", named_links[index]))
-            row = self._rows[index] if self._keep_rows else ()
-            refused.append((self._lines[index], reasons, row))
-            if self._into is not None:
-                self._dropped.append(self._at[index])
-        for position in sorted(self._dropped, reverse=True):
-            assert self._into is not None
-            self.dropped_days.append(self._into.pop(position).date)
+            line = self.passed[index][0]
+            refused.append((line, reasons, self.rows[index] if self.rows else ()))
+        if self.into is not None:
+            for index in reversed(indexes):
+                self.dropped_days.append(self.into.pop(self.start + index).date)
         return refused
+
+    def _take_out_invisible(self, titles: list[str], links: list[str]) -> None:
+        for index in invisible_in(titles + links):
+            texts, at = (titles, index) if index < len(titles) else (links, index - len(titles))
+            texts[at] = clean_text(texts[at])
+            if self.into is not None:
+                item = self.into[self.start + at]
+                self.into[self.start + at] = (
+                    replace(item, title=texts[at])
+                    if texts is titles
+                    else replace(item, url=texts[at])
+                )
 
 
 def _named(where: str, what: str, name: str) -> str:
     return _NAMED.format(where=where, what=what, masked=masked(name))
-
-
-def _link(cell: str) -> str:
-    """A link as it is kept: without spaces around or invisible characters."""
-    return clean_text(cell) if not cell.isascii() else cell.strip()
 
 
 def _unsafe_in(bad: dict[int, str], first: int, last: int) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -73,6 +74,19 @@ def clean_text(text: str) -> str:
 # the soft hyphen: removed from every text kept. (Bidi overrides are refused
 # before, with the other unsafe characters: activity/sources.py.)
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def invisible_in(texts: Sequence[str]) -> list[int]:
+    """The indexes of the `texts` that hold an invisible character, found in
+    one search over them all (most have none)."""
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    if not _INVISIBLE.search(joined):
+        return []
+    return [index for index, text in enumerate(texts) if _INVISIBLE.search(text)]
+
+
 # What a spreadsheet runs as a formula (OWASP, CSV injection): a cell that
 # starts with = + - @, a tab or a carriage return; after any quotes, so that
 # guarding stays reversible.

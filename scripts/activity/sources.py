@@ -451,5 +451,5 @@ def _cell(value: object) -> Cell:
     return str(value)
 
 
-def _problem(source: str, message: str, line: int = 1) -> Problems:
+def _problem(source: str, message: str, line: int = 0) -> Problems:
     return Problems([Problem(source, line, message)])

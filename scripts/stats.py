@@ -123,6 +123,7 @@ def pull(args: argparse.Namespace) -> int:
         known,
         sheet=args.sheet,
         partial=args.partial,
+        wait=store.LOCK_WAIT,
     )
     for problem in pulled.problems:
         print(problem)

@@ -22,12 +22,13 @@ from urllib.parse import urlsplit
 
 from common import personal_data
 
+from . import sources
 from .columns import HEADER_ROWS, REQUIRED, Columns, find_columns, header_score, no_header
 from .mentions import Mentions, masked
 from .model import Activity, Problem, Problems
 from .pseudonyms import is_pseudonym
 from .registries import Kind, Registries, year_id
-from .sources import MAX_ROWS, READ_ERRORS, Cell, Source, Table, open_table
+from .sources import READ_ERRORS, Cell, Source, Table, open_table
 from .values import (
     EARLIEST,
     BadValue,
@@ -188,12 +189,13 @@ class Validator:
         platforms, activities = self._platforms, self._activities
         lines_read, whole_url, bad_lines = table.lines_read, _WHOLE_URL.fullmatch, table.bad
         first_seen, uncalendared_days = self._first_seen, self._uncalendared_days
+        max_rows = sources.MAX_ROWS
         any_rows = False
         try:
             for row in rows:
                 line, before = before + 1, lines_read()
-                if before > MAX_ROWS:
-                    problems.append(Problem(label, line, _TOO_MANY_ROWS))
+                if before > max_rows:
+                    problems.append(Problem(label, line, _too_many_rows(max_rows)))
                     break
                 if len(row) < width:
                     row = [*row, *[""] * (width - len(row))]
@@ -386,9 +388,8 @@ def _cells(row: Sequence[Cell], columns: Columns) -> tuple[str, ...]:
     return tuple(_written(row[i]) if i >= 0 else "" for i in astuple(columns))
 
 
-_TOO_MANY_ROWS = (
-    f"в таблице больше {MAX_ROWS} строк: разделите её по учебным годам и загрузите по частям"
-)
+def _too_many_rows(limit: int) -> str:
+    return f"в таблице больше {limit} строк: разделите её по учебным годам и загрузите по частям"
 
 
 def _written(cell: Cell) -> str:

@@ -100,7 +100,7 @@ def run(*args: str | Path) -> Ran:
 def data_folder(tmp_path: Path) -> Path:
     """A folder for a log of its own (stats.py refuses one that does not exist)."""
     folder = tmp_path / "data"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 

@@ -120,7 +120,7 @@ def pull_killed_at(step: str, data: Path, source: Path) -> int:
 def old_log(folder: Path, tmp_path: Path) -> None:
     """A log of two files as pulls wrote it before the log was one file."""
     pulled(folder, write_csv(tmp_path / "old.csv", rows=ROWS[:2]))
-    first, *rest = (folder / "activity-log.csv").read_text("utf-8").splitlines(keepends=True)
+    _about, *rest = (folder / "activity-log.csv").read_text("utf-8").splitlines(keepends=True)
     (folder / "activity-log.csv").write_text("".join(rest), "utf-8")
     (folder / "activity-log.yml").write_text("example: false\n", "utf-8")
 

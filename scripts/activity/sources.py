@@ -285,7 +285,9 @@ def _refuse_other_formats(source: str, head: bytes) -> None:
         raise _problem(
             source, "это веб-страница, а не CSV или XLSX: опубликуйте таблицу как CSV или XLSX"
         )
-    if b"\0" in head:
+    # A binary file: a PDF, or a NUL on the first line (a NUL further on is
+    # refused by line, as every control character is).
+    if head.startswith(b"%PDF") or b"\0" in head.split(b"\n", 1)[0]:
         raise _problem(source, _NOT_TEXT)
 
 
@@ -427,7 +429,7 @@ def _checked_rows(
             for cell in row:
                 if isinstance(cell, str) and cell:
                     if len(cell) > MAX_CELL:
-                        table.bad.setdefault(read[0], _LONG_CELL)
+                        table.bad.setdefault(read[0], _long_cell())
                     elif problem := unsafe_problem(cell):
                         table.bad.setdefault(read[0], problem)
             yield row
@@ -435,9 +437,11 @@ def _checked_rows(
     return counted(), lambda: read[0]
 
 
-_LONG_CELL = (
-    f"ячейка длиннее {MAX_CELL} символов: в таблице активностей таких не бывает, проверьте строку"
-)
+def _long_cell() -> str:
+    return (
+        f"ячейка длиннее {MAX_CELL} символов: в таблице активностей таких не бывает, "
+        "проверьте строку"
+    )
 
 
 def _cell(value: object) -> Cell:

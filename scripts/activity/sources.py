@@ -182,6 +182,8 @@ def _download(url: str, label: str) -> bytes:
             outcome.append(_fetch(url, label, deadline))
         except Problems as err:
             outcome.append(err)
+        except Exception as err:  # a thread's end: told, never a traceback
+            outcome.append(_problem(label, f"не удаётся скачать: {err}"))
 
     worker = threading.Thread(target=fetch, name="stats-download", daemon=True)
     worker.start()

@@ -14,12 +14,10 @@ looked for: they are common words too often.
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import operator
 import re
-from collections.abc import Sequence
 from urllib.parse import unquote
+
+from common.joined import Joined
 
 from .values import surname_of
 
@@ -64,7 +62,6 @@ _LATIN = {
     "я": "(?:ya|ia|ja|a)",
     "ӏ": "(?:|')",
 }
-_JOIN = "\x00"
 
 
 def stem(surname: str) -> str | None:
@@ -105,9 +102,7 @@ class Mentions:
     def __bool__(self) -> bool:
         return bool(self._stems)
 
-    def find(
-        self, titles: Sequence[str], links: Sequence[str]
-    ) -> tuple[dict[int, str], dict[int, str]]:
+    def find(self, titles: Joined, links: Joined) -> tuple[dict[int, str], dict[int, str]]:
         """Index → the name found, for the titles and for the links that name
         a teacher."""
         if not self._stems:
@@ -122,28 +117,19 @@ class Mentions:
             written += [form[0].upper() + form[1:] for form in romanised]
             self._titles = re.compile("|".join(written).replace("е", "[её]"))
             self._links = re.compile("|".join([*stems, *romanised]).replace("е", "[её]"))
-        return _where(self._titles, titles), _where(self._links, links, links=True)
+        if "%" in links.text:  # percent-encoded letters: Cyrillic addresses
+            links = Joined([unquote(link) for link in links.texts])
+        return _where(self._titles, titles), _where(self._links, links.lowered())
 
 
-def _where(pattern: re.Pattern[str], texts: Sequence[str], links: bool = False) -> dict[int, str]:
-    """Index → what `pattern` finds first, for each of `texts` it finds
-    anything in, by one search over them all; links are read percent-decoded."""
-    if not texts:
-        return {}
-    joined = _JOIN.join(texts)
-    if links:
-        if "%" in joined:
-            texts = [unquote(text) for text in texts]
-            joined = _JOIN.join(texts)
-        lowered = joined.lower()
-        if len(lowered) != len(joined):  # a letter whose lower case is longer
-            texts = [text.lower() for text in texts]
-            lowered = _JOIN.join(texts)
-        joined = lowered
-    starts = _starts(texts)
+def _where(pattern: re.Pattern[str], texts: Joined) -> dict[int, str]:
+    """Index → what `pattern` finds first, for each text it finds anything in."""
+    if not texts.whole:
+        searched = ((i, pattern.search(text)) for i, text in enumerate(texts.texts))
+        return {i: match.group(0) for i, match in searched if match}
     found: dict[int, str] = {}
-    for match in pattern.finditer(joined):
-        found.setdefault(bisect.bisect_right(starts, match.start()) - 1, match.group(0))
+    for match in pattern.finditer(texts.text):
+        found.setdefault(texts.index(match.start()), match.group(0))
     return found
 
 
@@ -151,10 +137,3 @@ def masked(name: str) -> str:
     """A name as a message may show it, for the public logs of CI too: its
     first letter."""
     return f"{name[:1].upper()}…"
-
-
-def _starts(texts: Sequence[str]) -> list[int]:
-    """Where each of `texts` starts once they are joined by one character
-    (built by iterators in C: a year's texts take milliseconds)."""
-    lengths = map(operator.add, map(len, texts[:-1]), itertools.repeat(1))
-    return list(itertools.accumulate(lengths, initial=0))

@@ -21,6 +21,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from common import personal_data
+from common.joined import Joined
 
 from . import sources
 from .columns import HEADER_ROWS, REQUIRED, Columns, find_columns, header_score, no_header
@@ -333,10 +334,14 @@ class _Later:
         """(line, reasons, cells) of each row refused, in the order read."""
         titles = [title for _, title, _ in self.passed]
         links = [link for _, _, link in self.passed]
-        self._take_out_invisible(titles, links)
-        contacts = personal_data.first_kinds(titles)
-        link_contacts = personal_data.first_kinds(links, links=True)
-        named_titles, named_links = mentions.find(titles, links)
+        joined_titles, joined_links = Joined(titles), Joined(links)
+        if self._take_out_invisible(joined_titles, titles, "title"):
+            joined_titles = Joined(titles)
+        if self._take_out_invisible(joined_links, links, "url"):
+            joined_links = Joined(links)
+        contacts = personal_data.first_kinds(joined_titles)
+        link_contacts = personal_data.first_kinds(joined_links, links=True)
+        named_titles, named_links = mentions.find(joined_titles, joined_links)
         refused = []
         indexes = sorted(
             contacts.keys() | link_contacts.keys() | named_titles.keys() | named_links.keys()
@@ -358,17 +363,20 @@ class _Later:
                 self.dropped_days.append(self.into.pop(self.start + index).date)
         return refused
 
-    def _take_out_invisible(self, titles: list[str], links: list[str]) -> None:
-        for index in invisible_in(titles + links):
-            texts, at = (titles, index) if index < len(titles) else (links, index - len(titles))
-            texts[at] = clean_text(texts[at])
+    def _take_out_invisible(self, joined: Joined, texts: list[str], field: str) -> bool:
+        """Clean the texts that hold invisible characters, and their rows;
+        say whether there were any."""
+        found = invisible_in(joined)
+        for index in found:
+            texts[index] = clean_text(texts[index])
             if self.into is not None:
-                item = self.into[self.start + at]
-                self.into[self.start + at] = (
-                    replace(item, title=texts[at])
-                    if texts is titles
-                    else replace(item, url=texts[at])
+                item = self.into[self.start + index]
+                self.into[self.start + index] = (
+                    replace(item, title=texts[index])
+                    if field == "title"
+                    else replace(item, url=texts[index])
                 )
+        return bool(found)
 
 
 def _named(where: str, what: str, name: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
 from common import personal_data
+from common.joined import Joined
 
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -76,15 +76,12 @@ def clean_text(text: str) -> str:
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
-def invisible_in(texts: Sequence[str]) -> list[int]:
-    """The indexes of the `texts` that hold an invisible character, found in
+def invisible_in(texts: Joined) -> list[int]:
+    """The indexes of the texts that hold an invisible character, found in
     one search over them all (most have none)."""
-    if not texts:
+    if not _INVISIBLE.search(texts.text):
         return []
-    joined = "\n".join(texts)
-    if not _INVISIBLE.search(joined):
-        return []
-    return [index for index, text in enumerate(texts) if _INVISIBLE.search(text)]
+    return [index for index, text in enumerate(texts.texts) if _INVISIBLE.search(text)]
 
 
 # What a spreadsheet runs as a formula (OWASP, CSV injection): a cell that

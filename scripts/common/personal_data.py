@@ -37,8 +37,6 @@ from __future__ import annotations
 
 import bisect
 import html
-import itertools
-import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -48,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from common import yamldata
+from common.joined import Joined
 from common.schema import TEXT
 
 
@@ -505,11 +504,7 @@ def first_kind(text: str) -> Kind | None:
     return found[0].kind if found else None
 
 
-# Between the texts `first_kinds` joins: no pattern of _may_hold crosses it.
-_JOIN = "\x00"
-
-
-def first_kinds(texts: Sequence[str], links: bool = False) -> dict[int, Kind]:
+def first_kinds(texts: Sequence[str] | Joined, links: bool = False) -> dict[int, Kind]:
     """Index → the kind of the first personal datum, for each of `texts` that
     holds one: what `first_kind` says of each, found many times faster for
     many short texts (a spreadsheet's titles). _may_hold's quick look runs
@@ -517,18 +512,13 @@ def first_kinds(texts: Sequence[str], links: bool = False) -> dict[int, Kind]:
 
     `links`: the texts are web addresses, whose own digits are never read
     as numbers, and only what can be found in them is looked for."""
-    if not texts:
-        return {}
-    joined = _JOIN.join(texts)
-    if joined.count(_JOIN) != len(texts) - 1:  # a text holds the separator itself
-        return {i: kind for i, text in enumerate(texts) if (kind := first_kind(text))}
-    hints = _link_hints(joined) if links else _hints(joined)
+    joined = texts if isinstance(texts, Joined) else Joined(texts)
+    if not joined.whole:
+        return {i: kind for i, text in enumerate(joined.texts) if (kind := first_kind(text))}
     found: dict[int, Kind] = {}
-    starts: list[int] = []
-    for at in hints:
-        starts = starts or _starts(texts)
-        index = bisect.bisect_right(starts, at) - 1
-        if index not in found and (kind := first_kind(texts[index])):
+    for at in _link_hints(joined.text) if links else _hints(joined.text):
+        index = joined.index(at)
+        if index not in found and (kind := first_kind(joined.texts[index])):
             found[index] = kind
     return found
 
@@ -550,7 +540,10 @@ def _link_hints(text: str) -> Iterator[int]:
 
 
 def _hints(text: str) -> Iterator[int]:
-    """Where _may_hold would say yes, for each text joined in `text`."""
+    """Where _may_hold would say yes, for each text joined in `text`, less
+    the years that no date is written around: a year alone never makes a
+    find (a number needs a run of digits, which is looked for too; a name
+    needs a date, written as _DATE writes one)."""
     for sign in "@&%":
         at = text.find(sign)
         while at >= 0:
@@ -561,7 +554,11 @@ def _hints(text: str) -> Iterator[int]:
             yield run.start()
     for year in _YEAR.finditer(text):
         start, end = year.span()
-        if not (start and text[start - 1].isdigit()) and not text[end : end + 1].isdigit():
+        if (start and text[start - 1].isdigit()) or text[end : end + 1].isdigit():
+            continue
+        before = text[max(0, start - 40) : start].rstrip()
+        after = text[end : end + 40].lstrip()
+        if before[-1:] in _BEFORE_YEAR or after[:1] in _AFTER_YEAR:
             yield start
     if "ери" in text or "ЕРИ" in text:
         for series in _SERIES_ANY_CASE.finditer(text):
@@ -571,11 +568,10 @@ def _hints(text: str) -> Iterator[int]:
             yield spelt.start()
 
 
+# What _DATE writes around a year: 01.09.2015, 01/09/2015, «1 сентября
+# 2015» (every month's name ends in я), 2015-09-01, «2015 г. р.», «2015 года».
+_BEFORE_YEAR = set("./я")
+_AFTER_YEAR = set("-г")
+
+
 _SERIES_ANY_CASE = re.compile(_any_case(_SERIES))
-
-
-def _starts(texts: Sequence[str]) -> list[int]:
-    """Where each of `texts` starts once they are joined by one character
-    (built by iterators in C: a year's texts take milliseconds)."""
-    lengths = map(operator.add, map(len, texts[:-1]), itertools.repeat(1))
-    return list(itertools.accumulate(lengths, initial=0))

@@ -25,6 +25,7 @@ import http
 import http.client
 import io
 import ipaddress
+import itertools
 import re
 import socket
 import threading
@@ -304,11 +305,18 @@ def _csv_table(source: str, data: bytes) -> Table:
             source, "текст не в UTF-8 и не в Windows-1251: сохраните таблицу как CSV (UTF-8)"
         ) from None
     csv.field_size_limit(MAX_CELL)
-    stream = io.StringIO(text, newline="")
-    head = [stream.readline(_HEAD_LINE) for _ in range(HEADER_ROWS)]
-    stream.seek(0)
-    reader = csv.reader(stream, delimiter=_delimiter(head))
-    return Table(source, reader, lambda: reader.line_num, bad=_unsafe_lines(data, text, utf8))
+    bad = _unsafe_lines(data, text, utf8)
+    lines: Iterator[str]
+    if bad or "\u2028" in text or "\u2029" in text:
+        # Line breaks of other kinds: split at \r and \n alone, as a file is.
+        lines = io.StringIO(text, newline="")
+    else:  # many times faster, and the lines are the same
+        lines = iter(text.splitlines(keepends=True))
+    head = list(itertools.islice(lines, HEADER_ROWS))
+    reader = csv.reader(
+        itertools.chain(head, lines), delimiter=_delimiter([line[:_HEAD_LINE] for line in head])
+    )
+    return Table(source, reader, lambda: reader.line_num, bad=bad)
 
 
 def _decoded(data: bytes) -> tuple[str, bool]:

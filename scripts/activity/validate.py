@@ -182,7 +182,12 @@ class Validator:
         # Titles and links of the rows that passed: personal data and names in
         # them are looked for at the end, in one pass over them all.
         later = _Later(into)
-        passed, passed_rows = later.passed.append, later.rows.append
+        passed_lines, passed_titles, passed_links = (
+            later.lines.append,
+            later.titles.append,
+            later.links.append,
+        )
+        passed_rows = later.rows.append
         # The hot loop of `check`: locals only, and the slow path for bad rows.
         d, t, p, a, ti, u = astuple(columns)
         width = max(d, t, p, a, ti, u) + 1
@@ -236,7 +241,9 @@ class Validator:
                 if into is not None:
                     # Every verdict above is a value here, not a (message,) tuple.
                     into.append(Activity(day, platform, activity, teacher, title, url))  # type: ignore[arg-type]
-                passed((line, title, url))
+                passed_lines(line)
+                passed_titles(title)
+                passed_links(url)
                 if rejects is not None:
                     passed_rows(row)
         except READ_ERRORS as err:
@@ -326,14 +333,15 @@ class _Later:
     def __init__(self, into: list[Activity] | None) -> None:
         self.into = into
         self.start = len(into) if into is not None else 0
-        self.passed: list[tuple[int, str, str]] = []  # line, title, link
+        self.lines: list[int] = []
+        self.titles: list[str] = []
+        self.links: list[str] = []
         self.rows: list[Sequence[Cell]] = []  # their cells, for a list of refused rows
         self.dropped_days: list[date] = []
 
     def refused(self, mentions: Mentions) -> list[tuple[int, list[str], Sequence[Cell]]]:
         """(line, reasons, cells) of each row refused, in the order read."""
-        titles = [title for _, title, _ in self.passed]
-        links = [link for _, _, link in self.passed]
+        titles, links = self.titles, self.links
         joined_titles, joined_links = Joined(titles), Joined(links)
         if self._take_out_invisible(joined_titles, titles, "title"):
             joined_titles = Joined(titles)
@@ -356,7 +364,7 @@ class _Later:
                 reasons.append(_contact("в ссылке", kind))
             if index in named_links:
                 reasons.append(_named("в ссылке", "ссылку", named_links[index]))
-            line = self.passed[index][0]
+            line = self.lines[index]
             refused.append((line, reasons, self.rows[index] if self.rows else ()))
         if self.into is not None:
             for index in reversed(indexes):

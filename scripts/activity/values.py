@@ -79,7 +79,7 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 def invisible_in(texts: Joined) -> list[int]:
     """The indexes of the texts that hold an invisible character, found in
     one search over them all (most have none)."""
-    if not _INVISIBLE.search(texts.text):
+    if texts.text.isascii() or not _INVISIBLE.search(texts.text):
         return []
     return [index for index, text in enumerate(texts.texts) if _INVISIBLE.search(text)]
 

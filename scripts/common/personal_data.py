@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -549,17 +549,11 @@ def _hints(text: str) -> Iterator[int]:
         while at >= 0:
             yield at
             at = text.find(sign, at + 1)
+    # Two searches: either alone skips fast to a digit, one of both would not.
     for run in _RUN.finditer(text):
         if len(digits(run.group(0))) >= 10 or _LOCAL.search(run.group(0)):
             yield run.start()
-    for year in _YEAR.finditer(text):
-        start, end = year.span()
-        if (start and text[start - 1].isdigit()) or text[end : end + 1].isdigit():
-            continue
-        before = text[max(0, start - 40) : start].rstrip()
-        after = text[end : end + 40].lstrip()
-        if before[-1:] in _BEFORE_YEAR or after[:1] in _AFTER_YEAR:
-            yield start
+    yield from _dated_years(text, _YEAR.finditer(text))
     if "ери" in text or "ЕРИ" in text:
         for series in _SERIES_ANY_CASE.finditer(text):
             yield series.start()
@@ -568,10 +562,18 @@ def _hints(text: str) -> Iterator[int]:
             yield spelt.start()
 
 
-# What _DATE writes around a year: 01.09.2015, 01/09/2015, «1 сентября
-# 2015» (every month's name ends in я), 2015-09-01, «2015 г. р.», «2015 года».
-_BEFORE_YEAR = set("./я")
-_AFTER_YEAR = set("-г")
+def _dated_years(text: str, years: Iterable[re.Match[str]]) -> Iterator[int]:
+    """Where each of `years` starts that is written as _DATE writes a date's
+    year: 01.09.2015, 01/09/2015, «1 сентября 2015» (every month's name
+    ends in я), 2015-09-01, «2015 г. р.», «2015 года»."""
+    for year in years:
+        start, end = year.span()
+        if (start and text[start - 1].isdigit()) or text[end : end + 1].isdigit():
+            continue
+        before = text[max(0, start - 40) : start].rstrip()
+        after = text[end : end + 40].lstrip()
+        if before[-1:] in "./я" or after[:1] in "-г":
+            yield start
 
 
 _SERIES_ANY_CASE = re.compile(_any_case(_SERIES))

@@ -390,38 +390,36 @@ def parser() -> argparse.ArgumentParser:
         help="ключ псевдонимов (по умолчанию ПАПКА/.teacher-key)",
     )
     sub.set_defaults(run=pull)
-    sub = commands.add_parser(
-        "key",
-        parents=[data],
-        help="показать отпечаток ключа псевдонимов",
-        description="Показать отпечаток ключа псевдонимов (не сам ключ) и сказать, "
-        "подходит ли ключ журналу: так находят нужный файл ключа.",
-    )
-    sub.add_argument(
-        "file", nargs="?", type=Path, metavar="ФАЙЛ", help="ключ (по умолчанию ПАПКА/.teacher-key)"
-    )
-    sub.set_defaults(run=key)
-    sub = commands.add_parser(
-        "rekey",
-        parents=[data],
-        help="сделать псевдонимы журнала заново с новым ключом",
-        description="Сделать псевдонимы журнала заново с новым ключом, одним изменением "
-        "журнала. Псевдоним нельзя обратить без имени, поэтому нужны таблицы, где "
-        "названы все педагоги журнала (выгрузки, из которых загружали данные, или список "
-        "педагогов со столбцом «ФИО педагога»).",
-    )
-    sub.add_argument("--old", type=Path, required=True, metavar="ФАЙЛ", help="ключ журнала сейчас")
-    sub.add_argument(
-        "--new",
-        type=Path,
-        required=True,
-        metavar="ФАЙЛ",
-        help="новый ключ (создаётся, если его нет)",
-    )
+    for name, run, meaning, description, arguments in (
+        (
+            "key",
+            key,
+            "показать отпечаток ключа псевдонимов",
+            "Показать отпечаток ключа псевдонимов (не сам ключ) и сказать, подходит ли ключ "
+            "журналу: так находят нужный файл ключа.",
+            [("file", "ключ (по умолчанию ПАПКА/.teacher-key)", {"nargs": "?"})],
+        ),
+        (
+            "rekey",
+            rekey,
+            "сделать псевдонимы журнала заново с новым ключом",
+            "Сделать псевдонимы журнала заново с новым ключом, одним изменением журнала. "
+            "Псевдоним нельзя обратить без имени, поэтому нужны таблицы, где названы все "
+            "педагоги журнала (выгрузки, из которых загружали данные, или список педагогов "
+            "со столбцом «ФИО педагога»).",
+            [
+                ("--old", "ключ журнала сейчас", {"required": True}),
+                ("--new", "новый ключ (создаётся, если его нет)", {"required": True}),
+            ],
+        ),
+    ):
+        sub = commands.add_parser(name, parents=[data], help=meaning, description=description)
+        for flag, told, options in arguments:
+            sub.add_argument(flag, type=Path, metavar="ФАЙЛ", help=told, **options)
+        sub.set_defaults(run=run)
     sub.add_argument(
         "sources", nargs="+", metavar="ТАБЛИЦА", help="таблицы с именами педагогов журнала"
     )
-    sub.set_defaults(run=rekey)
     sub = commands.add_parser(
         "summary",
         parents=[data],

@@ -26,6 +26,7 @@ from activity.validate import Rejected, Validator
 from common import argparse_ru
 from common.atomic import write_bytes
 from common.cli import command
+from common.problem import printable
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
@@ -490,7 +491,8 @@ def main(argv: list[str] | None = None) -> int:
         return status
     except OSError as err:  # a file that cannot be written, a full disk
         where = f" {err.filename}" if err.filename else ""
-        print(f"stats.py: не удаётся прочитать или записать файл{where}: {err}", file=sys.stderr)
+        told = f"stats.py: не удаётся прочитать или записать файл{where}: {err}"
+        print(printable(told), file=sys.stderr)
         return 1
 
 

@@ -292,7 +292,7 @@ def test_a_missing_key_of_a_log_that_records_one_is_refused(tmp_path: Path) -> N
     before = snapshot(data)
     result = run("pull", write_csv(tmp_path / "two.csv", rows=ROWS[2:]), "--data", data)
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{data / '.teacher-key'}: файла ключа нет, а журнал")
+    assert result.stdout.startswith(f"{data / '.teacher-key'}: файла ключа нет: скопируйте")
     assert "--key ФАЙЛ" in result.stdout
     assert snapshot(data) == before
     again = run("pull", tmp_path / "two.csv", "--data", data, "--key", kept)

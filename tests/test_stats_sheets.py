@@ -312,7 +312,7 @@ def test_the_rejects_go_neither_over_a_source_nor_into_data(tmp_path: Path) -> N
 
 
 def test_help_is_in_russian() -> None:
-    for command in ([], ["check"], ["pull"], ["summary"], ["export"]):
+    for command in ([], ["check"], ["pull"], ["summary"], ["export"], ["key"], ["rekey"]):
         result = run(*command, "--help")
         assert result.returncode == 0
         assert result.stdout.startswith("использование: stats.py")

@@ -82,7 +82,7 @@ def read_key(path: Path) -> bytes:
     except FileNotFoundError:
         raise _key_problem(
             label,
-            "файла ключа нет, а журнал записан с ключом",
+            "файла ключа нет",
             "скопируйте файл ключа .teacher-key с компьютера, на котором данные загружали "
             "раньше (в репозитории его нет), или укажите его: --key ФАЙЛ",
         ) from None

@@ -123,19 +123,14 @@ def rekey(
     a staff list) that name every teacher the log holds a pseudonym of.
     Say how many teachers got a new pseudonym, and whether `new` was made."""
     refuse_missing(data)
+    named = {name for source in names for name in _teachers(source)}  # before the lock
     with locked(data, LOCK_WAIT):
         log = activity_log.read(data, registries)
         before = Pseudonyms(read_key(old), registries)
         _refuse_other_key(data, old, log.key, fingerprint(before.key))
-        made = not new.exists()
-        after = Pseudonyms(new_key(new, _work(data)) if made else read_key(new), registries)
-        mapping = {
-            before.pseudonym(name): after.pseudonym(name)
-            for source in names
-            for name in _teachers(source)
-        }
+        known = {before.pseudonym(name): name for name in named}
         hidden = {item.teacher for item in log.activities if is_pseudonym(item.teacher)}
-        if unknown := hidden - mapping.keys():
+        if unknown := hidden - known.keys():
             raise Problems(
                 [
                     Problem(
@@ -147,6 +142,9 @@ def rekey(
                     )
                 ]
             )
+        made = not new.exists()
+        after = Pseudonyms(new_key(new, _work(data)) if made else read_key(new), registries)
+        mapping = {pseudonym: after.pseudonym(name) for pseudonym, name in known.items()}
         activities = [
             _renamed(item, mapping) if is_pseudonym(item.teacher) else item
             for item in log.activities

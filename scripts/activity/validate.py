@@ -215,9 +215,12 @@ class Validator:
                 # taken out of the passed rows at the end, in one pass.
                 title = str(row[ti]) if ti >= 0 else ""
                 if title:
-                    if title[:1] == "'":
+                    if title.startswith("'"):
                         title = restored(title)
-                    title = " ".join(title.split())
+                    # Most titles are on one line with single spaces already:
+                    # a printable text has no whitespace but " ".
+                    if not (title.isprintable() and "  " not in title and title.strip() is title):
+                        title = " ".join(title.split())
                 url = str(row[u]).strip() if u >= 0 else ""
                 if (
                     day.__class__ is tuple

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -36,11 +36,12 @@ from .values import (
     alias_key,
     clean_name,
     clean_text,
-    invisible_in,
     mixed_letter,
+    one_line,
     parse_date,
     restored,
     teacher_key,
+    tidy,
 )
 
 # An http(s) address with a host and no spaces: the only links stored.
@@ -211,17 +212,17 @@ class Validator:
                 any_rows = True
                 day, teacher = dates[row[d]], teachers[row[t]]
                 platform, activity = platforms[row[p]], activities[row[a]]
-                # What values.clean_text does, but invisible characters are
-                # taken out of the passed rows at the end, in one pass.
+                # What values.clean_text does, with the fast way first: most
+                # titles are tidy already, and most links are ASCII.
                 title = str(row[ti]) if ti >= 0 else ""
                 if title:
                     if title.startswith("'"):
                         title = restored(title)
-                    # Most titles are on one line with single spaces already:
-                    # a printable text has no whitespace but " ".
-                    if not (title.isprintable() and "  " not in title and title.strip() is title):
-                        title = " ".join(title.split())
+                    if not tidy(title):
+                        title = one_line(title)
                 url = str(row[u]).strip() if u >= 0 else ""
+                if not url.isascii():
+                    url = one_line(url)
                 if (
                     day.__class__ is tuple
                     or teacher.__class__ is tuple
@@ -327,9 +328,9 @@ def _contact(where: str, kind: personal_data.Kind) -> str:
 
 class _Later:
     """The titles and links of the rows that passed every other check, read
-    at the end of a source in one pass each: invisible characters taken out,
-    then personal data and the surnames of teachers without consent looked
-    for. A row refused then leaves `into` again.
+    at the end of a source in one pass each for personal data and for the
+    surnames of teachers without consent. A row refused then leaves `into`
+    again.
 
     The k-th row passed is into[start + k]: each added one activity."""
 
@@ -346,10 +347,6 @@ class _Later:
         """(line, reasons, cells) of each row refused, in the order read."""
         titles, links = self.titles, self.links
         joined_titles, joined_links = Joined(titles), Joined(links)
-        if self._take_out_invisible(joined_titles, titles, "title"):
-            joined_titles = Joined(titles)
-        if self._take_out_invisible(joined_links, links, "url"):
-            joined_links = Joined(links)
         contacts = personal_data.first_kinds(joined_titles)
         link_contacts = personal_data.first_kinds(joined_links, links=True)
         named_titles, named_links = mentions.find(joined_titles, joined_links)
@@ -373,21 +370,6 @@ class _Later:
             for index in reversed(indexes):
                 self.dropped_days.append(self.into.pop(self.start + index).date)
         return refused
-
-    def _take_out_invisible(self, joined: Joined, texts: list[str], field: str) -> bool:
-        """Clean the texts that hold invisible characters, and their rows;
-        say whether there were any."""
-        found = invisible_in(joined)
-        for index in found:
-            texts[index] = clean_text(texts[index])
-            if self.into is not None:
-                item = self.into[self.start + index]
-                self.into[self.start + index] = (
-                    replace(item, title=texts[index])
-                    if field == "title"
-                    else replace(item, url=texts[index])
-                )
-        return bool(found)
 
 
 def _named(where: str, what: str, name: str) -> str:

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from common import personal_data
-from common.joined import Joined
 
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -65,23 +64,27 @@ def clean_text(text: str) -> str:
     off), on one line, without runs of spaces or invisible characters."""
     if text[:1] == "'":
         text = restored(text)
+    return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, without runs of spaces or invisible characters."""
     if not text.isascii():
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
+
+
+def tidy(text: str) -> bool:
+    """Whether `text` is already as `one_line` makes it, found faster than
+    making it: a printable text holds no whitespace but spaces, and no
+    invisible character."""
+    return text.isprintable() and "  " not in text and text.strip() is text
 
 
 # Zero-width spaces, joiners and marks, the word joiner and its kin, the BOM,
 # the soft hyphen: removed from every text kept. (Bidi overrides are refused
 # before, with the other unsafe characters: activity/sources.py.)
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
-
-
-def invisible_in(texts: Joined) -> list[int]:
-    """The indexes of the texts that hold an invisible character, found in
-    one search over them all (most have none)."""
-    if texts.text.isascii() or not _INVISIBLE.search(texts.text):
-        return []
-    return [index for index, text in enumerate(texts.texts) if _INVISIBLE.search(text)]
 
 
 # What a spreadsheet runs as a formula (OWASP, CSV injection): a cell that

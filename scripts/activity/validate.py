@@ -41,7 +41,6 @@ from .values import (
     parse_date,
     restored,
     teacher_key,
-    tidy,
 )
 
 # An http(s) address with a host and no spaces: the only links stored.
@@ -214,11 +213,15 @@ class Validator:
                 platform, activity = platforms[row[p]], activities[row[a]]
                 # What values.clean_text does, with the fast way first: most
                 # titles are tidy already, and most links are ASCII.
-                title = str(row[ti]) if ti >= 0 else ""
+                title = row[ti] if ti >= 0 else ""
                 if title:
+                    if title.__class__ is not str:
+                        title = str(title)  # a date cell of an XLSX
                     if title.startswith("'"):
                         title = restored(title)
-                    if not tidy(title):
+                    # Tidy already, most often: a printable text holds no
+                    # whitespace but spaces, and no invisible character.
+                    if not (title.isprintable() and "  " not in title and title.strip() is title):
                         title = one_line(title)
                 url = str(row[u]).strip() if u >= 0 else ""
                 if not url.isascii():

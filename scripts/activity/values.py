@@ -74,13 +74,6 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def tidy(text: str) -> bool:
-    """Whether `text` is already as `one_line` makes it, found faster than
-    making it: a printable text holds no whitespace but spaces, and no
-    invisible character."""
-    return text.isprintable() and "  " not in text and text.strip() is text
-
-
 # Zero-width spaces, joiners and marks, the word joiner and its kin, the BOM,
 # the soft hyphen: removed from every text kept. (Bidi overrides are refused
 # before, with the other unsafe characters: activity/sources.py.)

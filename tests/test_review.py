@@ -401,6 +401,34 @@ def test_avoided_forms_are_flagged_with_file_line_and_term(tmp_path: Path) -> No
     assert sum("хьажориг" in line.casefold() for line in lines) == 2
 
 
+def test_avoided_stems_are_found_in_any_case_ending_and_line_break(tmp_path: Path) -> None:
+    page = (
+        CE_HEAD
+        + "# АгӀо\n\n"  # line 5
+        + "Хьан учётни записехь.\n\n"  # 7: another ending
+        + "УЧЕТНИ ЗАПИСЬ.\n\n"  # 9: capitals, е for ё
+        + "ХӀокху абзацехь учётни\nзапись ю.\n\n"  # 11: the phrase across a line break
+        + "Учётни\n\nзапись: two paragraphs, no phrase.\n"  # 13, 15
+    )
+    write(tmp_path / "docs/ce/page.md", page)
+    # «гӀуллакх» is an event on other pages, and the wrong word in a report's.
+    write(tmp_path / "docs/ce/events.md", CE_HEAD + "# ГӀуллакхаш\n")
+    write(tmp_path / "docs/ce/reports/term.md", CE_HEAD + "# ЖамӀ\n\n## ГӀуллакхаш\n")
+    result = run_check("docs", cwd=tmp_path)
+    assert result.returncode == 1
+    found = [line.split(": по словарю")[0] for line in result.stdout.splitlines()]
+    assert found == [
+        "docs/ce/page.md:7: «учётни записехь»",
+        "docs/ce/page.md:9: «УЧЕТНИ ЗАПИСЬ»",
+        "docs/ce/page.md:11: «учётни запись»",
+        "docs/ce/reports/term.md:7: «ГӀуллакхаш»",
+    ]
+    assert "«учётная запись (аккаунт)» по-чеченски — «аккаунт»" in result.stdout
+    assert "«участие; активность (одна запись в отчётах)» по-чеченски — «дакъалацар»" in (
+        result.stdout
+    )
+
+
 def test_the_project_uses_the_glossary_terms() -> None:
     assert run_check(cwd=ROOT).returncode == 0
 

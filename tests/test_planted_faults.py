@@ -21,15 +21,15 @@ APPENDED = {
     "docs/ru/index.md": ('<iframe src="https://maps.example.com/x"></iframe>', "<iframe>"),
     "docs/ru/glossary.md": ('<span onmouseover="x()">слово</span>', "onmouseover="),
     "docs/ru/reports/index.md": ("[Отчёт](javascript:alert(1))", "javascript:"),
-    "docs/ru/platforms/urokrf.md": ("![](urok.png)", "image without alt text"),
+    "docs/ru/platforms/urokrf.md": ("![](urok.png)", "картинка без описания (alt)"),
     "docs/ru/contributing/index.md": ("# Второй заголовок первого уровня", "MD025"),
     "docs/ru/platforms/prosv.md": ("## Раздел\n\n#### Пункт через уровень", "MD001"),
-    "docs/ce/index.md": ("ДIагIо", "palochka typed as Latin I"),
+    "docs/ce/index.md": ("ДIагIо", "палочка набрана как латинская I"),
 }
 # file → (front matter change, words the report must have)
 FRONT_MATTER = {
     "docs/ce/policy.md": (("translation_review: needed", "translation_review: maybe"), "'maybe'"),
-    "docs/ce/glossary.md": (("translation_review: needed", "draft: false"), "needs «translation"),
+    "docs/ce/glossary.md": (("translation_review: needed", "draft: false"), "должно быть «translation"),
     "docs/ru/platforms/library.md": (("---\n", "---\ntitel: Библиотека\n"), "«titel»"),
 }
 

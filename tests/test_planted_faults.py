@@ -29,7 +29,10 @@ APPENDED = {
 # file → (front matter change, words the report must have)
 FRONT_MATTER = {
     "docs/ce/policy.md": (("translation_review: needed", "translation_review: maybe"), "'maybe'"),
-    "docs/ce/glossary.md": (("translation_review: needed", "draft: false"), "должно быть «translation"),
+    "docs/ce/glossary.md": (
+        ("translation_review: needed", "draft: false"),
+        "должно быть «translation",
+    ),
     "docs/ru/platforms/library.md": (("---\n", "---\ntitel: Библиотека\n"), "«titel»"),
 }
 

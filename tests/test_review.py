@@ -23,6 +23,7 @@ from common import yamledit
 from common.site_config import ROOT
 from sitebuild.build import build
 from support.checks import CE_HEAD, run_check, write
+from support.git import commit_all, git
 from support.project import PREFIX_URL, copy_project
 from support.site import BuiltSite, text_of
 from translation.blocks import apply, blocks
@@ -427,6 +428,36 @@ def test_a_page_is_reviewed_whole_once_its_generated_parts_are(
     mark_yes(book, shown)
     assert review("import", str(book), project=project).returncode == 0
     assert PARTS_PAGE not in pending(progress(project))
+
+
+def test_a_page_flagged_by_hand_is_reviewed_as_it_stood_when_flagged(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    commit_all(project, "the project")
+    page = project / PAGE
+    text = page.read_text("utf-8")
+    head = (
+        "translation_review: reviewed\nreviewed_by: учитель чеченского языка\n"
+        f"reviewed_on: {TODAY.isoformat()}\n"
+    )
+    page.write_text(text.replace("translation_review: needed\n", head, 1), "utf-8")
+    tally = progress(project).pages[PAGE]
+    assert tally.reviewed == tally.total  # the flag, not committed yet: the page as it stands
+    commit_all(project, "reviewed on GitHub")
+    assert progress(project).pages[PAGE].reviewed == tally.total
+    # Edited after the review, committed or not: that block is a draft again.
+    found = blocks(page.read_text("utf-8"))
+    index = next(i for i, block in enumerate(found) if block.kind == "paragraph")
+    edited = apply(page.read_text("utf-8"), [(found[index], found[index].text + " Керла.")])
+    page.write_text(edited, "utf-8")
+    for commit in (True, False):
+        assert progress(project).pages[PAGE].reviewed == tally.total - 1
+        assert PAGE in pending(progress(project))
+        if commit:
+            commit_all(project, "an edit after the review")
+    book = tmp_path / "review.xlsx"
+    exported = [w for w in reexport(project, book) if w.startswith(PAGE + " ")]
+    assert exported == [f"{PAGE} #{index + 1}"]
 
 
 # ---------------------------------------------------------------- corrections that break the site

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -187,24 +188,39 @@ def _aligned(ce_blocks: list[Block], ru_blocks: list[Block]) -> dict[int, Block]
     return pairs
 
 
+def _pairs(ce_text: str, ru_text: str) -> Iterator[tuple[int, Block, str]]:
+    """(index, Chechen block, its Russian block's text) of the blocks with words."""
+    ce_blocks = blocks(ce_text)
+    russian = _aligned(ce_blocks, blocks(ru_text))
+    for index, block in enumerate(ce_blocks):
+        if has_text(block.text):
+            yield index, block, russian[index].text if index in russian else ""
+
+
 def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Page]:
     docs = project / "docs"
     for path in written_pages(project, TARGET):
         relative = path.relative_to(docs / TARGET)
         file = path.relative_to(project).as_posix()
-        text = path.read_text("utf-8")
-        flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
-        # Flagged by hand, never through the ledger: the flag vouches for the page.
-        vouched = flagged and file not in ledgered
-        ce_blocks = blocks(text)
         ru_path = docs / SOURCE / relative
-        ru_blocks = blocks(ru_path.read_text("utf-8")) if ru_path.exists() else []
-        russian = _aligned(ce_blocks, ru_blocks)
+        text = path.read_text("utf-8")
+        ru_text = ru_path.read_text("utf-8") if ru_path.exists() else ""
+        flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
+        here = reviewed
+        vouched = False
+        if flagged and file not in ledgered:
+            # Flagged by hand, never through an import: reviewed as the page
+            # stood when the flag was set, by git history; as it stands when
+            # git cannot tell.
+            as_flagged = _as_flagged(project, file, ru_path.relative_to(project).as_posix())
+            vouched = as_flagged is None
+            if as_flagged is not None:
+                here = {
+                    ledger.fingerprint(file, "", ru, block.text)
+                    for _, block, ru in _pairs(*as_flagged)
+                }
         units = []
-        for index, block in enumerate(ce_blocks):
-            if not has_text(block.text):
-                continue
-            ru = russian[index].text if index in russian else ""
+        for index, block, ru in _pairs(text, ru_text):
             unit = Unit(
                 "pages",
                 f"{file} #{index + 1}",
@@ -218,11 +234,37 @@ def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Pa
                 vouched,
                 block,
             )
-            if not vouched and unit.fingerprint in reviewed:
+            if not vouched and unit.fingerprint in here:
                 unit = _reviewed(unit)
             units.append(unit)
         parts = tuple(found[2] for found in SNIPPET.finditer(text))
         yield Page(file, flagged, units, parts, file in ledgered)
+
+
+FLAG_LINES = f"^({REVIEW_KEY}|reviewed_on):"
+
+
+def _as_flagged(project: Path, file: str, ru_file: str) -> tuple[str, str] | None:
+    """The page and its Russian original as they were in the commit that last
+    set its review flag (or its date); None when git does not know it (no
+    history, a shallow clone, a flag not committed yet)."""
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(project), *args], capture_output=True, text=True, timeout=60
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    if git("diff", "HEAD", "--quiet", "-G", FLAG_LINES, "--", file) is None:
+        return None  # the flag changed and is not committed: the page as it stands
+    commit = (git("log", "-1", "--format=%H", "-G", FLAG_LINES, "--", file) or "").strip()
+    if not commit:
+        return None
+    ce = git("show", f"{commit}:{file}")
+    return None if ce is None else (ce, git("show", f"{commit}:{ru_file}") or "")
 
 
 def _reviewed(unit: Unit) -> Unit:

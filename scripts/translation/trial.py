@@ -1,7 +1,8 @@
 """An import's result tried before it is written: the files as they would be,
 in a temporary copy of the project, through the build's own renderers (every
 data loader: the activity registries, the words, the glossary, platforms,
-contacts, events…) and `make check`'s checks (front matter, links, the
+contacts, events…), its language map (the site's config, the date format)
+and `make check`'s checks (front matter, links, the
 glossary's avoided forms, the palochka…).
 
 Only the problems the changes bring are reported: when the copy fails, the
@@ -19,9 +20,10 @@ from pathlib import Path
 
 from checks.run import check, default_paths
 from checks.source import Rules
-from common.problem import Problem
+from common.problem import Problem, Problems
 from render.core import RenderError, render_all
 from render.registry import RENDERERS
+from sitebuild import language_map
 from sitebuild.project_copy import copy_project
 
 LINE = re.compile(r"^(?P<source>.+?):(?P<line>\d+): (?P<message>.*)$")
@@ -57,8 +59,11 @@ def _try(project: Path, changed: Mapping[str, str]) -> list[Problem]:
             (copy / file).write_text(text, "utf-8")
         try:
             render_all(copy, RENDERERS)
+            language_map.write(copy, pdf=False)  # the site's config, the pages' date format
         except RenderError as err:
             return [_relative(line, copy) for line in str(err).splitlines() if line.strip()]
+        except Problems as err:
+            return [_relative(str(problem), copy) for problem in err.problems]
         found = check(default_paths(copy), Rules.load(copy))
         return [_relative(str(problem), copy) for problem in found]
 

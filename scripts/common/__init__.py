@@ -12,6 +12,7 @@ words          the renderers' wording per language, from data/words.yml
 history        what git knows: each file's last change, and when
 source_pages   which Markdown files under docs/ are pages, and which people write
 argparse_ru    argparse in Russian, for the commands the coordinator runs
+os_errors      why a file could not be read or written, in Russian
 personal_data  the one detector of phones, e-mails, SNILS, passports and a
                name with a birth date (make check, stats.py, the build's gate)
 yamledit       change one value of a YAML file, leaving the rest of its text alone

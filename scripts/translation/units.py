@@ -8,7 +8,9 @@
              404 page's among them
     labels   every Chechen value in data/*.yml: any mapping that holds both
              `ru` and `ce` (a text or a list of texts), wherever it stands,
-             so a new data file is covered without a change here
+             so a new data file is covered without a change here; and
+             mkdocs.yml's: its `extra` the same way, and the site name,
+             description and menu titles its i18n plugin gives Chechen
     terms    the glossary's terms (data/glossary.yml, terms[])
 
 A text is reviewed when the ledger (translation.ledger) holds its
@@ -387,6 +389,78 @@ def _labels_in(
         )
 
 
+def _scalars(pair: tuple[yaml.Node, yaml.Node] | None) -> Iterator[yaml.ScalarNode]:
+    stack = [pair[1]] if pair else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            stack += [v for _, v in node.value]
+
+
+def _site_names(
+    file: str, root: yaml.Node | None, seen: set[int], reviewed: set[str]
+) -> Iterator[Unit]:
+    """The Chechen site name, description and menu titles that mkdocs.yml
+    gives the i18n plugin, each beside the Russian it replaces: the top-level
+    value of the same key, or a menu title's Russian key. A value that is an
+    alias of one in `extra` (the copyright) is reviewed there, once."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    top = _mapping(root)
+    plugins = top.get("plugins")
+    if plugins is None or not isinstance(plugins[1], yaml.SequenceNode):
+        return
+    for p_index, plugin in enumerate(plugins[1].value):
+        i18n = _mapping(plugin).get("i18n") if isinstance(plugin, yaml.MappingNode) else None
+        if i18n is None or not isinstance(i18n[1], yaml.MappingNode):
+            continue
+        languages = _mapping(i18n[1]).get("languages")
+        if languages is None or not isinstance(languages[1], yaml.SequenceNode):
+            continue
+        for l_index, language in enumerate(languages[1].value):
+            if not isinstance(language, yaml.MappingNode):
+                continue
+            keys = _mapping(language)
+            locale = keys.get("locale")
+            if locale is None or getattr(locale[1], "value", None) != TARGET:
+                continue
+            at = ("plugins", p_index, "i18n", "languages", l_index)
+            pairs: list[tuple[str, yaml.Node, yaml.Node, tuple[str | int, ...]]] = []
+            for name, (_, value) in keys.items():
+                if name in top and isinstance(top[name][1], yaml.ScalarNode):
+                    pairs.append((name, top[name][1], value, (*at, name)))
+            titles = keys.get("nav_translations")
+            if titles is not None and isinstance(titles[1], yaml.MappingNode):
+                for russian, (key, value) in _mapping(titles[1]).items():
+                    where = f"nav_translations.{russian}"
+                    pairs.append((where, key, value, (*at, "nav_translations", russian)))
+            for name, ru_node, ce_node, path in pairs:
+                if not isinstance(ce_node, yaml.ScalarNode) or id(ce_node) in seen:
+                    continue
+                ce = str(ce_node.value)
+                if not has_text(ce):
+                    continue
+                where = f"{file}: i18n.{TARGET}.{name}"
+                unit = Unit(
+                    "labels",
+                    where,
+                    file,
+                    file,
+                    str(getattr(ru_node, "value", "")),
+                    ce,
+                    ce_node.start_mark.line + 1,
+                    "подпись",
+                    where,
+                    False,
+                    YamlValue(ce_node, False, language, path),
+                )
+                yield _reviewed(unit) if unit.fingerprint in reviewed else unit
+
+
 def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
     problems = []
     files = sorted((project / "data").glob("*.yml"))
@@ -406,6 +480,7 @@ def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
             extra = _mapping(root).get("extra") if isinstance(root, yaml.MappingNode) else None
             if extra is not None:
                 yield from _labels_in(file, extra[1], "extra", ("extra",), reviewed)
+            yield from _site_names(file, root, {id(n) for n in _scalars(extra)}, reviewed)
         elif root is not None:
             yield from _labels_in(file, root, "", (), reviewed)
     if problems:

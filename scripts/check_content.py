@@ -48,11 +48,13 @@ from checks import (
     unsafe_html,
 )
 from checks.source import Check, Problem, Rules, Source, shown
+from common import textfile, yamldata
 from common.atomic import write_text
-from common.cli import command
+from common.cli import command, project_folder
+from common.problem import Problems
 from common.site_config import ROOT
 from common.source_pages import is_committed, is_generated
-from render.core import RenderError, render_all
+from render.core import render_all
 from render.registry import RENDERERS
 
 CHECKS: tuple[Check, ...] = (
@@ -93,9 +95,10 @@ def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
     problems: list[Problem] = []
     for path in sources(paths):
         try:
-            source = Source(path, path.read_text("utf-8"))
-        except UnicodeDecodeError:
-            problems.append(Problem(shown(path), 1, "not UTF-8 text: save the file as UTF-8"))
+            source = Source(path, textfile.read(path))
+            readable(source)
+        except Problems as err:  # not UTF-8, too large, its YAML unsafe: nothing else is read
+            problems.extend(err.problems)
             continue
         if is_generated(path):
             problems.append(
@@ -111,13 +114,24 @@ def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
     return sorted(problems)
 
 
+def readable(source: Source) -> None:
+    """Raise Problems when the YAML of `source` cannot be read safely: a data
+    file, or a page's front matter. The checks read that YAML their own way
+    (pymarkdown expands a page's front matter, glossary_terms walks a data
+    file), so a file with an alias (a «billion laughs») never reaches them."""
+    if source.path.suffix in (".yml", ".yaml"):
+        yamldata.parse(source.text, source.label)
+    elif source.is_markdown:
+        front_matter.read(source)
+
+
 def fix(paths: Iterable[Path]) -> list[Path]:
     """Normalise the palochka in Chechen files; return the files changed."""
     changed = []
     for path in sources(paths):
         if not Source(path, "").is_chechen:
             continue
-        text = path.read_text("utf-8")
+        text = textfile.read(path)
         fixed = palochka.normalise(text)
         if fixed != text:
             write_text(path, fixed)
@@ -133,7 +147,7 @@ def parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, help="files or folders to check (default: docs/ and data/)"
     )
     parser.add_argument(
-        "--project", type=Path, default=ROOT, help="the project (default: this one)"
+        "--project", type=project_folder, default=ROOT, help="the project (default: this one)"
     )
     parser.add_argument(
         "--fix", action="store_true", help="write Ӏ for every look-alike of the palochka"
@@ -150,11 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.paths and (project / "mkdocs.yml").exists():
         # The generated pages and parts first, as the build makes them: links
         # to a year's report or to /reports/summary.json lead somewhere only then.
-        try:
-            render_all(project, RENDERERS)
-        except RenderError as err:
-            print(err)
-            return 1
+        render_all(project, RENDERERS)
     missing = [p for p in paths if not p.exists()]
     if missing:
         parser().error(f"no such file or folder: {missing[0]}")

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from common.cli import command
+from common.cli import command, project_folder
 from common.site_config import ROOT
 from sitebuild.build import BuildError
 from sitebuild.preview import WATCHED, Preview, Server
@@ -34,7 +34,10 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1", help="address to serve on")
     parser.add_argument("--port", type=int, default=8000, help="port to serve on")
     parser.add_argument(
-        "--project", type=Path, default=ROOT, help="the checkout to preview (default: this one)"
+        "--project",
+        type=project_folder,
+        default=ROOT,
+        help="the checkout to preview (default: this one)",
     )
     return parser
 

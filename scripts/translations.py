@@ -26,7 +26,6 @@ from datetime import date
 from pathlib import Path
 
 from common.cli import command
-from common.problem import Problems
 from common.site_config import ROOT
 from translation import review
 from translation.progress import progress
@@ -37,12 +36,12 @@ KINDS = {"pages": "страницы", "strings": "интерфейс", "labels":
 
 def show_status(project: Path) -> int:
     pages = statuses(project)
+    reviewed = progress(project)  # before any line: a file it cannot read is all that is told
     width = max(map(len, STATUSES))
     for p in pages:
         print(f"{p.status:<{width}}  {DOCS / TARGET / p.page}")
     counts = Counter(p.status for p in pages)
     print(", ".join(f"{counts[s]} {s}" for s in STATUSES), f"of {len(pages)} pages")
-    reviewed = progress(project)
     print(
         "reviewed by a native speaker:",
         ", ".join(f"{t.reviewed}/{t.total} {name}" for name, t in reviewed.totals().items()),
@@ -53,28 +52,22 @@ def show_status(project: Path) -> int:
 
 
 def run_review(action: str, file: Path, project: Path) -> int:
+    """Problems (FILE.xlsx:ROW: …) and a workbook that cannot be written are
+    told by @command, which main() is wrapped in."""
     shown = str(file)
-    try:
-        if action == "export":
-            counts = review.export(project, file)
-            kinds = ", ".join(f"{KINDS[kind]} {n}" for kind, n in counts.items())
-            print(f"{shown}: {sum(counts.values())} строк на проверку — {kinds}")
-        else:
-            outcome = review.import_workbook(project, file, shown, date.today())
-            print(
-                f"{shown}: исправлений {outcome.corrected}, отмечено «да» {outcome.checked}, "
-                f"страниц проверено {len(outcome.pages)}, "
-                f"терминов подтверждено {len(outcome.terms)}"
-            )
-            for changed in outcome.files:
-                print(f"  изменён {changed}")
-    except Problems as problems:
-        for problem in problems.problems:
-            print(problem)
-        return 1
-    except OSError as err:  # the workbook cannot be written where it was asked
-        print(f"{shown}:1: {err.strerror or err}")
-        return 1
+    if action == "export":
+        counts = review.export(project, file)
+        kinds = ", ".join(f"{KINDS[kind]} {n}" for kind, n in counts.items())
+        print(f"{shown}: {sum(counts.values())} строк на проверку — {kinds}")
+        return 0
+    outcome = review.import_workbook(project, file, shown, date.today())
+    print(
+        f"{shown}: исправлений {outcome.corrected}, отмечено «да» {outcome.checked}, "
+        f"страниц проверено {len(outcome.pages)}, "
+        f"терминов подтверждено {len(outcome.terms)}"
+    )
+    for changed in outcome.files:
+        print(f"  изменён {changed}")
     return 0
 
 

@@ -52,7 +52,9 @@ def test_unreadable_page_is_one_line_as_a_person_runs_it(tmp_path: Path) -> None
     (tmp_path / "docs" / "ru" / "cp1251.md").write_bytes("# Страница\n".encode("cp1251"))
     result = run_program("check_content.py", "docs", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout == "docs/ru/cp1251.md:1: not UTF-8 text: save the file as UTF-8\n"
+    assert (
+        result.stdout == "docs/ru/cp1251.md:1: файл не в кодировке UTF-8: сохраните его в UTF-8\n"
+    )
 
 
 def test_broken_links_and_anchors_are_found_without_a_build(tmp_path: Path) -> None:

@@ -129,7 +129,7 @@ CASES = {
         "---\ndraft: false\n---\n\n# Страница\n",
         "---\ntitle: [Страница\n---\n\n# Страница\n",
         2,
-        "front matter is not valid YAML",
+        "front matter: not valid YAML",
     ),
     "Chechen page without its review flag": (
         "ce/page.md",

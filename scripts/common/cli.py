@@ -7,18 +7,22 @@ lines for a person and an exit status, never a traceback.
 Library code raises Problems (FILE:LINE: message, printed one a line on
 standard output, as the checks print them) or Failure (a sentence on
 standard error); a file that cannot be read or written is an OSError,
-named with the command. Each gives exit status 1; Ctrl+C gives 130; usage
-errors stay argparse's (status 2).
+named with the command. Files are read through common/textfile.py, which
+names a file that is not UTF-8 by line; should a reader miss it, the
+UnicodeDecodeError is still one line here, never a traceback. Each gives
+exit status 1; Ctrl+C gives 130; usage errors stay argparse's (status 2).
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import sys
 from pathlib import Path
 from typing import Protocol
 
 from common.problem import Problems
+from common.textfile import NOT_UTF8
 
 
 class Main(Protocol):
@@ -46,9 +50,33 @@ def command(main: Main) -> Main:
             print(err, file=sys.stderr, flush=True)
             return 1
         except OSError as err:  # a file that cannot be read or written, a full disk
-            print(f"{name}: {err}", file=sys.stderr, flush=True)
+            told = f"{err.filename}: {err.strerror}" if err.filename and err.strerror else err
+            print(f"{name}: {told}", file=sys.stderr, flush=True)
+            return 1
+        except UnicodeDecodeError as err:  # a reader that did not use common/textfile.py
+            print(
+                f"{name}: {NOT_UTF8} (байт 0x{err.object[err.start]:02X})",
+                file=sys.stderr,
+                flush=True,
+            )
             return 1
         except KeyboardInterrupt:
             return 130
 
     return run
+
+
+# What makes a folder this kind of project: the tools read nothing else first.
+PROJECT_MARKS = ("mkdocs.yml", "docs")
+
+
+def project_folder(value: str) -> Path:
+    """argparse `type` of --project: a folder with mkdocs.yml and docs/, so
+    that a command never creates files in, or reports on, another folder."""
+    path = Path(value).resolve()
+    missing = [name for name in PROJECT_MARKS if not (path / name).exists()]
+    if missing:
+        raise argparse.ArgumentTypeError(
+            f"«{value}» — не папка проекта сайта: в ней нет {' и '.join(missing)}"
+        )
+    return path

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from common import textfile
 from common.atomic import write_if_changed
 from common.problem import Problems
 
@@ -32,18 +33,17 @@ GENERATED_PAGES = [
 ]
 
 
-class RenderError(Exception):
-    """Data a page is made from is wrong; the message says where and why."""
+# Renderers raise Problems, which each command prints (common/cli.py). The
+# old name stays only while sitebuild/ still catches it; it is Problems.
+RenderError = Problems
 
 
 def render_all(project: Path, renderers: list[Renderer]) -> list[Path]:
-    """Render every generated file of `project`; return the files written."""
+    """Render every generated file of `project`; return the files written.
+    Raise Problems, FILE:LINE: message, when data a page is made from is wrong."""
     outputs: dict[Path, str] = {}
     for renderer in renderers:
-        try:
-            outputs.update(renderer(project))
-        except Problems as err:
-            raise RenderError(str(err)) from None
+        outputs.update(renderer(project))
     written = [
         project / path for path, text in outputs.items() if write_if_changed(project / path, text)
     ]
@@ -55,6 +55,7 @@ def render_all(project: Path, renderers: list[Renderer]) -> list[Path]:
     for pattern in GENERATED_PAGES:
         for stale in project.glob(pattern):
             # Only pages this step wrote: a page someone wrote stays.
-            if stale.relative_to(project) not in outputs and NOTICE in stale.read_text("utf-8"):
+            name = stale.relative_to(project)
+            if name not in outputs and NOTICE in textfile.read(stale, name.as_posix()):
                 stale.unlink()
     return written

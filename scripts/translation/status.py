@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from common import textfile
 from common.history import History
 from common.site_config import LANGS, ROOT
 from common.source_pages import written_pages
@@ -65,6 +66,6 @@ HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 
 def title_of(path: Path) -> str:
     """A page's title: its front-matter title, else its first heading."""
-    text = path.read_text("utf-8")
+    text = textfile.read(path)
     found = FRONT_TITLE.search(text.split("\n---", 1)[0]) or HEADING.search(text)
     return found.group(1).strip().strip("\"'") if found else path.stem

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from common import textfile, yamldata
 from common.problem import Problem, Problems
 from common.source_pages import written_pages
 from translation import ledger
@@ -138,11 +139,13 @@ def _pages(project: Path, reviewed: set[str]) -> Iterator[Page]:
     for path in written_pages(project, TARGET):
         relative = path.relative_to(docs / TARGET)
         file = path.relative_to(project).as_posix()
-        text = path.read_text("utf-8")
+        text = textfile.read(path, file)
         flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
         ce_blocks = blocks(text)
         ru_path = docs / SOURCE / relative
-        ru_blocks = blocks(ru_path.read_text("utf-8")) if ru_path.exists() else []
+        ru_blocks = (
+            blocks(textfile.read(ru_path, f"docs/{SOURCE}/{relative}")) if ru_path.exists() else []
+        )
         russian = _aligned(ce_blocks, ru_blocks)
         units = []
         for index, block in enumerate(ce_blocks):
@@ -295,7 +298,7 @@ def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
         if file == ledger.LEDGER.as_posix():
             continue
         try:
-            root = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+            root = yamldata.read_node(path, file)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             problems.append(Problem(file, mark.line + 1 if mark else 1, f"not valid YAML: {err}"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import ast
 import importlib
+import re
 import signal
 import socket
 import subprocess
@@ -171,3 +172,16 @@ def test_renderers_raise_problems_not_an_error_of_their_own() -> None:
             if isinstance(node, ast.Raise) and node.exc is not None:
                 raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
                 assert ast.unparse(raised) != "RenderError", f"{path.name}:{node.lineno}"
+
+
+PACKAGES = sorted(p.parent for p in (ROOT / "scripts").glob("*/__init__.py"))
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.name)
+def test_every_package_maps_its_modules(package: Path) -> None:
+    """Each package's docstring names each of its modules, so the next person
+    finds their way (the house's layout rule)."""
+    doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text("utf-8"))) or ""
+    named = set(re.findall(r"^\s*([a-z_]+)\s{2,}\S", doc, re.MULTILINE))
+    modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"}
+    assert modules <= named, f"{package.name}/__init__.py does not map {sorted(modules - named)}"

@@ -124,6 +124,13 @@ CASES = {
         2,
         "front matter «description»: no HTML here",
     ),
+    "front matter text of spaces alone": (
+        "ru/page.md",
+        "---\ndescription: Отчёт за четверть.\n---\n\n# Страница\n",
+        "---\ndescription: '   '\n---\n\n# Страница\n",
+        2,
+        "front matter «description»: '   ' does not match",
+    ),
     "front matter YAML": (
         "ru/page.md",
         "---\ndraft: false\n---\n\n# Страница\n",

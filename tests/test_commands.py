@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from common.cli import command
 from common.site_config import ROOT
+from common.textfile import NOT_UTF8
 from sitebuild.project_copy import copy_project
-from support.commands import run_program
+from support.commands import run_main, run_program
 
 COMMANDS = sorted(path.stem for path in (ROOT / "scripts").glob("*.py"))
 
@@ -185,3 +187,17 @@ def test_every_package_maps_its_modules(package: Path) -> None:
     named = set(re.findall(r"^\s*([a-z_]+)\s{2,}\S", doc, re.MULTILINE))
     modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"}
     assert modules <= named, f"{package.name}/__init__.py does not map {sorted(modules - named)}"
+
+
+def test_a_unicode_error_no_reader_caught_is_one_line() -> None:
+    """The last net: a reader that forgot common/textfile.py still gives a
+    person one line and exit status 1, never a traceback."""
+
+    @command
+    def main(argv: list[str] | None = None) -> int:
+        b"title: \xcf\xf0\xe8\xec\xe5\xf0".decode("utf-8")  # Windows-1251
+        return 0
+
+    ran = run_main(main)
+    assert ran.returncode == 1
+    assert ran.stderr.splitlines() == [f"test_commands.py: {NOT_UTF8} (байт 0xCF)"]

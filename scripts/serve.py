@@ -21,9 +21,8 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from common.cli import command, project_folder
+from common.cli import TOLD, command, project_folder, tell
 from common.site_config import ROOT
-from sitebuild.build import BuildError
 from sitebuild.preview import WATCHED, Preview, Server
 
 
@@ -60,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             try:
                 preview.build(changed)
-            except BuildError as err:
-                print(err, file=sys.stderr, flush=True)
+            except TOLD as err:  # told as every command tells it; the preview goes on
+                tell(err, "serve.py")
                 return
             what = ", ".join(sorted(changed)) if changed else "everything"
             print(f"Rebuilt ({what}) in {time.perf_counter() - start:.2f} s", flush=True)

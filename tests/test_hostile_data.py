@@ -148,7 +148,7 @@ def test_billion_laughs_in_a_data_file_is_refused_at_once(tmp_path: Path) -> Non
     bomb = "# added\n- laughs:\n" + "".join(f"    {line}\n" for line in LAUGHS.splitlines())
     tags.write_text(tags.read_text("utf-8") + bomb, "utf-8")
     assert len(bomb.encode()) < 1500
-    expected = f"data/news-tags.yml:{lines + 3}: {yamldata.ALIAS}"
+    expected = f"data/news-tags.yml:{lines + 3}: ошибка в записи YAML: {yamldata.ALIAS_RU}"
     check = run_bounded("check_content.py", "--project", project, cwd=project)
     assert check.returncode == 1 and expected in check.stdout.splitlines(), check.stdout
     build = run_bounded(
@@ -159,17 +159,20 @@ def test_billion_laughs_in_a_data_file_is_refused_at_once(tmp_path: Path) -> Non
 
 
 def test_billion_laughs_in_front_matter_is_refused_by_check_and_build(tmp_path: Path) -> None:
+    alias = f"ошибка в записи YAML: {yamldata.ALIAS_RU}"
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "ru" / "policy.md"
     page.write_text(f"---\n{LAUGHS}title: *lol9\n---\n\n" + page.read_text("utf-8"), "utf-8")
     check = run_bounded("check_content.py", "docs/ru/policy.md", cwd=project)
     assert check.returncode == 1
-    assert f"docs/ru/policy.md:2: front matter: {yamldata.ALIAS}" in check.stdout.splitlines()
+    told = f"docs/ru/policy.md:2: шапка страницы (front matter): {alias}"
+    assert told in check.stdout.splitlines(), check.stdout
     build = run_bounded(
         "build_site.py", "--project", project, "--site-dir", tmp_path / "s", cwd=project
     )
     assert build.returncode == 1
-    assert f"docs/ru/policy.md:2: {yamldata.ALIAS}" in build.stderr.splitlines(), build.stderr
+    told = f"docs/ru/policy.md:2: {alias}"
+    assert told in build.stderr.splitlines(), build.stderr
 
 
 def test_a_data_file_larger_than_its_bound_is_refused(tmp_path: Path) -> None:
@@ -188,5 +191,5 @@ def test_anchors_stay_allowed_in_mkdocs_yml() -> None:
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     assert "&school-ru-short" in config and "*school-ru-short" in config
     assert site_config.load.__wrapped__(ROOT).site_url.startswith("https://")
-    with pytest.raises(Problems, match="anchors or aliases"):
+    with pytest.raises(Problems, match=re.escape(yamldata.ALIAS_RU)):
         yamldata.parse(config, "mkdocs.yml")

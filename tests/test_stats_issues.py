@@ -5,7 +5,6 @@ told as issue #N:«Field»: problem, answered on the issue, and stored by
 
 from __future__ import annotations
 
-import csv
 import datetime
 import re
 import shutil
@@ -16,7 +15,16 @@ import pytest
 from activity import issue_form, replies
 from common.site_config import ROOT
 from support.commands import run_program
-from support.stats import ROWS, issue_body, issue_event, log_rows, run, today, write_csv
+from support.stats import (
+    ROWS,
+    issue_body,
+    issue_event,
+    log_rows,
+    run,
+    snapshot,
+    today,
+    write_csv,
+)
 
 ROW = (
     "2025-10-14,педагог-…,infourok,publication,Разработка урока «Дроби»,"
@@ -24,10 +32,6 @@ ROW = (
 )
 CONSENT = "Я согласен(на), что моё ФИО будет видно всем в этой заявке"
 PSEUDONYM = re.compile(r"педагог-[0-9a-f]{10}")
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
 
 
 def changed(old: str, new: str, fixture: str = "opened.json") -> str:
@@ -114,7 +118,8 @@ BAD = {
     "e-mail in the title": (
         "Разработка урока «Дроби»",
         "пишите на teacher@mail.ru",
-        "«Название»: в названии, похоже, адрес электронной почты: контакты не сохраняются",
+        "«Название»: в названии, похоже, адрес электронной почты: "
+        "личные данные не сохраняются — сократите текст",
     ),
     "not a web link": (
         "https://infourok.ru/razrabotka-uroka-drobi-123.html",
@@ -424,8 +429,7 @@ def test_the_description_tells_refused_rows_without_names_or_address(tmp_path: P
 def test_the_description_says_the_example_is_replaced(tmp_path: Path) -> None:
     data, before = tmp_path / "data", tmp_path / "before"
     before.mkdir()
-    for name in ("activity-log.csv", "activity-log.yml"):
-        shutil.copy(ROOT / "data" / name, before / name)
+    shutil.copy(ROOT / "data" / "activity-log.csv", before / "activity-log.csv")
     shutil.copytree(before, data)
     assert (
         run("from-issue", issue_event(tmp_path / "event.json"), "--pull", "--data", data).returncode
@@ -434,8 +438,7 @@ def test_the_description_says_the_example_is_replaced(tmp_path: Path) -> None:
     text = run("describe", "--before", before, "--data", data).stdout
     assert "Журнал был примером" in text
     assert "| Участий | 0 | 1 |" in text  # the example's numbers are not the school's
-    with open(data / "activity-log.csv", encoding="utf-8") as f:
-        assert len(list(csv.reader(f))) == 2
+    assert len(log_rows(data)) == 2  # the header and the issue's row
 
 
 def test_describe_refuses_a_file_that_is_no_list_of_refused_rows(tmp_path: Path) -> None:

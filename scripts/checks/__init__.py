@@ -2,10 +2,13 @@
 
 Every check is a function `(source, rules) -> Iterator[Problem]`; the
 `Source` (checks/source.py) knows its path, its text and whether it is
-Markdown or Chechen. scripts/check_content.py reads each file (through
-common/textfile.py and, for its YAML, common/yamldata.py), runs them all
-and prints one line per problem; its docstring lists them.
+Markdown or Chechen. run.py reads each file people write (through
+common/textfile.py and, for its YAML, common/yamldata.py) and runs them all,
+for scripts/check_content.py, which prints one line per problem, and for the
+review import's trial (translation/trial.py). Their messages are Russian:
+teachers read them in CI.
 
+run                  CHECKS, the files they read (sources), check()
 source               Source, Rules (the exceptions, the glossary's forms to
                      avoid, the consented names), Check, shown
 palochka_lookalikes  Ӏ typed as I, l, 1 or І in Chechen text

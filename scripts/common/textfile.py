@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from common.os_errors import reason
 from common.problem import Problem, Problems
 
 # A page or a data file people write is a few dozen kilobytes; far more is a
 # mistake (a pasted export) that would slow every check and the build.
 MAX_BYTES = 4_000_000
-NOT_UTF8 = "файл не в кодировке UTF-8: сохраните его в UTF-8"
+NOT_UTF8 = "файл не в кодировке UTF-8: сохраните его как UTF-8"
 _BOM = "\ufeff"
 
 
@@ -39,7 +40,7 @@ def read(path: Path, name: str | None = None, *, limit: int = MAX_BYTES) -> str:
         with path.open("rb") as file:
             raw = file.read(limit + 1)
     except OSError as err:
-        raise Problems([Problem(name, 1, f"не удаётся прочитать файл: {err.strerror}")]) from None
+        raise Problems([Problem(name, 1, f"не удаётся прочитать файл: {reason(err)}")]) from None
     if len(raw) > limit:
         raise Problems([Problem(name, 1, f"файл больше {_size(limit)}: сократите его")])
     return decode(raw, name)

@@ -2,10 +2,10 @@
 
 Every problem names the line of the value at fault, `FILE:LINE: message`, so
 a teacher editing data/ on GitHub can find it. Used for every file in data/
-and for the front matter of pages. Problems are told in English, or in
-Russian (`lang="ru"`) for the files the school's coordinator edits and reads
-about through scripts/stats.py; a file that is not UTF-8 is told in Russian
-always (common/textfile.py reads it).
+and for the front matter of pages. Problems are told in Russian, as teachers
+and the coordinator read them (in `make check`, the build, CI); `lang="en"`
+keeps jsonschema's own English. A file that cannot be read or is not UTF-8
+is told by common/textfile.py, in Russian always.
 
 Data is bounded: a file is at most MAX_BYTES, and YAML's anchors and aliases
 (&name, *name) are refused, so that a few lines cannot expand into billions
@@ -27,12 +27,14 @@ from yaml.composer import ComposerError
 
 from common import textfile
 from common.problem import Problem, Problems
+from common.schema import PATTERNS_RU
 
 Key = str | int
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # The largest data file is about 16 KB; PyYAML reads some 1 MB a second.
 MAX_BYTES = 1_000_000
 ALIAS = "no YAML anchors or aliases (&name, *name) in data: write each value out"
+ALIAS_RU = "ссылки YAML (&имя, *имя) в данных не используются: напишите значение целиком"
 
 
 class DataLoader(yaml.SafeLoader):
@@ -101,7 +103,7 @@ def _child(node: yaml.Node, key: Key) -> tuple[yaml.Node | None, yaml.Node] | No
     return None
 
 
-def where(path: tuple[Key, ...] | list[Key], lang: str = "en") -> str:
+def where(path: tuple[Key, ...] | list[Key], lang: str = "ru") -> str:
     """A readable name for a value: terms[3].ce"""
     text = ""
     for key in path:
@@ -116,13 +118,13 @@ def load(
     *,
     dates_as_text: bool = False,
     loader: type[yaml.SafeLoader] | None = None,
-    lang: str = "en",
+    lang: str = "ru",
 ) -> Document:
     """Load `path` and check it against `schema`; raise Problems when wrong.
 
     `loader` reads a file with tags of its own (mkdocs.yml's !ENV); by
     default the DataLoader, which leaves dates as text with `dates_as_text`.
-    `lang` is the language of the problems: "en" or "ru".
+    `lang` is the language of the problems: "ru" or "en".
     """
     text = textfile.read(path, shown, limit=MAX_BYTES)
     document = parse(text, shown, dates_as_text=dates_as_text, loader=loader, lang=lang)
@@ -137,7 +139,7 @@ def parse(
     first_line: int = 1,
     dates_as_text: bool = False,
     loader: type[yaml.SafeLoader] | None = None,
-    lang: str = "en",
+    lang: str = "ru",
 ) -> Document:
     """The YAML `text` (from line `first_line` of the file `shown`) with its
     lines, unchecked; raise Problems when it is not YAML or has an alias."""
@@ -148,9 +150,10 @@ def parse(
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + first_line if mark else first_line
-        problem = getattr(err, "problem", None) or str(err)
-        message = _MESSAGES[lang]["alias" if problem == ALIAS else "yaml"].format(problem=problem)
-        raise Problems([Problem(shown, line, message)]) from None
+        problem = yaml_reason(err) if lang == "ru" else getattr(err, "problem", None) or str(err)
+        raise Problems(
+            [Problem(shown, line, _MESSAGES[lang]["yaml"].format(problem=problem))]
+        ) from None
     finally:
         reader.dispose()
     return Document(shown, data, root, first_line)
@@ -162,10 +165,10 @@ def read_node(path: Path, shown: str) -> yaml.Node | None:
     return parse(textfile.read(path, shown, limit=MAX_BYTES), shown).root
 
 
-def check(document: Document, schema: dict[str, Any], lang: str = "en") -> None:
+def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:
     """Raise Problems, by line, where `document` breaks `schema` or repeats a key."""
     problems = list(_duplicate_keys(document, document.root, _MESSAGES[lang]["twice"]))
-    explain = _russian if lang == "ru" else _english
+    explain = russian if lang == "ru" else _english
     for error in jsonschema.Draft202012Validator(schema).iter_errors(document.data):
         at: list[Key] = list(error.absolute_path)
         problems.append(document.problem(f"{where(at, lang)}: {explain(error)}", *at))
@@ -177,13 +180,11 @@ _MESSAGES = {
     "en": {
         "file": "the file",
         "yaml": "not valid YAML: {problem}",
-        "alias": ALIAS,
         "twice": "the key «{key}» is given twice",
     },
     "ru": {
         "file": "файл",
         "yaml": "ошибка в записи YAML: {problem}",
-        "alias": "ссылки YAML (&имя, *имя) в данных не используются: напишите значение целиком",
         "twice": "ключ «{key}» записан дважды",
     },
 }
@@ -205,7 +206,7 @@ _TYPES_RU = {
 _QUOTED = re.compile(r"^'(.*?)'")
 
 
-def _russian(error: jsonschema.ValidationError) -> str:
+def russian(error: jsonschema.ValidationError) -> str:
     """The schema problem in Russian, for each check our schemas use."""
     kind, value, instance = error.validator, error.validator_value, error.instance
     if kind == "required":
@@ -226,13 +227,58 @@ def _russian(error: jsonschema.ValidationError) -> str:
     if kind == "minItems":
         return "список не может быть пустым" if value == 1 else f"нужно не меньше {value}"
     if kind == "pattern":
-        return f"«{instance}» записано не по образцу ({value})"
+        told = PATTERNS_RU.get(str(value), f"записано не по образцу ({value})")
+        return f"«{instance}» — {told}"
     if kind in ("enum", "const"):
         allowed = value if isinstance(value, list) else [value]
         return "допустимо только: " + ", ".join(f"«{item}»" for item in allowed)
     if kind in ("oneOf", "anyOf"):
         return "значение не подходит ни под один из допустимых видов"
     return error.message
+
+
+# PyYAML's reasons, as a person who wrote the file can act on them.
+_YAML_RU = (
+    (ALIAS, ALIAS_RU),
+    (
+        "mapping values are not allowed",
+        "двоеточие «:» внутри значения: возьмите значение в кавычки",
+    ),
+    ("could not find expected ':'", "не хватает двоеточия «:» после ключа"),
+    (
+        "cannot start any token",
+        "знак табуляции или «@», «`» в начале значения: пишите пробелы, "
+        "значение возьмите в кавычки",
+    ),
+    ("found unexpected end of stream", "файл обрывается: не закрыта кавычка или скобка"),
+    ("found unknown escape character", "неизвестная последовательность с «\\» в кавычках"),
+    (
+        "did not find expected key",
+        "неверный отступ: ключи одного уровня пишутся с одинаковым отступом",
+    ),
+    ("expected <block end>", "неверный отступ: ключи одного уровня пишутся с одинаковым отступом"),
+    ("did not find expected '-' indicator", "неверный отступ в списке"),
+    ("found undefined alias", "ссылка * на якорь &, которого нет"),
+    ("found duplicate anchor", "якорь & назван дважды"),
+    (
+        "could not determine a constructor",
+        "неизвестный тег «!»: уберите его или возьмите значение в кавычки",
+    ),
+    ("while scanning a quoted scalar", "не закрыта кавычка"),
+    ("while parsing a flow", "не закрыта скобка [ или {"),
+    ("expected the node content", "после «-» или «:» не хватает значения"),
+    ("special characters are not allowed", "недопустимый знак в файле"),
+)
+
+
+def yaml_reason(err: yaml.YAMLError) -> str:
+    """What is wrong with the YAML, in Russian."""
+    said = " ".join(str(getattr(err, name, "") or "") for name in ("context", "problem"))
+    said = said.strip() or str(err)
+    for english, russian_reason in _YAML_RU:
+        if english in said:
+            return russian_reason
+    return "запись не читается как YAML: проверьте отступы, двоеточия и кавычки"
 
 
 def _duplicate_keys(document: Document, node: yaml.Node | None, message: str) -> Iterator[Problem]:

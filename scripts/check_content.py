@@ -20,6 +20,7 @@ from checks.source import Rules, Source, shown
 from common import argparse_ru, textfile
 from common.atomic import write_text
 from common.cli import command, project_folder
+from common.problem import Problems
 from common.site_config import ROOT
 from render.core import render_all
 from render.registry import RENDERERS
@@ -103,9 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in fix(paths):
             print(f"{shown(path)}: палочка исправлена")
     problems = check(paths, Rules.load(project.resolve()))
-    for problem in problems:
-        print(problem)
-    return 1 if problems else 0
+    if problems:
+        raise Problems(problems)  # told, one a line, by @command
+    return 0
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ import yaml
 
 from common import textfile, yamldata
 from common.problem import Problem, Problems
-from common.source_pages import written_pages
+from common.source_pages import read_page, written_pages
 from common.yamldata import yaml_reason
 from render.shows import SHOWS
 from translation import ledger
@@ -204,9 +204,9 @@ def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Pa
         relative = path.relative_to(docs / TARGET)
         file = path.relative_to(project).as_posix()
         ru_path = docs / SOURCE / relative
-        text = textfile.read(path, file)
+        text = read_page(path, file)  # its front matter checked: no YAML bomb
         ru_file = ru_path.relative_to(project).as_posix()
-        ru_text = textfile.read(ru_path, ru_file) if ru_path.exists() else ""
+        ru_text = read_page(ru_path, ru_file) if ru_path.exists() else ""
         flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
         here = reviewed
         vouched = False
@@ -286,12 +286,14 @@ def _strings(project: Path, reviewed: set[str]) -> Iterator[Unit]:
         path = project / file
         if not path.exists():
             continue
-        found = template_strings(path.read_text("utf-8"))
+        found = template_strings(textfile.read(path, file))
         if russian_file is None:
             russian = {s.path: s.value for s in found}
         else:
             ru_path = project / russian_file
-            ru_text = ru_path.read_text("utf-8") if ru_path.exists() else _material_russian()
+            ru_text = (
+                textfile.read(ru_path, russian_file) if ru_path.exists() else _material_russian()
+            )
             russian = {s.path: s.value for s in template_strings(ru_text)}
         for string in found:
             if russian_file is None and TARGET not in string.path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import errno
 import importlib
 import re
 import signal
@@ -19,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from common.cli import command
+import translations
+from common.cli import Failure, command
 from common.site_config import ROOT
 from common.textfile import NOT_UTF8
 from sitebuild.project_copy import copy_project
@@ -202,3 +204,38 @@ def test_a_unicode_error_no_reader_caught_is_one_line() -> None:
     ran = run_main(main)
     assert ran.returncode == 1
     assert ran.stderr.splitlines() == [f"test_commands.py: {NOT_UTF8} (байт 0xCF)"]
+
+
+def test_a_file_that_cannot_be_written_is_one_line_in_russian() -> None:
+    """The operating system's English (errno) becomes the coordinator's
+    Russian, with the file named (common/os_errors.py)."""
+
+    @command
+    def main(argv: list[str] | None = None) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied", "exports/2025-26.xlsx")
+
+    ran = run_main(main)
+    assert ran.returncode == 1
+    assert ran.stderr.splitlines() == [
+        "test_commands.py: не удаётся прочитать или записать файл exports/2025-26.xlsx: "
+        "нет прав на чтение или запись"
+    ]
+
+
+def test_a_workbook_that_cannot_be_written_is_named_by_the_command(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "not-a-folder").write_text("", "utf-8")
+    sheet = tmp_path / "not-a-folder" / "review.xlsx"
+    ran = run_main(translations.main, "--project", project, "review", "export", sheet)
+    assert ran.returncode == 1
+    assert ran.stdout == f"{sheet}:1: не удаётся записать таблицу: часть пути — не папка\n"
+
+
+def test_a_failure_keeps_its_lines_and_escapes_what_is_in_them() -> None:
+    @command
+    def main(argv: list[str] | None = None) -> int:
+        raise Failure("The site was not built:\ndocs/ru/a.md:3: «\x1b[2J»")
+
+    ran = run_main(main)
+    assert ran.returncode == 1
+    assert ran.stderr.splitlines() == ["The site was not built:", "docs/ru/a.md:3: «\\x1b[2J»"]

@@ -158,21 +158,27 @@ def test_billion_laughs_in_a_data_file_is_refused_at_once(tmp_path: Path) -> Non
     assert "Traceback" not in check.stderr + build.stderr
 
 
-def test_billion_laughs_in_front_matter_is_refused_by_check_and_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", site_config.LANGS)
+def test_billion_laughs_in_front_matter_is_refused_by_check_build_and_translations(
+    tmp_path: Path, lang: str
+) -> None:
     alias = f"ошибка в записи YAML: {yamldata.ALIAS_RU}"
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "ru" / "policy.md"
+    page = project / "docs" / lang / "policy.md"
     page.write_text(f"---\n{LAUGHS}title: *lol9\n---\n\n" + page.read_text("utf-8"), "utf-8")
-    check = run_bounded("check_content.py", "docs/ru/policy.md", cwd=project)
+    check = run_bounded("check_content.py", f"docs/{lang}/policy.md", cwd=project)
     assert check.returncode == 1
-    told = f"docs/ru/policy.md:2: шапка страницы (front matter): {alias}"
+    told = f"docs/{lang}/policy.md:2: шапка страницы (front matter): {alias}"
     assert told in check.stdout.splitlines(), check.stdout
     build = run_bounded(
         "build_site.py", "--project", project, "--site-dir", tmp_path / "s", cwd=project
     )
     assert build.returncode == 1
-    told = f"docs/ru/policy.md:2: {alias}"
+    told = f"docs/{lang}/policy.md:2: {alias}"
     assert told in build.stderr.splitlines(), build.stderr
+    status = run_bounded("translations.py", "--project", project, cwd=project)
+    assert status.returncode == 1
+    assert told in status.stdout.splitlines(), status.stdout + status.stderr
 
 
 def test_a_data_file_larger_than_its_bound_is_refused(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from common.cli import command
-from common.site_config import ROOT
+from common.site_config import LANGS, ROOT
 from postbuild.pdfs import CHROMIUM, CHROMIUM_FLAGS
 from render.core import render_all
 from render.registry import RENDERERS
@@ -100,7 +100,7 @@ def guide_page(lang: str, n: int) -> str:
 def make_archive(docs: Path) -> int:
     """Add the synthetic pages to a docs folder; return how many were written."""
     count = 0
-    for lang in ("ru", "ce"):
+    for lang in LANGS:
         for year in range(2016, 2016 + YEARS):
             for quarter in range(1, 5):
                 path = docs / lang / "archive" / str(year) / f"q{quarter}.md"
@@ -277,7 +277,7 @@ def bench_pages() -> None:
             pages.append(report)
         pages = ["/" + prefix + page for page in pages for prefix in ("", "ce/")]
         print("Pages (budgets: perf >= 98, a11y/bp/seo 100, 0 other hosts, <= 100 KB):")
-        for lang in ("ru", "ce"):
+        for lang in LANGS:
             print(f"  search on first use, {lang}: {search_kb(site, lang):.1f} KB gzip")
         if not SITECHECK.exists():
             print(f"  sitecheck not found at {SITECHECK}: set SITECHECK to measure the pages")

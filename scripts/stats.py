@@ -24,10 +24,10 @@ from activity.model import FIELDS, Problem
 from activity.registries import Registries
 from activity.summary import Counts, as_json, summarise_years
 from activity.validate import Rejected, Validator
-from common import argparse_ru
+from common import argparse_ru, site_config
 from common.atomic import write_bytes, write_text
 from common.cli import command
-from common.problem import printable
+from common.problem import Problems
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
@@ -124,8 +124,7 @@ def check(args: argparse.Namespace) -> int:
 def pull(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
     if args.partial and (refusal := _refused_rejects(args)):
-        print(refusal)
-        return 1
+        raise Problems([refusal])
     pulled = store.pull(
         args.sources,
         args.data,
@@ -202,8 +201,7 @@ def from_issue(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
     form = issue_form.load_form(ROOT)
     if args.comment and (refusal := export.refused_output(args.comment, ROOT, args.data)):
-        print(Problem(str(args.comment), 1, refusal))
-        return 1
+        raise Problems([Problem(str(args.comment), 1, refusal)])
     report = issue_form.read(args.event, form, Validator(known))
     if args.comment:
         write_text(args.comment, replies.issue_reply(report, form, known))
@@ -285,8 +283,7 @@ def export_counts(args: argparse.Namespace) -> int:
     period = args.term or args.year
     output: Path = args.output or ROOT / export.EXPORTS / f"{period}.{args.format}"
     if refusal := export.refused_output(output, ROOT, args.data):
-        print(Problem(str(output), 0, refusal))
-        return 1
+        raise Problems([Problem(str(output), 0, refusal)])
     terms = [term for year in years for term in year.terms]
     if args.term:
         index = next(i for i, s in enumerate(terms) if s.term.id == args.term)
@@ -296,7 +293,7 @@ def export_counts(args: argparse.Namespace) -> int:
         year = years[index]
         first = terms.index(year.terms[0]) if year.terms else 0
         heading = export.HeadingWords(
-            export.school_name(ROOT), words, log.example, Validator(known).today
+            site_config.load(ROOT).school["ru"].short, words, log.example, Validator(known).today
         )
         sheets = export.year_sheets(
             year,
@@ -575,20 +572,14 @@ def _check_period(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
 @command
 def main(argv: list[str] | None = None) -> int:
-    try:
-        with argparse_ru.russian():
-            commands = parser()
-            args = commands.parse_args(argv)
-            if (data := getattr(args, "data", None)) is not None:
-                store.refuse_missing(data)
-            _check_period(commands, args)
-        status: int = args.run(args)
-        return status
-    except OSError as err:  # a file that cannot be written, a full disk
-        where = f" {err.filename}" if err.filename else ""
-        told = f"stats.py: не удаётся прочитать или записать файл{where}: {err}"
-        print(printable(told), file=sys.stderr)
-        return 1
+    with argparse_ru.russian():
+        commands = parser()
+        args = commands.parse_args(argv)
+        if (data := getattr(args, "data", None)) is not None:
+            store.refuse_missing(data)
+        _check_period(commands, args)
+    status: int = args.run(args)
+    return status
 
 
 if __name__ == "__main__":

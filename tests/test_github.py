@@ -8,6 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pathspec
 import pytest
 import yaml
 
@@ -191,6 +192,41 @@ def test_code_owners_name_chechen_data_and_site_reviewers() -> None:
         assert owners[path] == [site], path
 
 
+# The files that decide what CI runs and passes, each with the tools it pins.
+TOOLING = [
+    ".ci/run",
+    "Makefile",
+    "pyproject.toml",
+    "requirements.in",
+    "requirements.txt",
+    "requirements-dev.in",
+    "requirements-dev.txt",
+    "tests/package-lock.json",
+    "tests/package.json",
+    "tests/conftest.py",
+    "tests/support/site.py",
+    "tests/test_hostile_data.py",
+]
+
+
+def owner_of(path: str) -> list[str]:
+    """The owners GitHub asks for `path`: the last CODEOWNERS line whose
+    pattern (gitignore's syntax) matches it."""
+    owners: list[str] = []
+    for line in (GITHUB / "CODEOWNERS").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *teams = line.split()
+            if pathspec.PathSpec.from_lines("gitignore", [pattern]).match_file(path):
+                owners = teams
+    return owners
+
+
+@pytest.mark.parametrize("path", TOOLING)
+def test_what_ci_runs_is_the_maintainers_to_change(path: str) -> None:
+    assert (ROOT / path).exists()
+    assert owner_of(path) == ["@belgatoy-school/site-maintainers"]
+
+
 INTAKE = GITHUB / "workflows" / "report-intake.yml"
 SHEET = GITHUB / "workflows" / "report-sheet.yml"
 
@@ -317,3 +353,18 @@ def test_the_reply_is_found_among_the_bots_comments_alone() -> None:
 
     assert found(pages) == "3"
     assert found(pages[:1]) == ""  # no reply yet: a new one is posted
+
+
+def test_quick_start_names_every_package_a_fresh_machine_needs() -> None:
+    """What .ci/run installs on a clean Debian is what the README's Quick
+    start tells a person to install, python3-venv (for .venv) included."""
+    installed = re.findall(r"missing\+=\(([\w.-]+)\)", (ROOT / ".ci" / "run").read_text("utf-8"))
+    readme = (ROOT / "README.md").read_text("utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    told = {
+        word
+        for line in re.findall(r"apt-get install ([^`\n]+)", quick_start)
+        for word in line.split()
+    }
+    assert "python3-venv" in installed
+    assert set(installed) <= told, set(installed) - told

@@ -66,8 +66,10 @@ def about(data: Path, label: str | None = None) -> About:
     label = label or str(path)
     if not path.exists():
         return About(example=False, key=None, legacy=False)
-    with open(path, encoding="utf-8", newline="") as log:
-        first = log.readline(200)
+    with open(path, "rb") as log:
+        # Its first line alone, as bytes: the rest may be a spreadsheet's
+        # Windows-1251, which the validator reads; the first line is ASCII.
+        first = log.readline(200).decode("utf-8", "replace")
     if found := _FIRST.fullmatch(first):
         key = None if found[2] == "none" else found[2]
         return About(example=found[1] == "true", key=key, legacy=False)

@@ -4,13 +4,18 @@ site_config    ROOT (the checkout), LANGS (the site's languages) and the
                site's identity, all read from mkdocs.yml
 problem        Problem and Problems: FILE:LINE: message, as every tool reports;
                control characters printed escaped
-cli            @command: the one place a command turns errors into lines
+cli            @command: the one place a command turns errors into lines;
+               project_folder, the argparse type of --project
 atomic         write files through a temporary file and a rename
-yamldata       read a data/*.yml file against its JSON schema, with lines
+textfile       read a page or a data file as text: not UTF-8 or too large
+               is one FILE:LINE problem (in Russian), never a traceback
+yamldata       read a data/*.yml file (or front matter) against its JSON
+               schema, with lines; no anchors or aliases, a bounded size
 schema         JSON-schema pieces: TEXT, URL, ID, in_every_language
 words          the renderers' wording per language, from data/words.yml
 history        what git knows: each file's last change, and when
-source_pages   which Markdown files under docs/ are pages, and which people write
+source_pages   which Markdown files under docs/ are pages, and which people write;
+               read_page, a page read checked (its front matter too)
 argparse_ru    argparse in Russian, for the commands the coordinator runs
 os_errors      why a file could not be read or written, in Russian
 personal_data  the one detector of phones, e-mails, SNILS, passports and a

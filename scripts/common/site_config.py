@@ -32,7 +32,12 @@ CONFIG = "mkdocs.yml"
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as MkDocs does for the values read here: !ENV from
-    the environment; Python objects (the toc's slugify) are not built."""
+    the environment; Python objects (the toc's slugify) are not built.
+
+    Unlike data files (yamldata.DataLoader), mkdocs.yml may use anchors and
+    aliases: it names the school once (&school-ru-short) and repeats it by
+    alias. It is the maintainers' trusted configuration, which MkDocs reads
+    with anchors anyway, and only they may change it (.github/CODEOWNERS)."""
 
 
 _ConfigLoader.add_constructor("!ENV", construct_env_tag)

@@ -24,7 +24,7 @@ from common.problem import Problem, Problems
 from common.site_config import ROOT
 from postbuild import pdfs
 from postbuild.finish import finish
-from render.core import RenderError, render_all
+from render.core import render_all
 from render.registry import RENDERERS
 from sitebuild import language_map
 
@@ -57,7 +57,7 @@ def build(
         url = prepare(project, site_url, pdf=pdfs.available())
         run_mkdocs(project, site_dir, url)
         problems = finish(site_dir, pdf=pdfs.available(), project=project)
-    except (Problems, RenderError) as err:
+    except Problems as err:
         raise BuildError(str(err)) from None
     if problems and gates:
         raise BuildError("\n".join(map(str, problems)))

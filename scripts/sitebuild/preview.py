@@ -34,7 +34,7 @@ from mkdocs.livereload import LiveReloadServer
 from common import site_config
 from common.problem import Problems
 from postbuild.finish import finish
-from render.core import GENERATED, GENERATED_PAGES, RenderError
+from render.core import GENERATED, GENERATED_PAGES
 from render.registry import MADE_FROM, PAGES_AS_INPUT
 from sitebuild import language_map
 from sitebuild.build import BuildError, prepare, problems_of
@@ -77,7 +77,7 @@ class Preview:
             prepare(self.project, self.site_url, pdf=False, render=render)
             self._mkdocs()
             problems = finish(self.site_dir, pdf=False, project=self.project, cards_too=False)
-        except (Problems, RenderError) as err:
+        except Problems as err:
             raise BuildError(str(err)) from None
         if problems:  # the page is shown cleaned, and the author told why
             raise BuildError("\n".join(map(str, problems)))

@@ -37,8 +37,9 @@ from pathlib import Path
 
 import yaml
 
+from common import textfile, yamldata
 from common.problem import Problem, Problems
-from common.source_pages import written_pages
+from common.source_pages import read_page, written_pages
 from common.yamldata import yaml_reason
 from render.shows import SHOWS
 from translation import ledger
@@ -205,8 +206,9 @@ def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Pa
         relative = path.relative_to(docs / TARGET)
         file = path.relative_to(project).as_posix()
         ru_path = docs / SOURCE / relative
-        text = path.read_text("utf-8")
-        ru_text = ru_path.read_text("utf-8") if ru_path.exists() else ""
+        text = read_page(path, file)  # its front matter checked: no YAML bomb
+        ru_file = ru_path.relative_to(project).as_posix()
+        ru_text = read_page(ru_path, ru_file) if ru_path.exists() else ""
         flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
         here = reviewed
         vouched = False
@@ -214,7 +216,7 @@ def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Pa
             # Flagged by hand, never through an import: reviewed as the page
             # stood when the flag was set, by git history; as it stands when
             # git cannot tell.
-            as_flagged = _as_flagged(project, file, ru_path.relative_to(project).as_posix())
+            as_flagged = _as_flagged(project, file, ru_file)
             vouched = as_flagged is None
             if as_flagged is not None:
                 here = {
@@ -286,12 +288,14 @@ def _strings(project: Path, reviewed: set[str]) -> Iterator[Unit]:
         path = project / file
         if not path.exists():
             continue
-        found = template_strings(path.read_text("utf-8"))
+        found = template_strings(textfile.read(path, file))
         if russian_file is None:
             russian = {s.path: s.value for s in found}
         else:
             ru_path = project / russian_file
-            ru_text = ru_path.read_text("utf-8") if ru_path.exists() else _material_russian()
+            ru_text = (
+                textfile.read(ru_path, russian_file) if ru_path.exists() else _material_russian()
+            )
             russian = {s.path: s.value for s in template_strings(ru_text)}
         for string in found:
             if russian_file is None and TARGET not in string.path:
@@ -469,12 +473,20 @@ def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
         if file == ledger.LEDGER.as_posix() or not path.exists():
             continue
         try:
-            # Composed, not loaded: mkdocs.yml's tags (!ENV) need no constructor.
-            root = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+            if file == CONFIG:
+                # Composed, not loaded: mkdocs.yml's tags (!ENV) need no
+                # constructor, and its anchors are the maintainers' own
+                # (common/site_config.py); data files have none (yamldata).
+                root = yaml.compose(textfile.read(path, file), Loader=yaml.SafeLoader)
+            else:
+                root = yamldata.read_node(path, file)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = mark.line + 1 if mark else 1
             problems.append(Problem(file, line, f"ошибка в записи YAML: {yaml_reason(err)}"))
+            continue
+        except Problems as err:  # not UTF-8, too large, not YAML, an alias
+            problems.extend(err.problems)
             continue
         if file == CONFIG:  # the site's identity in every language
             extra = _mapping(root).get("extra") if isinstance(root, yaml.MappingNode) else None

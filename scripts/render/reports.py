@@ -60,7 +60,7 @@ from common.problem import Problem, Problems
 from common.site_config import LANGS
 from render import mdtext
 from render.charts import Group, bar_chart
-from render.core import GENERATED, NOTICE
+from render.core import GENERATED, NOTICE, is_generated
 from render.mdtext import markdown_text
 
 NOTES = "docs/{lang}/reports/notes"
@@ -178,7 +178,7 @@ def _notes(
 
 
 def _refuse_hand_written(project: Path, path: Path, report_id: str, lang: str) -> None:
-    if (project / path).exists() and NOTICE not in textfile.read(project / path, str(path)):
+    if (project / path).exists() and not is_generated(textfile.read(project / path, str(path))):
         raise Problems(
             [
                 Problem(

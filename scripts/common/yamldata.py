@@ -96,11 +96,30 @@ def load(
     default the safe loader, which leaves dates as text with `dates_as_text`.
     `lang` is the language of the problems: "en" or "ru".
     """
-    words = _MESSAGES[lang]
+    text = read(path, shown, lang)
+    return parse(text, schema, shown, dates_as_text=dates_as_text, loader=loader, lang=lang)
+
+
+def read(path: Path, shown: str, lang: str = "en") -> str:
+    """The text of a data file; raise Problems when it cannot be read."""
     try:
-        text = path.read_text("utf-8")
+        return path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise Problems([Problem(shown, 1, words["unreadable"].format(err=err))]) from None
+        message = _MESSAGES[lang]["unreadable"].format(err=err)
+        raise Problems([Problem(shown, 1, message)]) from None
+
+
+def parse(
+    text: str,
+    schema: dict[str, Any],
+    shown: str,
+    *,
+    dates_as_text: bool = False,
+    loader: type[yaml.SafeLoader] | None = None,
+    lang: str = "en",
+) -> Document:
+    """The Document of a data file's `text` (see load)."""
+    words = _MESSAGES[lang]
     reader = (loader or (_TextDatesLoader if dates_as_text else yaml.SafeLoader))(text)
     try:
         root = reader.get_single_node()

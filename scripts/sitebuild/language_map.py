@@ -164,7 +164,7 @@ def make(project: Path, site: site_config.Site, pdf: bool, history: History) -> 
         "built": get_build_datetime().strftime("%d.%m.%Y"),
         # Chechen texts outside the pages still awaiting a native speaker's
         # review ("notfound": the 404 page's words), for their review note.
-        "review_pending": review.pending(review.progress(project)),
+        "review_pending": review.pending(review.progress(project, review.PENDING_SHEETS)),
         "pages": pages,
     }
 

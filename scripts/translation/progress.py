@@ -8,6 +8,7 @@ inventory the review workbook is made from (translation.units).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +43,9 @@ class Progress:
         return out
 
 
-def progress(project: Path) -> Progress:
-    found = inventory(project)
+def progress(project: Path, sheets: Collection[str] = SHEETS) -> Progress:
+    """The progress of every kind of text, or of some `sheets` alone."""
+    found = inventory(project, sheets)
     pages = {file: Tally() for file in found.pages}
     groups: dict[str, dict[str, Tally]] = {sheet: {} for sheet in SHEETS if sheet != "pages"}
     for unit in found.units:
@@ -54,7 +56,11 @@ def progress(project: Path) -> Progress:
     return Progress(pages, groups)
 
 
+PENDING_SHEETS = ("strings",)
+
+
 def pending(review: Progress) -> list[str]:
-    """What the templates mark as awaiting review: "notfound" for the 404 page."""
+    """What the templates mark as awaiting review: "notfound" for the 404
+    page. Needs the progress of PENDING_SHEETS only."""
     tally = review.groups["strings"].get(NOT_FOUND)
     return ["notfound"] if tally and tally.reviewed < tally.total else []

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -306,12 +306,16 @@ def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
         raise Problems(problems)
 
 
-def inventory(project: Path) -> Inventory:
-    """Every Chechen text of `project`; raise Problems when a file cannot be read."""
+def inventory(project: Path, sheets: Collection[str] = SHEETS) -> Inventory:
+    """Every Chechen text of `project`, or those of some `sheets` alone
+    (labels and terms are read together); raise Problems when a file
+    cannot be read."""
     entries = ledger.load(project)
     reviewed = {e.text for e in entries}
-    pages = {page.file: page for page in _pages(project, reviewed)}
+    pages = {page.file: page for page in _pages(project, reviewed)} if "pages" in sheets else {}
     units = [u for page in pages.values() for u in page.units]
-    units += list(_strings(project, reviewed))
-    units += list(_labels(project, reviewed))
+    if "strings" in sheets:
+        units += list(_strings(project, reviewed))
+    if "labels" in sheets or "terms" in sheets:
+        units += list(_labels(project, reviewed))
     return Inventory(project, units, pages, entries)

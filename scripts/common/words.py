@@ -10,7 +10,6 @@ translator edits one file and `make check` checks it like any data file.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,14 +81,6 @@ class Words:
 
 
 def load(project: Path) -> Words:
-    """The project's words; raise Problems, by line, when the file is wrong.
-
-    Every renderer and several build steps ask for them: a text already
-    read and checked is not parsed again (a changed file is)."""
-    return _parsed(yamldata.read(project / WORDS_FILE, str(WORDS_FILE)))
-
-
-@functools.lru_cache(maxsize=4)
-def _parsed(text: str) -> Words:
-    document = yamldata.parse(text, _SCHEMA, str(WORDS_FILE))
+    """The project's words; raise Problems, by line, when the file is wrong."""
+    document = yamldata.load(project / WORDS_FILE, _SCHEMA, str(WORDS_FILE))
     return Words(document.data or {}, document)

@@ -8,6 +8,8 @@ school's coordinator edits and reads about through scripts/stats.py.
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -118,9 +120,37 @@ def parse(
     loader: type[yaml.SafeLoader] | None = None,
     lang: str = "en",
 ) -> Document:
-    """The Document of a data file's `text` (see load)."""
+    """The Document of a data file's `text` (see load).
+
+    The build reads some files many times (the words, the registries): a
+    text already parsed and checked the same way is not parsed again, and
+    each caller gets data of its own to change. Not with a `loader` of the
+    caller's, whose tags may read more than the text (!ENV).
+    """
+    if loader is not None:
+        return _parse(text, schema, shown, loader, lang)
+    plain_loader = _TextDatesLoader if dates_as_text else yaml.SafeLoader
+    try:
+        key = (text, json.dumps(schema, sort_keys=True), shown, plain_loader, lang)
+    except TypeError:  # a schema JSON cannot write: not kept
+        return _parse(text, schema, shown, plain_loader, lang)
+    if (known := _PARSED.get(key)) is None:
+        known = _parse(text, schema, shown, plain_loader, lang)
+        if len(_PARSED) >= _KEPT:
+            del _PARSED[next(iter(_PARSED))]
+        _PARSED[key] = known
+    return Document(known.shown, copy.deepcopy(known.data), known.root)
+
+
+_PARSED: dict[tuple[str, str, str, type[yaml.SafeLoader], str], Document] = {}
+_KEPT = 64
+
+
+def _parse(
+    text: str, schema: dict[str, Any], shown: str, loader: type[yaml.SafeLoader], lang: str
+) -> Document:
     words = _MESSAGES[lang]
-    reader = (loader or (_TextDatesLoader if dates_as_text else yaml.SafeLoader))(text)
+    reader = loader(text)
     try:
         root = reader.get_single_node()
         data = reader.construct_document(root) if root is not None else None

@@ -97,36 +97,17 @@ def load(
     `loader` reads a file with tags of its own (mkdocs.yml's !ENV); by
     default the safe loader, which leaves dates as text with `dates_as_text`.
     `lang` is the language of the problems: "en" or "ru".
-    """
-    text = read(path, shown, lang)
-    return parse(text, schema, shown, dates_as_text=dates_as_text, loader=loader, lang=lang)
-
-
-def read(path: Path, shown: str, lang: str = "en") -> str:
-    """The text of a data file; raise Problems when it cannot be read."""
-    try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        message = _MESSAGES[lang]["unreadable"].format(err=err)
-        raise Problems([Problem(shown, 1, message)]) from None
-
-
-def parse(
-    text: str,
-    schema: dict[str, Any],
-    shown: str,
-    *,
-    dates_as_text: bool = False,
-    loader: type[yaml.SafeLoader] | None = None,
-    lang: str = "en",
-) -> Document:
-    """The Document of a data file's `text` (see load).
 
     The build reads some files many times (the words, the registries): a
     text already parsed and checked the same way is not parsed again, and
     each caller gets data of its own to change. Not with a `loader` of the
     caller's, whose tags may read more than the text (!ENV).
     """
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        message = _MESSAGES[lang]["unreadable"].format(err=err)
+        raise Problems([Problem(shown, 1, message)]) from None
     if loader is not None:
         return _parse(text, schema, shown, loader, lang)
     plain_loader = _TextDatesLoader if dates_as_text else yaml.SafeLoader

@@ -104,6 +104,10 @@ def run_mkdocs(project: Path, site_dir: Path, site_url: str, warm: Warm | None =
     propagate, logger.propagate = logger.propagate, False  # told once, by BuildError
     duplicates = mkdocs_utils.DuplicateFilter()
     mkdocs_build.log.addFilter(duplicates)
+    # mkdocs-static-i18n replaces it while it builds the other languages,
+    # and leaves it replaced when one of them fails: the next build in this
+    # process must clean its folder again.
+    clean_directory = mkdocs_utils.clean_directory
     try:
         with warnings.catch_warnings(), (warm or Warm()).applied():
             # The command line logs Python's warnings as information, not problems.
@@ -120,6 +124,7 @@ def run_mkdocs(project: Path, site_dir: Path, site_url: str, warm: Warm | None =
     except Exception as err:  # MkDocs' Abort, a plugin's, an extension's or a template's error
         log.ended(err)
     finally:
+        mkdocs_utils.clean_directory = clean_directory
         mkdocs_build.log.removeFilter(duplicates)
         logger.propagate = propagate
         logger.removeHandler(log)

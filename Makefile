@@ -1,6 +1,6 @@
 # Two commands on a fresh machine (python3 >= 3.11, make, git):
 #   make site   build the site into site/
-#   make test   run every check CI runs (also needs npm, Java and Chromium:
+#   make test   run every check CI runs (also needs npm, Java, jq and Chromium:
 #               `make tools` names what is missing)
 # More: make serve (preview), make news (a news post), make check (content checks), make fix,
 # make lint (ruff, mypy --strict, workflow linters),
@@ -81,6 +81,7 @@ tools:
 	@missing=""; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v jq >/dev/null 2>&1 || missing="$$missing jq"; \
 	[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make test needs:$$missing. On Debian or Ubuntu: sudo apt-get install$$missing (or set CHROMIUM to a Chromium or Chrome)." >&2; \

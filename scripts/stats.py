@@ -13,29 +13,35 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from activity import export, labels, pseudonyms, registries
+from activity import export, issue_form, labels, pseudonyms, registries, replies, sources, store
 from activity import log as activity_log
-from activity.model import FIELDS, Activity, Problem
-from activity.registries import Registries, year_id
+from activity.model import FIELDS, Problem
+from activity.registries import Registries
 from activity.summary import Counts, as_json, summarise_years
 from activity.validate import Rejected, Validator
 from common import argparse_ru
-from common.atomic import write_bytes
+from common.atomic import write_bytes, write_text
 from common.cli import command
+from common.problem import printable
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
-HELP = """\
+HELP = f"""\
 Статистика участия педагогов на платформах.
 
   check    проверить таблицы; ничего не сохраняет
   pull     проверить таблицы и добавить их строки в журнал data/activity-log.csv
   summary  посчитать журнал по четвертям и учебным годам
   export   выгрузить таблицы за четверть или учебный год для управления образования
+  from-issue  проверить заявку «Сообщить об участии» с GitHub (с --pull — добавить в журнал)
+  describe    описать изменение журнала для запроса на изменение (pull request)
+  key      показать отпечаток ключа псевдонимов и подходит ли он журналу
+  rekey    сделать псевдонимы журнала заново с новым ключом
 
 ТАБЛИЦА — файл CSV (UTF-8, UTF-8 с BOM или Windows-1251; через запятую, точку
 с запятой или табуляцию) или XLSX, либо адрес такого файла (http:// или
@@ -55,11 +61,35 @@ https://). Строка заголовков — в любой из первых
 показывает такие объединения. Педагоги без согласия на публикацию хранятся
 в журнале под псевдонимом.
 
+Пределы одной таблицы (файла или адреса), чтобы испорченный или враждебный
+файл не занял память и время:
+  {sources.MAX_BYTES // 2**20} МБ — размер файла или скачанного по адресу;
+  {sources.MAX_CELL} символов — одна ячейка;
+  {sources.MAX_ROWS} строк;
+  {sources.MAX_UNPACKED // 2**20} МБ — XLSX в распакованном виде, и ни одна его часть не сжата
+    больше чем в {sources.MAX_RATIO} раз (проверяется до чтения);
+  {sources.DEADLINE} секунд — скачивание по адресу целиком ({sources.TIMEOUT} секунд молчания
+    сервера — тоже ошибка); перенаправления — только на адреса http(s) и во
+    внутреннюю сеть — только на тот же адрес.
+Ячейки с управляющими символами и знаками смены направления текста
+отклоняются; невидимые символы (пробел нулевой ширины и подобные) удаляются.
+Названия и ссылки с личными данными (телефон, почта, СНИЛС, паспорт, имя с
+датой рождения) или с фамилией педагога без согласия отклоняются.
+
+Журнал меняет одна команда за раз: вторая ждёт до {store.LOCK_WAIT} секунд. Журнал —
+один файл, и он заменяется целиком: прерванная загрузка оставляет старый
+журнал. Ключ псевдонимов — 64 шестнадцатеричных знака в data/.teacher-key;
+журнал хранит его отпечаток, и загрузка с другим ключом отклоняется.
+
 Каждая ошибка выводится строкой ИСТОЧНИК:СТРОКА: что не так, и программа
 завершается с кодом 1; pull тогда ничего не сохраняет (с --partial сохраняет
 верные строки). Ошибка в самой команде — код 2. Справочники всегда берутся из
 data/*.yml проекта; --data ПАПКА меняет только место журнала и ключа
 псевдонимов.
+
+Заявка «Сообщить об участии» — файл события GitHub (JSON, его путь в
+$GITHUB_EVENT_PATH): её поля проверяются по тем же правилам, что строки
+таблицы; ошибка выводится как issue #12:«Дата»: что не так.
 
 Примеры:
   stats.py check отчёт.xlsx
@@ -67,6 +97,9 @@ data/*.yml проекта; --data ПАПКА меняет только мест�
   stats.py pull отчёт.xlsx --partial --rejects exports/отказы.csv
   stats.py summary --json
   stats.py export --year 2025-26 --format xlsx
+  stats.py from-issue событие.json --comment ответ.md
+  stats.py describe --before было/ --refused exports/отказы.csv
+  stats.py rekey --old data/.teacher-key --new новый-ключ отчёт-2025.xlsx
 """
 NEVER_COMMITTED = (
     "data/.teacher-key (ключ псевдонимов), таблицы педагогов с именами, "
@@ -93,54 +126,111 @@ def pull(args: argparse.Namespace) -> int:
     if args.partial and (refusal := _refused_rejects(args)):
         print(refusal)
         return 1
-    validator = Validator(known)
-    pulled: list[Activity] = []
-    problems: list[Problem] = []
-    rejected: list[Rejected] | None = [] if args.partial else None
-    for source in args.sources:
-        problems.extend(validator.read(source, args.sheet, into=pulled, rejects=rejected))
-    for problem in problems:
+    pulled = store.pull(
+        args.sources,
+        args.data,
+        args.key or args.data / pseudonyms.KEY_FILE,
+        known,
+        sheet=args.sheet,
+        partial=args.partial,
+        wait=store.LOCK_WAIT,
+    )
+    for problem in pulled.problems:
         print(problem)
-    if rejected:
-        write_bytes(args.rejects, _rejects_csv(rejected))
+    if pulled.rejected:
+        write_bytes(args.rejects, _rejects_csv(pulled.rejected))
         _say(
-            f"Непринятые строки ({len(rejected)}) с причинами — в {args.rejects}: "
+            f"Непринятые строки ({len(pulled.rejected)}) с причинами — в {args.rejects}: "
             "исправьте их там и загрузите этот файл снова."
         )
-    if problems and (not args.partial or not pulled):
-        return _verdict(len(problems), len(args.sources), "ничего не сохранено")
-    log = activity_log.read(args.data, known)
-    kept = [] if log.example else log.activities  # real data replaces the example
-    key, new_key = pseudonyms.load_key(
-        args.data, any(pseudonyms.is_pseudonym(item.teacher) for item in kept)
-    )
-    names = pseudonyms.Pseudonyms(key, known)
-    merged = activity_log.merge(map(names.apply, kept), map(names.apply, pulled))
-    changed = activity_log.write(args.data, activity_log.Log(merged, example=False))
-    added = len(merged) - len(kept)
-    _calendar_warnings(known, Counter(year_id(item.date) for item in merged))
-    if log.example:
+    if not pulled.stored:
+        return _verdict(len(pulled.problems), len(args.sources), "ничего не сохранено")
+    _calendar_warnings(known, pulled.years)
+    if pulled.replaced_example:
         _say("Пример журнала заменён загруженными данными.")
-    if new_key:
+    if pulled.new_key:
+        key = args.key or args.data / pseudonyms.KEY_FILE
         _say(
-            f"Создан ключ псевдонимов {args.data / pseudonyms.KEY_FILE}: сохраните его и "
-            "скопируйте на любой компьютер, где будут загружать данные. В репозиторий он "
-            "не попадает."
+            f"Создан ключ псевдонимов {key}: сохраните его и скопируйте на любой компьютер, "
+            "где будут загружать данные. В репозиторий он не попадает."
         )
-    if spellings := len(validator.merged_names()):
+    if spellings := len(pulled.merged):
         _say(
             f"Разные написания одного педагога объединены: {spellings} (список — в stats.py check)."
         )
-    state = "изменился" if changed else "не изменился"
+    state = "изменился" if pulled.changed else "не изменился"
     _say(
-        f"Прочитано строк: {len(pulled)}, новых активностей: {added}; "
-        f"в журнале {len(merged)}, журнал {state}."
+        f"Прочитано строк: {pulled.read}, новых активностей: {pulled.added}; "
+        f"в журнале {pulled.total}, журнал {state}."
     )
-    if changed:
-        _next_steps(args.data)
-    if problems:
-        _say(f"Ошибок: {len(problems)}. Сохранены только верные строки ({len(pulled)}).")
+    if pulled.changed:
+        _next_steps(args.data, pulled.migrated)
+    if pulled.problems:
+        _say(f"Ошибок: {len(pulled.problems)}. Сохранены только верные строки ({pulled.read}).")
         return 1
+    return 0
+
+
+def rekey(args: argparse.Namespace) -> int:
+    teachers, made = store.rekey(args.data, args.old, args.new, args.sources, registries.load(DATA))
+    if made:
+        _say(f"Создан новый ключ {args.new}.")
+    _say(
+        f"Псевдонимы журнала сделаны заново с ключом {args.new} (педагогов: {teachers}). "
+        f"Теперь загружайте данные с этим ключом: положите его на место {pseudonyms.KEY_FILE} "
+        "в папке журнала или указывайте --key ФАЙЛ; старый ключ больше не подходит."
+    )
+    _next_steps(args.data, migrated=False)
+    return 0
+
+
+def key(args: argparse.Namespace) -> int:
+    path: Path = args.file or args.data / pseudonyms.KEY_FILE
+    print(pseudonyms.fingerprint(pseudonyms.read_key(path)))
+    recorded = activity_log.about(args.data).key
+    if recorded is None:
+        _say("Журнал ещё не записал отпечаток ключа: подойдёт любой ключ.")
+    elif recorded == pseudonyms.fingerprint(pseudonyms.read_key(path)):
+        _say(f"Это ключ журнала {_shown(args.data / activity_log.LOG)}.")
+    else:
+        _say(f"Это не ключ журнала: у журнала отпечаток {recorded}.")
+        return 1
+    return 0
+
+
+def from_issue(args: argparse.Namespace) -> int:
+    known = registries.load(DATA)
+    form = issue_form.load_form(ROOT)
+    if args.comment and (refusal := export.refused_output(args.comment, ROOT, args.data)):
+        print(Problem(str(args.comment), 1, refusal))
+        return 1
+    report = issue_form.read(args.event, form, Validator(known))
+    if args.comment:
+        write_text(args.comment, replies.issue_reply(report, form, known))
+    for problem in report.problems:
+        print(problem)
+    if report.activity is None:
+        consequence = "ничего не сохранено" if args.pull else "исправьте заявку"
+        _say(f"Ошибок в заявке {report.source}: {len(report.problems)}; {consequence}.")
+        return 1
+    print(issue_form.shown_row(report.activity, known))
+    if not args.pull:
+        _say(f"Заявка {report.source} заполнена верно.")
+        return 0
+    # Stored by `pull` itself, from the row in a file of the log's own format:
+    # every rule of pull holds for an issue as for a spreadsheet.
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"issue-{report.number}.csv"
+        write_text(source, activity_log.to_csv([report.activity]))
+        return pull(parser().parse_args(["pull", str(source), "--data", str(args.data)]))
+
+
+def describe(args: argparse.Namespace) -> int:
+    known = registries.load(DATA)
+    before = activity_log.read(args.before, known)
+    after = activity_log.read(args.data, known)
+    refused = replies.read_refused(args.refused) if args.refused else []
+    sys.stdout.write(replies.pull_request(before, after, known, refused, args.closes))
     return 0
 
 
@@ -195,7 +285,7 @@ def export_counts(args: argparse.Namespace) -> int:
     period = args.term or args.year
     output: Path = args.output or ROOT / export.EXPORTS / f"{period}.{args.format}"
     if refusal := export.refused_output(output, ROOT, args.data):
-        print(Problem(str(output), 1, refusal))
+        print(Problem(str(output), 0, refusal))
         return 1
     terms = [term for year in years for term in year.terms]
     if args.term:
@@ -227,10 +317,10 @@ def _refused_rejects(args: argparse.Namespace) -> Problem | None:
     path: Path = args.rejects
     if any(Path(source).resolve() == path.resolve() for source in args.sources):
         return Problem(
-            str(path), 1, "это одна из загружаемых таблиц: укажите для отказов другой файл"
+            str(path), 0, "это одна из загружаемых таблиц: укажите для отказов другой файл"
         )
     if refusal := export.refused_output(path, ROOT, args.data):
-        return Problem(str(path), 1, refusal)
+        return Problem(str(path), 0, refusal)
     return None
 
 
@@ -259,14 +349,15 @@ def _calendar_warnings(known: Registries, years: Counter[str]) -> None:
             print(f"    {line}")
 
 
-def _next_steps(data: Path) -> None:
+def _next_steps(data: Path, migrated: bool) -> None:
     log = _shown(data / activity_log.LOG)
-    meta = _shown(data / activity_log.META)
+    if migrated:  # the old second file goes from the repository too
+        log = f"--all {log} {_shown(data / activity_log.LEGACY_META)}"
     _say(
         "Что дальше:\n"
         "  1. Посмотрите отчёты на сайте: make serve, затем откройте "
         "http://127.0.0.1:8000/reports/\n"
-        f"  2. Сохраните журнал в репозитории: git add {log} {meta}\n"
+        f"  2. Сохраните журнал в репозитории: git add {log}\n"
         '     git commit -m "Статистика: новые данные"\n'
         f"  Никогда не добавляйте в репозиторий {NEVER_COMMITTED}."
     )
@@ -338,7 +429,43 @@ def parser() -> argparse.ArgumentParser:
         metavar="ФАЙЛ",
         help="CSV для непринятых строк со столбцом «Причина» (нужен с --partial)",
     )
+    sub.add_argument(
+        "--key",
+        type=Path,
+        metavar="ФАЙЛ",
+        help="ключ псевдонимов (по умолчанию ПАПКА/.teacher-key)",
+    )
     sub.set_defaults(run=pull)
+    for name, run, meaning, description, arguments in (
+        (
+            "key",
+            key,
+            "показать отпечаток ключа псевдонимов",
+            "Показать отпечаток ключа псевдонимов (не сам ключ) и сказать, подходит ли ключ "
+            "журналу: так находят нужный файл ключа.",
+            [("file", "ключ (по умолчанию ПАПКА/.teacher-key)", {"nargs": "?"})],
+        ),
+        (
+            "rekey",
+            rekey,
+            "сделать псевдонимы журнала заново с новым ключом",
+            "Сделать псевдонимы журнала заново с новым ключом, одним изменением журнала. "
+            "Псевдоним нельзя обратить без имени, поэтому нужны таблицы, где названы все "
+            "педагоги журнала (выгрузки, из которых загружали данные, или список педагогов "
+            "со столбцом «ФИО педагога»).",
+            [
+                ("--old", "ключ журнала сейчас", {"required": True}),
+                ("--new", "новый ключ (создаётся, если его нет)", {"required": True}),
+            ],
+        ),
+    ):
+        sub = commands.add_parser(name, parents=[data], help=meaning, description=description)
+        for flag, told, options in arguments:
+            sub.add_argument(flag, type=Path, metavar="ФАЙЛ", help=told, **options)
+        sub.set_defaults(run=run)
+    sub.add_argument(
+        "sources", nargs="+", metavar="ТАБЛИЦА", help="таблицы с именами педагогов журнала"
+    )
     sub = commands.add_parser(
         "summary",
         parents=[data],
@@ -364,7 +491,57 @@ def parser() -> argparse.ArgumentParser:
         help="куда записать (по умолчанию exports/ПЕРИОД.ФОРМАТ; не в data/)",
     )
     sub.set_defaults(run=export_counts)
+    sub = commands.add_parser(
+        "from-issue",
+        parents=[data],
+        help="проверить заявку «Сообщить об участии» с GitHub",
+        description="Проверить заявку «Сообщить об участии» из файла события GitHub и "
+        "вывести её строку журнала (вместо псевдонима — «педагог-…»). С --pull — добавить "
+        "её в журнал, как pull.",
+    )
+    sub.add_argument(
+        "event", type=Path, metavar="СОБЫТИЕ", help="файл события issues (JSON), $GITHUB_EVENT_PATH"
+    )
+    sub.add_argument("--pull", action="store_true", help="добавить строку заявки в журнал")
+    sub.add_argument(
+        "--comment",
+        type=Path,
+        metavar="ФАЙЛ",
+        help="записать ответ на заявку (Markdown): «принято к проверке» или что исправить",
+    )
+    sub.set_defaults(run=from_issue)
+    sub = commands.add_parser(
+        "describe",
+        parents=[data],
+        help="описать изменение журнала для запроса на изменение",
+        description="Описание запроса на изменение (pull request) в Markdown: новые строки "
+        "журнала, числа затронутых четвертей до и после, непринятые строки с причинами "
+        "(без ФИО и без адреса таблицы).",
+    )
+    sub.add_argument(
+        "--before",
+        type=Path,
+        required=True,
+        metavar="ПАПКА",
+        help="папка с копией журнала до изменения (activity-log.csv и .yml)",
+    )
+    sub.add_argument(
+        "--refused",
+        type=Path,
+        metavar="ФАЙЛ",
+        help="файл непринятых строк, записанный pull --rejects",
+    )
+    sub.add_argument(
+        "--closes", type=_issue_number, metavar="N", help="номер заявки, которую закроет запрос"
+    )
+    sub.set_defaults(run=describe)
     return parser
+
+
+def _issue_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"«{text}» — не номер заявки")
+    return int(text)
 
 
 def _period_options(command: argparse.ArgumentParser, required: bool) -> None:
@@ -402,12 +579,15 @@ def main(argv: list[str] | None = None) -> int:
         with argparse_ru.russian():
             commands = parser()
             args = commands.parse_args(argv)
+            if (data := getattr(args, "data", None)) is not None:
+                store.refuse_missing(data)
             _check_period(commands, args)
         status: int = args.run(args)
         return status
     except OSError as err:  # a file that cannot be written, a full disk
         where = f" {err.filename}" if err.filename else ""
-        print(f"stats.py: не удаётся прочитать или записать файл{where}: {err}", file=sys.stderr)
+        told = f"stats.py: не удаётся прочитать или записать файл{where}: {err}"
+        print(printable(told), file=sys.stderr)
         return 1
 
 

@@ -3,12 +3,15 @@ least-privilege workflows, dependabot and code owners."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
+from activity.replies import MARKER
 from common.site_config import ROOT
 
 GITHUB = ROOT / ".github"
@@ -77,23 +80,59 @@ def test_activity_options_are_the_activity_registry() -> None:
     assert options == registry_names("activities.yml")
 
 
-PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+# Another repository's action: by commit, with its version. This
+# repository's own (.github/actions/), by GitHub's self-repository syntax:
+# the version of the workflow's own commit.
+PINNED = re.compile(
+    r"^(?:[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+|\$/\.github/actions/[\w-]+)$"
+)
+ACTIONS = sorted((GITHUB / "actions").glob("*/action.yml"))
+LOG_PULL_REQUEST = "$/.github/actions/log-pull-request"
 
 
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def steps(workflow: str, job: str) -> list[dict]:
+    return load(GITHUB / "workflows" / workflow)["jobs"][job]["steps"]
+
+
+def secrets_named(path: Path) -> set[str]:
+    return set(re.findall(r"secrets\.(\w+)", path.read_text("utf-8")))
+
+
+@pytest.mark.parametrize(
+    "workflow", WORKFLOWS + ACTIONS, ids=lambda p: p.parent.name + "/" + p.name
+)
 def test_every_action_is_pinned_by_commit_with_its_version(workflow: Path) -> None:
     uses = re.findall(r"uses:\s*(.+)$", workflow.read_text("utf-8"), re.MULTILINE)
-    assert uses
+    assert uses or workflow in ACTIONS
     for use in uses:
         assert PINNED.match(use.strip()), use
+        if use.startswith("$/"):
+            assert (ROOT / use[2:] / "action.yml").exists(), use
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_workflows_grant_nothing_by_default(workflow: Path) -> None:
+    """Only a job that proposes a change of the activity log may push, and it
+    pushes a branch of its own: never main, whose changes need a review."""
     data = load(workflow)
     assert data["permissions"] == {}
     for job in data["jobs"].values():
-        assert "write" not in job["permissions"].get("contents", "")
+        uses = [step.get("uses", "") for step in job.get("steps", [])]
+        if LOG_PULL_REQUEST not in uses:
+            assert "write" not in job["permissions"].get("contents", "")
+
+
+@pytest.mark.parametrize(
+    "workflow", WORKFLOWS + ACTIONS, ids=lambda p: p.parent.name + "/" + p.name
+)
+def test_no_expression_is_expanded_inside_a_script(workflow: Path) -> None:
+    """What a workflow is given (an issue's text, an input, a secret) reaches
+    a script through the environment or a file, never pasted into it."""
+    data = load(workflow)
+    jobs = data.get("jobs", {}).values() if "jobs" in data else [data["runs"]]
+    for job in jobs:
+        for step in job.get("steps", []):
+            assert "${{" not in step.get("run", ""), step.get("name") or step.get("id")
 
 
 def test_pull_requests_run_make_test() -> None:
@@ -150,3 +189,131 @@ def test_code_owners_name_chechen_data_and_site_reviewers() -> None:
     # What builds, guards and publishes the site can publish anything.
     for path in ("/.github/", "/scripts/", "/overrides/", "/data/checks.yml"):
         assert owners[path] == [site], path
+
+
+INTAKE = GITHUB / "workflows" / "report-intake.yml"
+SHEET = GITHUB / "workflows" / "report-sheet.yml"
+
+
+def test_report_intake_checks_reports_and_stores_accepted_ones() -> None:
+    data = load(INTAKE)
+    assert data["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
+    jobs = data["jobs"]
+    assert list(jobs) == ["check", "authorise", "store", "checks"]
+    # A report labelled «участие», opened or edited, gets its one reply. The
+    # job has no secret: a public reply never shows a pseudonym.
+    check = jobs["check"]
+    for word in ("'opened'", "'edited'", "'участие'", "state == 'open'"):
+        assert word in check["if"]
+    assert check["permissions"] == {"contents": "read", "issues": "write"}
+    assert "secrets." not in yaml.safe_dump(check, allow_unicode=True)
+    runs = "\n".join(step.get("run", "") for step in check["steps"])
+    assert 'from-issue "$GITHUB_EVENT_PATH"' in runs and "--comment" in runs
+    assert 'head -n 1 "$reply"' in runs  # the marker, the reply's first line
+    assert "--method PATCH" in runs and "gh issue comment" in runs
+    assert 'select(.user.login == "github-actions[bot]"' in runs
+    # «принято» stores the row only when its labeller may merge: the event
+    # gives the labeller (sender) without author_association, so the job
+    # asks the API for the labeller's permission.
+    authorise = jobs["authorise"]
+    for word in ("'labeled'", "github.event.label.name == 'принято'", "'участие'"):
+        assert word in authorise["if"]
+    assert authorise["permissions"] == {}
+    (step,) = authorise["steps"]
+    assert step["env"]["LABELLER"] == "${{ github.event.sender.login }}"
+    assert "collaborators/$LABELLER/permission" in step["run"]
+    assert 'admin | write) echo "allowed=true"' in step["run"]
+    store = jobs["store"]
+    assert store["needs"] == "authorise"
+    assert store["if"] == "needs.authorise.outputs.allowed == 'true'"
+    assert store["permissions"] == {"contents": "write", "pull-requests": "write"}
+    uses = {step.get("uses"): step.get("with", {}) for step in store["steps"]}
+    assert uses["$/.github/actions/teacher-key"] == {"key": "${{ secrets.TEACHER_KEY }}"}
+    runs = "\n".join(step.get("run", "") for step in store["steps"])
+    assert 'from-issue "$GITHUB_EVENT_PATH" --pull' in runs
+    proposal = uses[LOG_PULL_REQUEST]
+    assert proposal["branch"] == "activity/issue-${{ github.event.issue.number }}"
+    assert proposal["closes"] == "${{ github.event.issue.number }}"
+    assert "rm -f data/.teacher-key" in runs
+    checks = jobs["checks"]
+    assert checks["permissions"] == {"actions": "write"}
+    assert "gh workflow run test.yml" in checks["steps"][0]["run"]
+    assert "workflow_dispatch" in load(GITHUB / "workflows" / "test.yml")["on"]
+    assert secrets_named(INTAKE) == {"TEACHER_KEY"}
+
+
+def test_report_sheet_pulls_weekly_and_stops_green_without_its_secret() -> None:
+    data = load(SHEET)
+    assert set(data["on"]) == {"schedule", "workflow_dispatch"}
+    assert data["on"]["schedule"][0]["cron"]
+    jobs = data["jobs"]
+    assert list(jobs) == ["secret", "sheet", "checks"]
+    secret = jobs["secret"]
+    assert secret["permissions"] == {}
+    (step,) = secret["steps"]
+    assert step["env"] == {"SHEET_URL": "${{ secrets.ACTIVITY_SHEET_URL }}"}
+    assert "::notice::" in step["run"] and "set=false" in step["run"]
+    assert "exit 1" not in step["run"]
+    sheet = jobs["sheet"]
+    assert sheet["needs"] == "secret" and sheet["if"] == "needs.secret.outputs.set == 'true'"
+    assert sheet["permissions"] == {"contents": "write", "pull-requests": "write"}
+    runs = "\n".join(step.get("run", "") for step in sheet["steps"])
+    assert "stats.py pull --partial --rejects" in runs and '"$SHEET_URL"' in runs
+    # What pull prints may quote a teacher's name: it stays out of the log.
+    assert '> "$RUNNER_TEMP/problems.txt"' in runs
+    uses = {step.get("uses"): step.get("with", {}) for step in sheet["steps"]}
+    assert uses["$/.github/actions/teacher-key"] == {"key": "${{ secrets.TEACHER_KEY }}"}
+    assert uses[LOG_PULL_REQUEST]["branch"] == "activity/sheet"
+    assert uses[LOG_PULL_REQUEST]["rejects"] == "${{ runner.temp }}/rejects.csv"
+    assert jobs["checks"]["permissions"] == {"actions": "write"}
+    assert secrets_named(SHEET) == {"ACTIVITY_SHEET_URL", "TEACHER_KEY"}
+
+
+def test_the_log_pull_request_commits_the_log_alone() -> None:
+    action = load(GITHUB / "actions" / "log-pull-request" / "action.yml")
+    (step,) = action["runs"]["steps"]
+    script = step["run"]
+    adds = re.findall(r"git add (.+)", script)
+    assert adds == ["-- data/activity-log.csv data/activity-log.yml"]
+    assert "consent" not in script and "teacher-key" not in script
+    assert "stats.py describe" in script and "--closes" in script and "--refused" in script
+    assert "gh pr edit" in script and "gh pr create" in script
+    assert 'git push --force origin "HEAD:refs/heads/$BRANCH"' in script
+    key = load(GITHUB / "actions" / "teacher-key" / "action.yml")["runs"]["steps"][0]["run"]
+    assert "umask 077" in key and 'echo "$TEACHER_KEY' not in key
+
+
+def test_the_report_form_says_the_data_arrives_by_pull_request() -> None:
+    text = form("report-activity")["body"][0]["attributes"]["value"]
+    assert "pull request" in text and "метку «принято»" in text
+    assert "перенесёт" not in text  # nobody retypes
+    assert "псевдоним" in text
+
+
+def test_the_reply_is_found_among_the_bots_comments_alone() -> None:
+    """The jq filter of report-intake.yml, run on comments as GitHub's API
+    pages them: a teacher's comment that copies the marker is never edited."""
+    run = "\n".join(step.get("run", "") for step in steps("report-intake.yml", "check"))
+    jq = re.search(r"jq -rs --arg marker \"\$marker\" '([^']+)'", run)
+    assert jq
+    marker = MARKER  # the first line of the reply stats.py writes
+    bot = "github-actions[bot]"
+    pages = [
+        [{"id": 1, "user": {"login": "eve"}, "body": marker + "\nI am the reply"}],
+        [
+            {"id": 2, "user": {"login": bot}, "body": "Another bot comment"},
+            {"id": 3, "user": {"login": bot}, "body": marker + "\n**Принято к проверке.**"},
+        ],
+    ]
+
+    def found(comments: list[list[dict]]) -> str:
+        return subprocess.run(
+            ["jq", "-rs", "--arg", "marker", marker, jq[1]],
+            input="".join(json.dumps(page) for page in comments),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    assert found(pages) == "3"
+    assert found(pages[:1]) == ""  # no reply yet: a new one is posted

@@ -139,6 +139,8 @@ def test_feed_is_atom_with_absolute_addresses(
         link = entry.find("a:link", ATOM).get("href")
         assert link.startswith(site.url + address(lang, "news/"))
         assert site.file(link.removeprefix(site.url)).exists()
+    icon = root.findtext("a:icon", namespaces=ATOM) or ""
+    assert icon.startswith(site.url) and site.file(icon.removeprefix(site.url)).exists()
 
 
 @pytest.mark.parametrize("path", ["", "policy/", "ce/", "ce/platforms/sferum/", "news/"])

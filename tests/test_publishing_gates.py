@@ -178,8 +178,8 @@ def test_a_find_is_masked(text: str, kind: Kind) -> None:
 
 
 def test_stats_uses_the_same_detector() -> None:
-    assert contact_in("Методичка, СНИЛС 112-233-445 95") == "a SNILS number"
-    assert contact_in("Урок 8.928.123.45.67") == "a phone number"
+    assert contact_in("Методичка, СНИЛС 112-233-445 95") == "номер СНИЛС"
+    assert contact_in("Урок 8.928.123.45.67") == "номер телефона"
     assert contact_in("педагог-9281234567") is None
 
 

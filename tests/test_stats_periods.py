@@ -19,7 +19,15 @@ from hypothesis import strategies as st
 from activity import registries
 from activity.registries import year_id
 from common.site_config import ROOT
-from support.stats import log_rows, run, today, uncalendared_year, write_csv, write_xlsx
+from support.stats import (
+    data_folder,
+    log_rows,
+    run,
+    today,
+    uncalendared_year,
+    write_csv,
+    write_xlsx,
+)
 
 REGISTRIES = registries.load(ROOT / "data")
 YEAR = REGISTRIES.years[0]  # 2025-26, the calendar data/terms.yml ships
@@ -75,7 +83,7 @@ TITLE = [["Учёт участия педагогов в сетевых меро
 def test_holiday_and_summer_work_counts_in_the_term_just_ended(tmp_path: Path) -> None:
     source = write_xlsx(tmp_path / "отчёт.xlsx", HOLIDAY_ROWS, above=TITLE)
     assert run("check", source).returncode == 0
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     result = run("pull", source, "--data", data)
     assert result.returncode == 0, result.stdout
     assert len(log_rows(data)) == 1 + len(HOLIDAY_ROWS)
@@ -144,7 +152,7 @@ def test_a_year_without_calendar_is_stored_and_counted_with_one_warning(tmp_path
     assert registries.load(data).year(year.id).calendar
     assert yaml.safe_load("\n".join(added))[0]["year"] == year.id
 
-    log = tmp_path / "data"
+    log = data_folder(tmp_path)
     pulled = run("pull", source, "--data", log)
     assert pulled.returncode == 0, pulled.stdout
     assert len(warnings(pulled.stdout)) == 1

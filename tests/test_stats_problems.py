@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from support.commands import run_program
-from support.stats import ENGLISH, HEADER, run, today, write_csv, write_xlsx
+from support.stats import ENGLISH, HEADER, data_folder, run, today, write_csv, write_xlsx
 
 GOOD = ["01.09.2025", "Педагог 01", "Инфоурок", "Публикация", "", ""]
 TOMORROW = today() + datetime.timedelta(days=1)
@@ -51,7 +51,8 @@ def test_bad_rows_each_with_its_line(tmp_path: Path) -> None:
         "webinar (Вебинар), course (Курсы повышения квалификации), "
         "contest (Конкурс или олимпиада), lesson (Онлайн-урок)",
         f"{s}:7: ссылка «ftp://files/x» — не адрес http:// или https://",
-        f"{s}:8: в названии, похоже, номер телефона: контакты не сохраняются",
+        f"{s}:8: в названии, похоже, номер телефона: личные данные не сохраняются — "
+        "сократите текст",
         f"{s}:9: в столбце педагога, похоже, адрес электронной почты: контакты не сохраняются",
         f"{s}:10: «1 сентября» — не дата: пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД",
         f"{s}:12: не указан педагог",
@@ -117,15 +118,15 @@ def test_bad_input_as_a_person_runs_it(tmp_path: Path) -> None:
     source.write_bytes(b"%PDF-1.4\n\x00\x01\x02")
     result = run_program("stats.py", "check", source)
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{source}:1: ") and len(result.stdout.splitlines()) == 1
+    assert result.stdout.startswith(f"{source}: ") and len(result.stdout.splitlines()) == 1
 
 
 def test_missing_file_folder_and_other_schemes(tmp_path: Path) -> None:
     lines = problems_of(tmp_path / "none.csv", tmp_path, "ftp://example.org/a.csv")
     assert lines == [
-        f"{tmp_path / 'none.csv'}:1: нет такого файла",
-        f"{tmp_path}:1: это папка, а не файл",
-        "ftp://example.org/a.csv:1: читаются только адреса http:// и https://, а не ftp://",
+        f"{tmp_path / 'none.csv'}: нет такого файла",
+        f"{tmp_path}: это папка, а не файл",
+        "ftp://example.org/a.csv: читаются только адреса http:// и https://, а не ftp://",
     ]
 
 
@@ -222,8 +223,7 @@ def test_a_bad_calendar_is_reported_with_its_line_in_russian(
     from activity.model import Problems
     from common.site_config import ROOT
 
-    data = tmp_path / "data"
-    data.mkdir()
+    data = data_folder(tmp_path)
     for name in ("platforms.yml", "activities.yml", "consent.yml"):
         (data / name).write_bytes((ROOT / "data" / name).read_bytes())
     (data / "terms.yml").write_text(terms, "utf-8")

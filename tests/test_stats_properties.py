@@ -94,12 +94,12 @@ def test_alias_key_never_fails_and_ignores_spaces(text: str) -> None:
 def test_a_phone_number_is_found_in_any_usual_form(prefix, digits, sep, before) -> None:
     d = "".join(map(str, digits))
     number = f"{prefix} ({d[:3]}) {d[3:6]}{sep}{d[6:8]}{sep}{d[8:]}"
-    assert contact_in(f"{before}{number} — Педагог") == "a phone number"
+    assert contact_in(f"{before}{number} — Педагог") == "номер телефона"
 
 
 @given(st.from_regex(r"[a-z0-9._]{1,12}@[a-z0-9]{1,10}\.(ru|com|рф)", fullmatch=True))
 def test_an_email_address_is_found(address: str) -> None:
-    assert contact_in(f"Методичка, пишите на {address}") == "an e-mail address"
+    assert contact_in(f"Методичка, пишите на {address}") == "адрес электронной почты"
 
 
 @given(days)

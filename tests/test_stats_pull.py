@@ -8,19 +8,14 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
+from activity.log import about
 from common.site_config import ROOT
-from support.stats import ROWS, log_rows, run, write_csv, write_xlsx
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+from support.stats import ROWS, data_folder, log_rows, run, snapshot, write_csv, write_xlsx
 
 
 def test_pull_twice_changes_nothing(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "export.csv")
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     assert run("pull", source, "--data", data).returncode == 0
     first = snapshot(data)
     again = run("pull", source, "--data", data)
@@ -32,22 +27,22 @@ def test_pull_twice_changes_nothing(tmp_path: Path) -> None:
 
 def test_a_pseudonym_of_digits_is_not_taken_for_a_phone(tmp_path: Path) -> None:
     """One pseudonym in about a hundred has ten decimal digits, like a phone."""
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     assert (
         run("pull", write_csv(tmp_path / "one.csv", rows=ROWS[:1]), "--data", data).returncode == 0
     )
     log = data / "activity-log.csv"
-    header, row = log.read_text("utf-8").splitlines()
+    about, header, row = log.read_text("utf-8").splitlines()
     fields = row.split(",")
     fields[1] = "педагог-8912345678"
-    log.write_text(f"{header}\n{','.join(fields)}\n", "utf-8")
+    log.write_text(f"{about}\n{header}\n{','.join(fields)}\n", "utf-8")
     result = run("pull", write_csv(tmp_path / "two.csv", rows=ROWS[1:2]), "--data", data)
     assert result.returncode == 0, result.stdout
     assert [r[1] for r in log_rows(data)[1:]].count("педагог-8912345678") == 1
 
 
 def test_the_same_activity_from_csv_then_xlsx_is_stored_once(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     assert run("pull", write_csv(tmp_path / "export.csv"), "--data", data).returncode == 0
     before = log_rows(data)
     # The first two rows again, as another export spells them.
@@ -65,7 +60,7 @@ def test_the_same_activity_from_csv_then_xlsx_is_stored_once(tmp_path: Path) -> 
 
 
 def test_a_failed_pull_leaves_the_data_byte_identical(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     assert (
         run("pull", write_csv(tmp_path / "one.csv", rows=ROWS[:2]), "--data", data).returncode == 0
     )
@@ -83,20 +78,18 @@ def test_a_failed_pull_leaves_the_data_byte_identical(tmp_path: Path) -> None:
 
 
 def test_real_data_replaces_the_example(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    for name in ("activity-log.csv", "activity-log.yml"):
-        shutil.copy2(ROOT / "data" / name, data / name)
-    assert yaml.safe_load((data / "activity-log.yml").read_text("utf-8"))["example"] is True
+    data = data_folder(tmp_path)
+    shutil.copy2(ROOT / "data" / "activity-log.csv", data / "activity-log.csv")
+    assert about(data).example is True
     result = run("pull", write_csv(tmp_path / "export.csv"), "--data", data)
     assert result.returncode == 0
     assert "Пример журнала заменён" in result.stderr
     assert len(log_rows(data)) == 1 + len(ROWS)
-    assert yaml.safe_load((data / "activity-log.yml").read_text("utf-8"))["example"] is False
+    assert about(data).example is False
 
 
 def test_no_name_reaches_the_log_and_the_key_stays_private(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     result = run("pull", write_csv(tmp_path / "export.csv"), "--data", data)
     assert "Создан ключ псевдонимов" in result.stderr
     text = (data / "activity-log.csv").read_text("utf-8")
@@ -107,7 +100,7 @@ def test_no_name_reaches_the_log_and_the_key_stays_private(tmp_path: Path) -> No
 
 
 def test_pseudonyms_need_their_key(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     assert (
         run("pull", write_csv(tmp_path / "one.csv", rows=ROWS[:2]), "--data", data).returncode == 0
     )
@@ -115,7 +108,7 @@ def test_pseudonyms_need_their_key(tmp_path: Path) -> None:
     before = snapshot(data)
     result = run("pull", write_csv(tmp_path / "two.csv", rows=ROWS[2:]), "--data", data)
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{data / '.teacher-key'}:1: файла нет")
+    assert result.stdout.startswith(f"{data / '.teacher-key'}: файла ключа нет")
     assert snapshot(data) == before
 
 

@@ -18,8 +18,10 @@ from support.stats import (
     ENGLISH,
     HEADER,
     csv_bytes,
+    data_folder,
     log_rows,
     run,
+    snapshot,
     write_csv,
     write_xlsx,
 )
@@ -64,7 +66,7 @@ def test_a_title_above_the_header_and_a_number_column(tmp_path: Path, kind: str)
         )
     checked = run("check", source)
     assert checked.returncode == 0, checked.stdout
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     assert run("pull", source, "--data", data).returncode == 0
     rows = log_rows(data)
     assert len(rows) == 1 + 6
@@ -163,7 +165,7 @@ def test_case_spaces_and_invisible_characters_never_count(flips, inserted, space
 
 def test_canonical_before_the_pseudonym(tmp_path: Path) -> None:
     """Spellings pulled apart, in two pulls, still give one pseudonym."""
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     first = write_csv(
         tmp_path / "a.csv",
         rows=[["01.09.2025", "Абдулаева Марха Висхановна", "Сферум", "Вебинар", "", ""]],
@@ -239,7 +241,7 @@ PARTIAL = [
 
 def test_partial_pull_keeps_the_good_rows_and_hands_back_the_bad(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "учёт.csv", rows=PARTIAL, delimiter=";")
-    data, rejects = tmp_path / "data", tmp_path / "exports" / "отказы.csv"
+    data, rejects = data_folder(tmp_path), tmp_path / "exports" / "отказы.csv"
     result = run("pull", source, "--data", data, "--partial", "--rejects", rejects)
     assert result.returncode == 1
     assert [line.split(": ", 1)[0] for line in result.stdout.splitlines()] == [
@@ -275,44 +277,42 @@ def test_partial_pull_keeps_the_good_rows_and_hands_back_the_bad(tmp_path: Path)
 
 def test_without_partial_pull_stays_all_or_nothing(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "учёт.csv", rows=PARTIAL)
-    result = run("pull", source, "--data", tmp_path / "data")
+    result = run("pull", source, "--data", data_folder(tmp_path))
     assert result.returncode == 1
     assert "ничего не сохранено" in result.stderr
-    assert not (tmp_path / "data").exists()
+    assert snapshot(tmp_path / "data") == {}
 
 
 def test_a_partial_pull_with_no_good_row_changes_nothing(tmp_path: Path) -> None:
     from common.site_config import ROOT
 
-    data = tmp_path / "data"
-    data.mkdir()
-    for name in ("activity-log.csv", "activity-log.yml"):  # the example log
-        (data / name).write_bytes((ROOT / "data" / name).read_bytes())
-    before = {path.name: path.read_bytes() for path in data.iterdir()}
+    data = data_folder(tmp_path)
+    (data / "activity-log.csv").write_bytes((ROOT / "data" / "activity-log.csv").read_bytes())
+    before = snapshot(data)
     source = write_csv(tmp_path / "учёт.csv", rows=[PARTIAL[1], PARTIAL[2]])
     rejects = tmp_path / "exports" / "отказы.csv"
     result = run("pull", source, "--data", data, "--partial", "--rejects", rejects)
     assert result.returncode == 1
     assert "ничего не сохранено" in result.stderr
-    assert {path.name: path.read_bytes() for path in data.iterdir()} == before
+    assert snapshot(data) == before
     assert len(rejects.read_text("utf-8-sig").splitlines()) == 1 + 2
 
 
 def test_the_rejects_go_neither_over_a_source_nor_into_data(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "учёт.csv", rows=PARTIAL)
     before = source.read_bytes()
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     over = run("pull", source, "--data", data, "--partial", "--rejects", source)
     assert over.returncode == 1
-    assert over.stdout.startswith(f"{source}:1: это одна из загружаемых таблиц")
+    assert over.stdout.startswith(f"{source}: это одна из загружаемых таблиц")
     assert source.read_bytes() == before
     inside = run("pull", source, "--data", data, "--partial", "--rejects", data / "r.csv")
     assert inside.returncode == 1 and "хранятся данные сайта" in inside.stdout
-    assert not data.exists()
+    assert snapshot(data) == {}
 
 
 def test_help_is_in_russian() -> None:
-    for command in ([], ["check"], ["pull"], ["summary"], ["export"]):
+    for command in ([], ["check"], ["pull"], ["summary"], ["export"], ["key"], ["rekey"]):
         result = run(*command, "--help")
         assert result.returncode == 0
         assert result.stdout.startswith("использование: stats.py")
@@ -323,7 +323,7 @@ def test_help_is_in_russian() -> None:
 
 
 def test_after_a_pull_that_changed_the_log_the_next_step(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+    data = data_folder(tmp_path)
     source = write_csv(tmp_path / "учёт.csv")
     first = run("pull", source, "--data", data)
     assert "make serve" in first.stderr
@@ -345,9 +345,9 @@ def test_every_line_printed_is_russian(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "учёт.csv", rows=PARTIAL)
     for result in (
         run("check", source),
-        run("pull", source, "--data", tmp_path / "data"),
-        run("pull", write_csv(tmp_path / "ok.csv"), "--data", tmp_path / "data"),
-        run("summary", "--data", tmp_path / "data"),
+        run("pull", source, "--data", data_folder(tmp_path)),
+        run("pull", write_csv(tmp_path / "ok.csv"), "--data", data_folder(tmp_path)),
+        run("summary", "--data", data_folder(tmp_path)),
     ):
         for line in (result.stdout + result.stderr).splitlines():
             words = {word for word in line.split() if word.isalpha() and word.isascii()}

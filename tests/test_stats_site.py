@@ -217,8 +217,8 @@ def test_stale_pages_go_and_hand_written_ones_stay(tmp_path: Path) -> None:
     assert page.exists() and render.NOTICE in page.read_text("utf-8")
     log = project / "data" / "activity-log.csv"
     last = SHOWN[-1].term.start.isoformat()
-    header, *lines = log.read_text("utf-8").splitlines()
-    kept = [header, *(line for line in lines if line < last)]
+    about, header, *lines = log.read_text("utf-8").splitlines()
+    kept = [about, header, *(line for line in lines if line < last)]
     log.write_text("\n".join(kept) + "\n", "utf-8")
     render.render_all(project, RENDERERS)
     assert not page.exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from support.stats import HEADER, ROWS, csv_bytes, log_rows, run, write_csv, write_xlsx
+from support.stats import HEADER, ROWS, csv_bytes, data_folder, log_rows, run, write_csv, write_xlsx
 
 EXPECTED = [
     ["date", "teacher", "platform", "activity", "title", "url"],
@@ -46,9 +46,9 @@ def expected_log() -> list[list[str]]:
 def test_csv_in_every_encoding_and_separator(tmp_path: Path, encoding, delimiter) -> None:
     source = write_csv(tmp_path / "export.csv", encoding=encoding, delimiter=delimiter)
     assert run("check", source).returncode == 0
-    result = run("pull", source, "--data", tmp_path / "data")
+    result = run("pull", source, "--data", data_folder(tmp_path))
     assert result.returncode == 0, result.stdout
-    assert pseudonymised(log_rows(tmp_path / "data")) == expected_log()
+    assert pseudonymised(log_rows(data_folder(tmp_path))) == expected_log()
 
 
 def test_english_headers_in_any_case(tmp_path: Path) -> None:
@@ -61,9 +61,9 @@ def test_xlsx_with_real_date_cells(tmp_path: Path) -> None:
     rows = [[datetime.datetime(2025, 9, 1), "Педагог 01", "Инфоурок", "Публикация", "Урок", ""]]
     rows.append([datetime.date(2025, 11, 5), "Педагог 02", "Сферум", "Онлайн-урок", "", ""])
     source = write_xlsx(tmp_path / "export.xlsx", rows)
-    result = run("pull", source, "--data", tmp_path / "data")
+    result = run("pull", source, "--data", data_folder(tmp_path))
     assert result.returncode == 0, result.stdout
-    dates = [row[0] for row in log_rows(tmp_path / "data")[1:]]
+    dates = [row[0] for row in log_rows(data_folder(tmp_path))[1:]]
     assert dates == ["2025-09-01", "2025-11-05"]
 
 
@@ -102,9 +102,9 @@ def test_csv_and_xlsx_from_an_address(tmp_path: Path, server) -> None:
     base, folder = server
     (folder / "export").write_bytes(csv_bytes(ROWS, delimiter=";", encoding="cp1251"))
     write_xlsx(folder / "book.xlsx", [["01.09.2025", "Педагог 09", "ЭБО", "Статья", "", ""]])
-    result = run("pull", base + "export", base + "book.xlsx", "--data", tmp_path / "data")
+    result = run("pull", base + "export", base + "book.xlsx", "--data", data_folder(tmp_path))
     assert result.returncode == 0, result.stdout
-    assert len(log_rows(tmp_path / "data")) == 1 + len(ROWS) + 1
+    assert len(log_rows(data_folder(tmp_path))) == 1 + len(ROWS) + 1
 
 
 def test_address_problems(server) -> None:
@@ -113,8 +113,8 @@ def test_address_problems(server) -> None:
     result = run("check", base + "missing.csv", base + "page.html")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{base}missing.csv:1: не удаётся скачать: сервер ответил 404 File not found"
-    assert lines[1].startswith(f"{base}page.html:1: это веб-страница, а не CSV или XLSX")
+    assert lines[0] == f"{base}missing.csv: не удаётся скачать: сервер ответил 404 Not Found"
+    assert lines[1].startswith(f"{base}page.html: это веб-страница, а не CSV или XLSX")
 
 
 def test_header_only_is_reported(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from support.stats import run, write_csv
+from support.stats import data_folder, run, write_csv
 
 ROWS = [
     ["01.09.2025", "Учитель А", "Инфоурок", "Публикация", "", ""],
@@ -82,7 +82,7 @@ YEAR = {
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
+    folder = data_folder(tmp_path)
     assert (
         run("pull", write_csv(tmp_path / "export.csv", rows=ROWS), "--data", folder).returncode == 0
     )
@@ -162,7 +162,7 @@ YEAR_ROWS = [
 
 @pytest.fixture
 def year_data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
+    folder = data_folder(tmp_path)
     source = write_csv(tmp_path / "export.csv", rows=YEAR_ROWS)
     assert run("pull", source, "--data", folder).returncode == 0
     return folder
@@ -242,5 +242,5 @@ def test_exports_go_to_exports_and_never_into_data_or_over_tracked_files(
         before = refused.read_bytes() if refused.exists() else None
         result = run(*args, "--output", refused)
         assert result.returncode == 1, refused
-        assert result.stdout.startswith(f"{refused}:1: ")
+        assert result.stdout.startswith(f"{refused}: ")
         assert (refused.read_bytes() if refused.exists() else None) == before

@@ -1,19 +1,34 @@
 """Participation statistics: the teachers' activity on the platforms.
 
-    sources      read a CSV or XLSX file, or one at an http(s) address
+    sources      read a CSV or XLSX file, one at an http(s) address, or rows
+                 in memory, within limits (size, cell, rows, unpacked XLSX,
+                 download time); note unsafe characters by line
     columns      find the header row and the date, teacher, … columns in it
-    values       parse one cell: dates, names (one key per teacher), contacts
+    values       parse one cell: dates, names (one key per teacher), contacts;
+                 guard formulas (OWASP) and take the guard off again
+    mentions     titles and links naming a teacher without consent
     registries   data/*.yml: platforms, activity kinds, school years and
                  their terms with reporting periods, consent
     validate     turn rows into activities, or into problems with lines;
                  note merged names and years without a calendar
-    log          the canonical activity log, data/activity-log.csv
-    pseudonyms   teachers without consent are kept under a pseudonym
+    log          the canonical activity log, data/activity-log.csv: one file
+                 whose first line says whether it is the example, and the
+                 fingerprint of its key
+    store        the one way the log changes: pull (and rekey) under a lock,
+                 key checked, one atomic rename
+    pseudonyms   teachers without consent are kept under a pseudonym; the key
     summary      counts per school year, term and holidays; the JSON
     export       a term's or a year's tables for the district office
     labels       the report's words in each language, with plural forms
     model        Activity and the log's columns
+    issue_form   a report made with the issue form «Сообщить об участии»:
+                 GitHub's event file read strictly, its answers judged as
+                 rows are, problems told by the form's field
+    replies      what the GitHub workflows post: the reply to a report
+                 issue, the description of a pull request that changes the
+                 log (templates in templates/)
 
 scripts/stats.py is the command line over them; the report pages are
-rendered by scripts/render/reports.py.
+rendered by scripts/render/reports.py; .github/workflows/report-intake.yml
+and report-sheet.yml run it on GitHub.
 """

@@ -42,7 +42,8 @@ class Columns:
     url: int
 
 
-def _field(cell: object) -> str | None:
+def field_of(cell: object) -> str | None:
+    """The field a header cell names, or None."""
     if not isinstance(cell, str) or not cell or len(cell) > 60:
         return None
     return _FIELD_OF.get(" ".join(cell.casefold().replace("ё", "е").strip(" :*").split()))
@@ -50,14 +51,14 @@ def _field(cell: object) -> str | None:
 
 def header_score(row: Sequence[object]) -> int:
     """How many of the required fields `row` names: a header names them all."""
-    return len({field for cell in row if (field := _field(cell)) in REQUIRED})
+    return len({field for cell in row if (field := field_of(cell)) in REQUIRED})
 
 
 def find_columns(source: str, header: Sequence[object], line: int = 1) -> Columns | list[Problem]:
     """Map the header (at `line`) to fields."""
     found: dict[str, list[int]] = {}
     for index, cell in enumerate(header):
-        if field := _field(cell):
+        if field := field_of(cell):
             found.setdefault(field, []).append(index)
     problems = []
     for field in REQUIRED:

@@ -20,12 +20,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from common.atomic import write_bytes
 
 from .labels import Labels
 from .registries import Registries
 from .summary import Counts, TermSummary, YearSummary, lines
+from .values import neutralised
 
 EXPORTS = "exports"
 Table = tuple[str, list[str], list[list[object]]]  # title, header, rows
@@ -186,20 +188,32 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
     for part in sheets:
         sheet = book.create_sheet(_sheet_name(part.name))
         for row in part.heading:
-            sheet.append([row])
+            _append(sheet, [row])
         for number, (title, header, rows) in enumerate(part.tables):
             if number:
                 sheet.append([])
             if len(part.tables) > 1:  # a sheet of one table is named for it
-                sheet.append([title])
-            sheet.append(header)
+                _append(sheet, [title])
+            _append(sheet, header)
             for cells in rows:
-                sheet.append(cells)
+                _append(sheet, cells)
         sheet.column_dimensions["A"].width = 40
         sheet.column_dimensions["B"].width = 24
     out = io.BytesIO()
     book.save(out)
     write_bytes(path, out.getvalue())
+
+
+def _append(sheet: Any, cells: Sequence[object]) -> None:
+    """A row whose text is text: openpyxl would store a string starting with
+    = as a formula. A text cell that looks like one is also marked with
+    Excel's quote prefix, so that editing it keeps it text."""
+    sheet.append(cells)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if neutralised(cell.value) != cell.value:
+                cell.quotePrefix = True
 
 
 def write_csv(path: Path, sheets: list[Sheet]) -> None:
@@ -223,12 +237,23 @@ def _csv_rows(sheets: list[Sheet]) -> Iterable[Sequence[object]]:
             yield from rows
 
 
-def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
-    """Rows as a CSV file that Excel in a Russian locale opens as it is: UTF-8
-    with a BOM, semicolons. Every CSV the statistics write goes through here."""
+def csv_bytes(rows: Iterable[Iterable[object]], excel: bool = True) -> bytes:
+    """Rows as a CSV file. Every CSV the statistics write goes through here,
+    and every cell a spreadsheet would run as a formula is guarded
+    (values.neutralised; reading it back with stats.py gives the text).
+
+    `excel`: as Excel in a Russian locale opens it as it is: UTF-8 with a
+    BOM, semicolons. Else as the log is kept in git: UTF-8, commas, one line
+    per row."""
     out = io.StringIO()
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    if excel:
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    else:
+        writer = csv.writer(out, lineterminator="\n")
+    writer.writerows(
+        [neutralised(cell) if isinstance(cell, str) else cell for cell in row] for row in rows
+    )
+    return ("\ufeff" if excel else "").encode("utf-8") + out.getvalue().encode("utf-8")
 
 
 def refused_output(path: Path, root: Path, data: Path) -> str | None:

@@ -1,38 +1,72 @@
 """Open a source of activity rows: a CSV or XLSX file, here or at an http(s)
-address, and give its rows with their line numbers.
+address, or rows already in memory; give its rows with their line numbers.
 
 CSV may be UTF-8 (with or without a BOM) or Windows-1251, separated by
 commas, semicolons or tabs, as Excel writes it in a Russian locale: the
 separator is the one that makes a header of one of the first rows. XLSX is
 read from the first sheet, or from the one named; a row's line is the
 sheet's row number. Which row is the header is for the validator to find.
+
+Every source is hostile until checked, and bounded the same way whatever it
+is (the limits below, which `stats.py --help` lists): its size, the size of
+a cell, its rows, what an XLSX unpacks to (checked before it is parsed, so a
+zip bomb costs nothing), and the time a download may take in all. An
+address may redirect only to http(s), and to an address inside a private
+network only from that same host: what a local service answers never reaches
+a message. Control characters and bidi overrides are noted by line
+(`Table.bad`) for the validator to refuse.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import http
 import http.client
 import io
+import ipaddress
+import itertools
 import re
+import socket
+import threading
+import time
 import urllib.error
 import urllib.request
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from .columns import HEADER_ROWS, header_score
 from .model import Problem, Problems
 
-MAX_DOWNLOAD = 50 * 2**20  # bytes; a year of a school's activity is far less
-TIMEOUT = 60  # seconds
+# The limits of every source (CSV, XLSX, an address); `stats.py --help` lists them.
+MAX_BYTES = 50 * 2**20  # a file or a download; a year of a school's activity is far less
+MAX_CELL = 131_072  # characters in one cell (what Python's csv reads at most)
+MAX_ROWS = 500_000  # rows of one table
+MAX_UNPACKED = 200 * 2**20  # bytes an XLSX unpacks to, in all
+MAX_RATIO = 100  # how many times larger than packed one part of an XLSX may unpack
+DEADLINE = 120  # seconds a download may take in all, however slowly the server sends
+TIMEOUT = 30  # seconds of silence from a server
+
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
-_CHUNK = 1 << 20
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CHUNK = 1 << 16
+# Characters no cell may hold: C0 and C1 controls but tab and line breaks,
+# DEL, and the bidi overrides and isolates that make text read otherwise
+# than it is stored («Trojan Source»).
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The same in UTF-8 bytes, found without decoding: C0 and DEL by deleting
+# every other byte (fast), C1 and bidi controls by their lead bytes.
+_C0 = bytes([*range(9), 11, 12, *range(14, 32), 127])
+_NOT_C0 = bytes(b for b in range(256) if b not in _C0)
+# (Two searches: each with a literal first byte is many times faster than one.)
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+_BIDI = re.compile(rb"\xe2[\x80\x81][\xa6-\xae]")  # a few more: UNSAFE tells
 
 Cell = str | date
 # What reading a text file can still raise after its first line.
@@ -45,63 +79,204 @@ class Table:
 
     `lines_read()` says how many lines (or sheet rows) have been read so far,
     so a row starts on the line after the count taken before reading it.
+    `bad` maps a line that holds an unsafe character to the problem.
     """
 
     source: str
     rows: Iterator[Sequence[Cell]]
     lines_read: Callable[[], int]
     empty: str = "в файле нет ни одной строки"  # the problem when there is no row at all
+    bad: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A table already in memory (a form's answers): its header first.
+    `label` names it in problems."""
+
+    label: str
+    rows: Sequence[Sequence[str]]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+Source = str | Rows
+
+
+def describe(character: str) -> str:
+    """An unsafe character as a message shows it: never the character itself."""
+    return f"U+{ord(character):04X}"
+
+
+def unsafe_problem(text: str) -> str | None:
+    """The problem of a cell that holds an unsafe character, or None."""
+    found = UNSAFE.search(text)
+    if found is None:
+        return None
+    return (
+        f"в ячейке недопустимый символ {describe(found.group(0))} (управляющий или "
+        "меняющий направление текста): удалите его и сохраните таблицу снова"
+    )
 
 
 @contextmanager
-def open_table(source: str, sheet: str | None = None, label: str | None = None) -> Iterator[Table]:
-    """Open `source` (a path or an http(s) address); raise Problems for a
-    source that cannot be read at all. `label` names it in problems."""
+def open_table(
+    source: Source, sheet: str | None = None, label: str | None = None
+) -> Iterator[Table]:
+    """Open `source` (a path, an http(s) address or Rows); raise Problems for
+    a source that cannot be read at all. `label` names it in problems."""
+    if isinstance(source, Rows):
+        yield _memory_table(label or source.label, source.rows)
+        return
     label = label or source
-    with _open_binary(source, label) as binary:
-        head = binary.read(512)
-        binary.seek(0)
-        if head.startswith(_ZIP):
-            with _xlsx_table(label, binary, sheet) as table:
-                yield table
-        else:
-            _refuse_other_formats(label, head)
-            yield _csv_table(label, binary)
+    data = _read_bytes(source, label)
+    if data.startswith(_ZIP):
+        with _xlsx_table(label, data, sheet) as table:
+            yield table
+    else:
+        _refuse_other_formats(label, data[:512])
+        yield _csv_table(label, data)
 
 
-@contextmanager
-def _open_binary(source: str, label: str) -> Iterator[BinaryIO]:
+def _read_bytes(source: str, label: str) -> bytes:
     scheme = _SCHEME.match(source)
     if scheme and scheme.group(1).lower() in ("http", "https"):
-        yield _download(source)
-        return
+        return _download(source, label)
     if scheme:
         raise _problem(label, f"читаются только адреса http:// и https://, а не {scheme[0]}")
     try:
-        binary = open(source, "rb")  # noqa: SIM115 - closed below, after the errors
+        with open(source, "rb") as binary:
+            return _bounded(label, binary)
     except FileNotFoundError:
         raise _problem(label, "нет такого файла") from None
     except IsADirectoryError:
         raise _problem(label, "это папка, а не файл") from None
     except OSError as err:
         raise _problem(label, f"не удаётся прочитать файл: {err.strerror}") from None
-    with binary:
-        yield binary
 
 
-def _download(url: str) -> BinaryIO:
+def _too_big(label: str) -> Problems:
+    return _problem(
+        label, f"файл больше {MAX_BYTES // 2**20} МБ: разделите таблицу по учебным годам"
+    )
+
+
+def _bounded(label: str, binary: BinaryIO) -> bytes:
+    data = binary.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _too_big(label)
+    return data
+
+
+# --- Addresses ---------------------------------------------------------------
+
+
+def _download(url: str, label: str) -> bytes:
+    """The body at `url`, within DEADLINE seconds in all: the download runs in
+    a thread that is given up on when the time is over."""
+    outcome: list[bytes | Problems] = []
+    deadline = time.monotonic() + DEADLINE
+
+    def fetch() -> None:
+        try:
+            outcome.append(_fetch(url, label, deadline))
+        except Problems as err:
+            outcome.append(err)
+        except Exception as err:  # a thread's end: told, never a traceback
+            outcome.append(_problem(label, f"не удаётся скачать: {err}"))
+
+    worker = threading.Thread(target=fetch, name="stats-download", daemon=True)
+    worker.start()
+    worker.join(DEADLINE + 1)
+    if not outcome:
+        raise _slow(label)
+    if isinstance(outcome[0], Problems):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _slow(label: str) -> Problems:
+    return _problem(
+        label,
+        f"сервер не отдал файл за {DEADLINE} секунд: скачайте таблицу и укажите файл",
+    )
+
+
+def _fetch(url: str, label: str, deadline: float) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "belgatoy-network-stats"})
+    opener = urllib.request.build_opener(_Redirects(label))
+    chunks: list[bytes] = []
+    size = 0
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            data = response.read(MAX_DOWNLOAD + 1)
+        with opener.open(request, timeout=TIMEOUT) as response:
+            while chunk := response.read1(_CHUNK):
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise _too_big(label)
+                if time.monotonic() > deadline:
+                    raise _slow(label)
+                chunks.append(chunk)
     except urllib.error.HTTPError as err:
-        raise _problem(url, f"не удаётся скачать: сервер ответил {err.code} {err.reason}") from None
+        # The standard phrase, never the server's own words.
+        phrase = _PHRASES.get(err.code, "")
+        raise _problem(
+            label, f"не удаётся скачать: сервер ответил {err.code} {phrase}".rstrip()
+        ) from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
         reason = getattr(err, "reason", err)
-        raise _problem(url, f"не удаётся скачать: {reason}") from None
-    if len(data) > MAX_DOWNLOAD:
-        raise _problem(url, f"файл по адресу больше {MAX_DOWNLOAD // 2**20} МБ")
-    return io.BytesIO(data)
+        if isinstance(reason, socket.timeout | TimeoutError):
+            reason = f"сервер молчит дольше {TIMEOUT} секунд"
+        raise _problem(label, f"не удаётся скачать: {reason}") from None
+    return b"".join(chunks)
+
+
+_PHRASES = {status.value: status.phrase for status in http.HTTPStatus}
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to http(s), and into a private network only on
+    the same host: an address must not open a way to the local services."""
+
+    def __init__(self, label: str) -> None:
+        self._label = label
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: object,
+        code: int,
+        msg: str,
+        headers: object,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        target = urlsplit(newurl)
+        if target.scheme.lower() not in ("http", "https"):
+            raise _problem(
+                self._label,
+                f"адрес перенаправляет на {target.scheme or 'другой'}:// — читаются только "
+                "адреса http:// и https://",
+            )
+        here = urlsplit(req.full_url).hostname
+        if target.hostname != here and not _public(target.hostname or ""):
+            raise _problem(
+                self._label,
+                "адрес перенаправляет во внутреннюю сеть (localhost или частный адрес): "
+                "такие перенаправления не читаются",
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
+
+
+def _public(host: str) -> bool:
+    """Whether every address `host` names is on the public internet."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return True  # it cannot be reached at all: the request fails and says so
+    return all(ipaddress.ip_address(str(address).split("%")[0]).is_global for address in addresses)
+
+
+# --- CSV -----------------------------------------------------------------------
 
 
 def _refuse_other_formats(source: str, head: bytes) -> None:
@@ -113,44 +288,60 @@ def _refuse_other_formats(source: str, head: bytes) -> None:
         raise _problem(
             source, "это веб-страница, а не CSV или XLSX: опубликуйте таблицу как CSV или XLSX"
         )
-    if b"\0" in head:
+    # A binary file: a PDF, or a NUL on the first line (a NUL further on is
+    # refused by line, as every control character is).
+    if head.startswith(b"%PDF") or b"\0" in head.split(b"\n", 1)[0]:
         raise _problem(source, _NOT_TEXT)
 
 
 _NOT_TEXT = "это не текстовый файл: сохраните таблицу как CSV (UTF-8) или XLSX"
 
 
-def _csv_table(source: str, binary: BinaryIO) -> Table:
-    text = io.TextIOWrapper(binary, encoding=_encoding(binary), newline="")
+def _csv_table(source: str, data: bytes) -> Table:
     try:
-        head = [text.readline(_HEAD_LINE) for _ in range(HEADER_ROWS)]
+        text, utf8 = _decoded(data)
     except UnicodeDecodeError:
         raise _problem(
             source, "текст не в UTF-8 и не в Windows-1251: сохраните таблицу как CSV (UTF-8)"
         ) from None
-    if any(_CONTROL.search(line) for line in head):
-        raise _problem(source, _NOT_TEXT)
-    text.seek(0)
-    reader = csv.reader(text, delimiter=_delimiter(head))
-    return Table(source, reader, lambda: reader.line_num)
+    csv.field_size_limit(MAX_CELL)
+    bad = _unsafe_lines(data, text, utf8)
+    lines: Iterator[str]
+    if bad or "\u2028" in text or "\u2029" in text:
+        # Line breaks of other kinds: split at \r and \n alone, as a file is.
+        lines = io.StringIO(text, newline="")
+    else:  # many times faster, and the lines are the same
+        lines = iter(text.splitlines(keepends=True))
+    head = list(itertools.islice(lines, HEADER_ROWS))
+    reader = csv.reader(
+        itertools.chain(head, lines), delimiter=_delimiter([line[:_HEAD_LINE] for line in head])
+    )
+    return Table(source, reader, lambda: reader.line_num, bad=bad)
 
 
-def _encoding(binary: BinaryIO) -> str:
-    """UTF-8 with a BOM, UTF-8, or else Windows-1251: one fast pass decides."""
-    if binary.read(3) == codecs.BOM_UTF8:
-        binary.seek(0)
-        return "utf-8-sig"
-    binary.seek(0)
-    decoder = codecs.getincrementaldecoder("utf-8")()
+def _decoded(data: bytes) -> tuple[str, bool]:
+    """The text of a CSV file, and whether it was UTF-8 (else Windows-1251)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8"), True
     try:
-        while chunk := binary.read(_CHUNK):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-        encoding = "utf-8"
+        return data.decode("utf-8"), True
     except UnicodeDecodeError:
-        encoding = "cp1251"
-    binary.seek(0)
-    return encoding
+        return data.decode("cp1251"), False
+
+
+def _unsafe_lines(data: bytes, text: str, utf8: bool) -> dict[int, str]:
+    """Line → problem, for each line with an unsafe character. Most files have
+    none, which is found in a few milliseconds without decoding."""
+    c1 = utf8 and b"\xc2" in data and _C1.search(data)  # most files have no \xc2 at all
+    if not data.translate(None, _NOT_C0) and not (c1 or (utf8 and _BIDI.search(data))):
+        return {}
+    bad: dict[int, str] = {}
+    line, at = 1, 0
+    for found in UNSAFE.finditer(text):
+        line += text.count("\n", at, found.start())
+        at = found.start()
+        bad.setdefault(line, unsafe_problem(found.group(0)) or "")
+    return bad
 
 
 _HEAD_LINE = 1 << 16  # characters of each first line read to find the separator
@@ -173,12 +364,42 @@ def _delimiter(head: list[str]) -> str:
     return max(";,\t", key=first.count) if first else ","
 
 
+# --- XLSX and rows in memory -----------------------------------------------------
+
+
+def _unpacks_safely(source: str, data: bytes) -> None:
+    """Refuse an XLSX whose parts unpack too large, before anything is parsed.
+
+    The sizes are the ones the zip declares: Python's zipfile never unpacks a
+    part beyond its declared size, so they bound what parsing costs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        raise _problem(source, f"не удаётся прочитать файл XLSX: {err}") from None
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED:
+        raise _problem(
+            source,
+            f"файл XLSX распаковывается в {total // 2**20} МБ, больше {MAX_UNPACKED // 2**20} МБ: "
+            "разделите таблицу или сохраните её как CSV",
+        )
+    for part in parts:
+        if part.file_size > MAX_RATIO * max(part.compress_size, 1024):
+            raise _problem(
+                source,
+                f"часть файла XLSX ({part.filename}) сжата больше чем в {MAX_RATIO} раз — "
+                "так выглядит «zip-бомба», а не таблица: сохраните таблицу заново",
+            )
+
+
 @contextmanager
-def _xlsx_table(source: str, binary: BinaryIO, sheet: str | None) -> Iterator[Table]:
+def _xlsx_table(source: str, data: bytes, sheet: str | None) -> Iterator[Table]:
     import openpyxl  # imported here: reading CSV does not need it
 
+    _unpacks_safely(source, data)
     try:
-        book = openpyxl.load_workbook(binary, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as err:  # a damaged file fails in many ways; all mean the same
         raise _problem(source, f"не удаётся прочитать файл XLSX: {err}") from None
     try:
@@ -189,16 +410,47 @@ def _xlsx_table(source: str, binary: BinaryIO, sheet: str | None) -> Iterator[Ta
         else:
             names = ", ".join(f"«{name}»" for name in book.sheetnames)
             raise _problem(source, f"нет листа «{sheet}»; листы в файле: {names}")
-        read = [0]  # sheet rows read so far
-
-        def rows() -> Iterator[list[Cell]]:
-            for row in worksheet.iter_rows(values_only=True):
-                read[0] += 1
-                yield [_cell(value) for value in row]
-
-        yield Table(source, rows(), lambda: read[0], f"лист «{worksheet.title}» пуст")
+        table = Table(source, iter(()), lambda: 0, f"лист «{worksheet.title}» пуст")
+        table.rows, table.lines_read = _checked_rows(
+            table, (tuple(map(_cell, row)) for row in worksheet.iter_rows(values_only=True))
+        )
+        yield table
     finally:
         book.close()
+
+
+def _memory_table(label: str, rows: Sequence[Sequence[str]]) -> Table:
+    table = Table(label, iter(()), lambda: 0, "нет ни одной строки")
+    table.rows, table.lines_read = _checked_rows(table, (tuple(map(str, row)) for row in rows))
+    return table
+
+
+def _checked_rows(
+    table: Table, rows: Iterator[tuple[Cell, ...]]
+) -> tuple[Iterator[Sequence[Cell]], Callable[[], int]]:
+    """Rows with their count; a cell too long, or one with an unsafe
+    character, noted as a bad line (CSV's reader does the same for CSV)."""
+    read = [0]
+
+    def counted() -> Iterator[Sequence[Cell]]:
+        for row in rows:
+            read[0] += 1
+            for cell in row:
+                if isinstance(cell, str) and cell:
+                    if len(cell) > MAX_CELL:
+                        table.bad.setdefault(read[0], _long_cell())
+                    elif problem := unsafe_problem(cell):
+                        table.bad.setdefault(read[0], problem)
+            yield row
+
+    return counted(), lambda: read[0]
+
+
+def _long_cell() -> str:
+    return (
+        f"ячейка длиннее {MAX_CELL} символов: в таблице активностей таких не бывает, "
+        "проверьте строку"
+    )
 
 
 def _cell(value: object) -> Cell:
@@ -212,5 +464,5 @@ def _cell(value: object) -> Cell:
     return str(value)
 
 
-def _problem(source: str, message: str, line: int = 1) -> Problems:
+def _problem(source: str, message: str, line: int = 0) -> Problems:
     return Problems([Problem(source, line, message)])

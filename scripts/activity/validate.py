@@ -15,38 +15,40 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+from common import personal_data
+from common.joined import Joined
+
+from . import sources
 from .columns import HEADER_ROWS, REQUIRED, Columns, find_columns, header_score, no_header
-from .model import Activity, Problem, Problems
+from .mentions import Mentions, masked
+from .model import FIELDS, Activity, Problem, Problems
 from .pseudonyms import is_pseudonym
 from .registries import Kind, Registries, year_id
-from .sources import READ_ERRORS, Cell, Table, open_table
+from .sources import READ_ERRORS, Cell, Source, Table, open_table
 from .values import (
     EARLIEST,
     BadValue,
     alias_key,
     clean_name,
     clean_text,
-    contact_in,
     mixed_letter,
+    one_line,
     parse_date,
+    restored,
     teacher_key,
 )
 
 # An http(s) address with a host and no spaces: the only links stored.
 _WHOLE_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
-# What values.contact_in names, in the coordinator's words.
-_CONTACTS = {
-    "a phone number": "номер телефона",
-    "an e-mail address": "адрес электронной почты",
-    "a SNILS number": "номер СНИЛС",
-    "a passport number": "номер паспорта",
-    "a name with a birth date": "имя с датой рождения",
-}
+_NAMED = (
+    "{where}, похоже, фамилия педагога без согласия на публикацию («{masked}»): такие "
+    "педагоги хранятся под псевдонимом — сократите {what}, убрав фамилию"
+)
 
 
 @dataclass(frozen=True)
@@ -106,28 +108,58 @@ class Validator:
         self._uncalendared_days: set[date] = set()
         self.uncalendared: Counter[str] = Counter()  # year id → activities
         self._first_seen: dict[str, tuple[str, int]] = {}  # spelling → source, line
+        self._mentions = Mentions()  # the teachers without consent read so far
 
     def read(
         self,
-        source: str,
+        source: Source,
         sheet: str | None = None,
         into: list[Activity] | None = None,
         label: str | None = None,
         empty_ok: bool = False,
         rejects: list[Rejected] | None = None,
     ) -> Iterator[Problem]:
-        """Yield every problem of `source`; add its activities to `into`,
-        and its refused rows to `rejects`.
+        """Yield every problem of `source`, in the order of its lines; add its
+        activities to `into`, and its refused rows to `rejects`.
 
         `label` names the source in problems, when not as it was given; a
         source with no rows is a problem unless `empty_ok`.
         """
-        label = label or source
+        label = label or str(source)
         try:
             with open_table(source, sheet, label) as table:
-                yield from self._rows(label, table, into, empty_ok, rejects)
+                problems = self._rows(label, table, into, empty_ok, rejects)
         except Problems as err:
-            yield from err.problems
+            problems = err.problems
+        yield from sorted(problems, key=lambda problem: problem.line)
+
+    def record(
+        self, cells: Mapping[str, Cell], at: tuple[str, int]
+    ) -> Activity | list[tuple[str, str]]:
+        """One activity given field by field (FIELDS; an issue form's answers),
+        found at `at` (source, line): the activity, or each field's problem.
+
+        The same judges as a source's rows: every rule of `read` applies.
+        """
+        day = self._dates[cells.get("date", "")]
+        teacher = self._teachers[cells.get("teacher", "")]
+        platform = self._platforms[cells.get("platform", "")]
+        activity = self._activities[cells.get("activity", "")]
+        title = clean_text(str(cells.get("title", "")))
+        url = str(cells.get("url", "")).strip()
+        reasons = _reasons(day, teacher, platform, activity, title, url)
+        named_titles, named_links = self._mentions.find(Joined([title]), Joined([url]))
+        if 0 in named_titles:
+            reasons.append(("title", _named("в названии", "название", named_titles[0])))
+        if 0 in named_links:
+            reasons.append(("url", _named("в ссылке", "ссылку", named_links[0])))
+        if reasons:
+            return reasons
+        self._first_seen.setdefault(teacher, at)  # type: ignore[arg-type]
+        if day in self._uncalendared_days:
+            self.uncalendared[year_id(day)] += 1  # type: ignore[arg-type]
+        # Every verdict is a value here, not a (message,) tuple.
+        return Activity(day, platform, activity, teacher, title, url)  # type: ignore[arg-type]
 
     def merged_names(self) -> list[Merged]:
         """Every spelling read that counts as a teacher first written otherwise,
@@ -166,52 +198,78 @@ class Validator:
         into: list[Activity] | None,
         empty_ok: bool,
         rejects: list[Rejected] | None,
-    ) -> Iterator[Problem]:
+    ) -> list[Problem]:
         rows = iter(table.rows)
         try:
             columns, before = self._header(label, table, rows)
         except READ_ERRORS as err:
-            yield Problem(label, table.lines_read() or 1, _unreadable(err))
-            return
+            return [Problem(label, table.lines_read() or 1, _unreadable(err))]
         if isinstance(columns, list):
-            yield from columns
-            return
+            return columns
+        problems: list[Problem] = []
+        # Titles and links of the rows that passed: personal data and names in
+        # them are looked for at the end, in one pass over them all.
+        later = _Later(into)
+        passed_lines, passed_titles, passed_links = (
+            later.lines.append,
+            later.titles.append,
+            later.links.append,
+        )
+        passed_rows = later.rows.append
         # The hot loop of `check`: locals only, and the slow path for bad rows.
         d, t, p, a, ti, u = astuple(columns)
         width = max(d, t, p, a, ti, u) + 1
         dates, teachers = self._dates, self._teachers
         platforms, activities = self._platforms, self._activities
-        lines_read, whole_url = table.lines_read, _WHOLE_URL.fullmatch
+        lines_read, whole_url, bad_lines = table.lines_read, _WHOLE_URL.fullmatch, table.bad
         first_seen, uncalendared_days = self._first_seen, self._uncalendared_days
+        max_rows = sources.MAX_ROWS
         any_rows = False
         try:
             for row in rows:
                 line, before = before + 1, lines_read()
+                if before > max_rows:
+                    problems.append(Problem(label, line, _too_many_rows(max_rows)))
+                    break
                 if len(row) < width:
                     row = [*row, *[""] * (width - len(row))]
-                if not (row[d] or row[t] or row[p] or row[a]):
+                unsafe = bad_lines and _unsafe_in(bad_lines, line, before)
+                if not (row[d] or row[t] or row[p] or row[a] or unsafe):
                     continue  # a blank line, or notes in other columns
                 any_rows = True
                 day, teacher = dates[row[d]], teachers[row[t]]
                 platform, activity = platforms[row[p]], activities[row[a]]
-                title = clean_text(str(row[ti])) if ti >= 0 else ""
+                # What values.clean_text does, with the fast way first: most
+                # titles are tidy already, and most links are ASCII.
+                title = row[ti] if ti >= 0 else ""
+                if title:
+                    if title.__class__ is not str:
+                        title = str(title)  # a date cell of an XLSX
+                    if title.startswith("'"):
+                        title = restored(title)
+                    # Tidy already, most often: a printable text holds no
+                    # whitespace but spaces, and no invisible character.
+                    if not (title.isprintable() and "  " not in title and title.strip() is title):
+                        title = one_line(title)
                 url = str(row[u]).strip() if u >= 0 else ""
+                if not url.isascii():
+                    url = one_line(url)
                 if (
                     day.__class__ is tuple
                     or teacher.__class__ is tuple
                     or platform.__class__ is tuple
                     or activity.__class__ is tuple
-                    or (title and contact_in(title))
                     or (url and not whole_url(url))
+                    or unsafe
                 ):
-                    reasons = _reasons(day, teacher, platform, activity, title, url)
-                    for reason in reasons:
-                        yield Problem(label, line, reason)
+                    reasons = [
+                        why for _, why in _reasons(day, teacher, platform, activity, title, url)
+                    ]
+                    if unsafe:
+                        reasons.insert(0, unsafe)
+                    problems.extend(Problem(label, line, reason) for reason in reasons)
                     if rejects is not None:
-                        cells = tuple(
-                            _written(row[i]) if i >= 0 else "" for i in (d, t, p, a, ti, u)
-                        )
-                        rejects.append(Rejected(label, line, cells, tuple(reasons)))
+                        rejects.append(Rejected(label, line, _cells(row, columns), tuple(reasons)))
                     continue
                 if teacher not in first_seen:
                     first_seen[teacher] = (label, line)  # type: ignore[index]
@@ -220,10 +278,25 @@ class Validator:
                 if into is not None:
                     # Every verdict above is a value here, not a (message,) tuple.
                     into.append(Activity(day, platform, activity, teacher, title, url))  # type: ignore[arg-type]
+                passed_lines(line)
+                passed_titles(title)
+                passed_links(url)
+                if rejects is not None:
+                    passed_rows(row)
         except READ_ERRORS as err:
-            yield Problem(label, before + 1, _unreadable(err))
+            problems.append(Problem(label, before + 1, _unreadable(err)))
+        for line, reasons, row in later.refused(self._mentions):
+            problems.extend(Problem(label, line, reason) for reason in reasons)
+            if rejects is not None:
+                rejects.append(Rejected(label, line, _cells(row, columns), tuple(reasons)))
+        for day in later.dropped_days:
+            if day in uncalendared_days:
+                self.uncalendared[year_id(day)] -= 1
+        if rejects is not None:
+            rejects.sort(key=lambda rejected: (rejected.source != label, rejected.line))
         if not any_rows and not empty_ok:
-            yield Problem(label, 1, "под строкой заголовков нет ни одной активности")
+            problems.append(Problem(label, 1, "под строкой заголовков нет ни одной активности"))
+        return problems
 
     def _date(self, cell: Cell) -> date | tuple[str]:
         if not str(cell).strip():
@@ -247,40 +320,110 @@ class Validator:
         return day
 
     def _teacher(self, cell: Cell) -> str | tuple[str]:
-        name = clean_name(str(cell))
+        name = clean_name(restored(str(cell)))
         if not name:
             return ("не указан педагог",)
         # A pseudonym is ours (ten hex digits): its digits are no phone number.
         if is_pseudonym(name):
             return name
-        if found := contact_in(name):
-            return (
-                f"в столбце педагога, похоже, {_CONTACTS.get(found, found)}: "
-                "контакты не сохраняются",
-            )
+        if found := personal_data.first_kind(name):
+            return (f"в столбце педагога, похоже, {found.ru}: контакты не сохраняются",)
         if mixed := mixed_letter(name):
             letter, script = mixed
             return (
                 f"в имени «{name}» смешаны латинские и русские буквы: {script} «{letter}»; "
                 "наберите имя в одной раскладке",
             )
+        if not self.registries.has_consent(name):
+            self._mentions.add(name)
         return name
 
 
 def _reasons(
     day: object, teacher: object, platform: object, activity: object, title: str, url: str
-) -> list[str]:
-    """Why a row is refused: each cell's problem, in the order of the columns."""
-    reasons = [
-        verdict[0] for verdict in (day, teacher, platform, activity) if isinstance(verdict, tuple)
-    ]
-    if title and (found := contact_in(title)):
-        reasons.append(
-            f"в названии, похоже, {_CONTACTS.get(found, found)}: контакты не сохраняются"
-        )
+) -> list[tuple[str, str]]:
+    """Why a row is refused: each cell's field (of FIELDS) and problem, in
+    the order of the columns; none for a row that is right."""
+    verdicts = zip(FIELDS, (day, teacher, platform, activity), strict=False)
+    reasons = [(field, verdict[0]) for field, verdict in verdicts if isinstance(verdict, tuple)]
+    if title and (found := personal_data.first_kind(title)):
+        reasons.append(("title", _contact("в названии", found)))
     if url and not _WHOLE_URL.fullmatch(url):
-        reasons.append(_bad_url(url))
+        reasons.append(("url", _bad_url(url)))
+    elif url and (found := personal_data.first_kind(url)):
+        reasons.append(("url", _contact("в ссылке", found)))
     return reasons
+
+
+def _contact(where: str, kind: personal_data.Kind) -> str:
+    return f"{where}, похоже, {kind.ru}: личные данные не сохраняются — сократите текст"
+
+
+class _Later:
+    """The titles and links of the rows that passed every other check, read
+    at the end of a source in one pass each for personal data and for the
+    surnames of teachers without consent. A row refused then leaves `into`
+    again.
+
+    The k-th row passed is into[start + k]: each added one activity."""
+
+    def __init__(self, into: list[Activity] | None) -> None:
+        self.into = into
+        self.start = len(into) if into is not None else 0
+        self.lines: list[int] = []
+        self.titles: list[str] = []
+        self.links: list[str] = []
+        self.rows: list[Sequence[Cell]] = []  # their cells, for a list of refused rows
+        self.dropped_days: list[date] = []
+
+    def refused(self, mentions: Mentions) -> list[tuple[int, list[str], Sequence[Cell]]]:
+        """(line, reasons, cells) of each row refused, in the order read."""
+        titles, links = self.titles, self.links
+        joined_titles, joined_links = Joined(titles), Joined(links)
+        contacts = personal_data.first_kinds(joined_titles)
+        link_contacts = personal_data.first_kinds(joined_links, links=True)
+        named_titles, named_links = mentions.find(joined_titles, joined_links)
+        refused = []
+        indexes = sorted(
+            contacts.keys() | link_contacts.keys() | named_titles.keys() | named_links.keys()
+        )
+        for index in indexes:
+            reasons = []
+            if kind := contacts.get(index):
+                reasons.append(_contact("в названии", kind))
+            if index in named_titles:
+                reasons.append(_named("в названии", "название", named_titles[index]))
+            if kind := link_contacts.get(index):
+                reasons.append(_contact("в ссылке", kind))
+            if index in named_links:
+                reasons.append(_named("в ссылке", "ссылку", named_links[index]))
+            line = self.lines[index]
+            refused.append((line, reasons, self.rows[index] if self.rows else ()))
+        if self.into is not None:
+            for index in reversed(indexes):
+                self.dropped_days.append(self.into.pop(self.start + index).date)
+        return refused
+
+
+def _named(where: str, what: str, name: str) -> str:
+    return _NAMED.format(where=where, what=what, masked=masked(name))
+
+
+def _unsafe_in(bad: dict[int, str], first: int, last: int) -> str | None:
+    """The problem of the first unsafe line of a row (lines `first`–`last`)."""
+    for line in range(first, last + 1):
+        if line in bad:
+            return bad[line]
+    return None
+
+
+def _cells(row: Sequence[Cell], columns: Columns) -> tuple[str, ...]:
+    """A row's cells as written, in the log's order of fields."""
+    return tuple(_written(row[i]) if i >= 0 else "" for i in astuple(columns))
+
+
+def _too_many_rows(limit: int) -> str:
+    return f"в таблице больше {limit} строк: разделите её по учебным годам и загрузите по частям"
 
 
 def _written(cell: Cell) -> str:

@@ -52,16 +52,50 @@ def alias_key(text: str) -> str:
 
 
 def contact_in(text: str) -> str | None:
-    """Name the personal datum `text` seems to hold (a phone number, an
-    e-mail address, a SNILS…), which must never reach the site; None if
-    there is none. The one detector decides: common/personal_data.py."""
+    """Name, in Russian, the personal datum `text` seems to hold («номер
+    телефона», «адрес электронной почты»…), which must never reach the site;
+    None if there is none. The one detector decides: common/personal_data.py."""
     kind = personal_data.first_kind(text)
-    return kind.with_article if kind else None
+    return kind.ru if kind else None
 
 
 def clean_text(text: str) -> str:
-    """A cell's text on one line, without runs of spaces."""
+    """A cell's text as the log keeps it: as written (a formula's guard taken
+    off), on one line, without runs of spaces or invisible characters."""
+    if text[:1] == "'":
+        text = restored(text)
+    return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, without runs of spaces or invisible characters."""
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     return " ".join(text.split())
+
+
+# Zero-width spaces, joiners and marks, the word joiner and its kin, the BOM,
+# the soft hyphen: removed from every text kept. (Bidi overrides are refused
+# before, with the other unsafe characters: activity/sources.py.)
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+# What a spreadsheet runs as a formula (OWASP, CSV injection): a cell that
+# starts with = + - @, a tab or a carriage return; after any quotes, so that
+# guarding stays reversible.
+_FORMULA = re.compile("'*[=+\\-@\t\r]")
+
+
+def neutralised(text: str) -> str:
+    """`text` as a spreadsheet shows it and never runs: a formula-like start
+    gets a ' in front, as OWASP advises. Every CSV and XLSX the statistics
+    write passes its cells through here; `restored` gives the text back."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def restored(text: str) -> str:
+    """The text `neutralised` was given: its guarding quote taken off."""
+    return text[1:] if text[:1] == "'" and _FORMULA.match(text, 1) else text
 
 
 def clean_name(text: str) -> str:
@@ -97,6 +131,15 @@ def teacher_key(name: str) -> str:
         return " ".join(words) if words else text
     surname, given = _surname_first(words)
     return " ".join([surname, *(word[0] for word in given)])
+
+
+def surname_of(name: str) -> str | None:
+    """The surname in a teacher's name, as teacher_key finds it; None for a
+    name with a number in it (Педагог 01)."""
+    words = _NAME_WORD.findall(unicodedata.normalize("NFKC", clean_name(name)))
+    if not words or any(word.isdigit() for word in words):
+        return None
+    return _surname_first(words)[0] if len(words) > 1 else words[0]
 
 
 def _surname_first(words: list[str]) -> tuple[str, list[str]]:

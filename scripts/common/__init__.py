@@ -2,7 +2,8 @@
 
 site_config    ROOT (the checkout), LANGS (the site's languages) and the
                site's identity, all read from mkdocs.yml
-problem        Problem and Problems: FILE:LINE: message, as every tool reports
+problem        Problem and Problems: FILE:LINE: message, as every tool reports;
+               control characters printed escaped
 cli            @command: the one place a command turns errors into lines
 atomic         write files through a temporary file and a rename
 yamldata       read a data/*.yml file against its JSON schema, with lines
@@ -11,7 +12,9 @@ words          the renderers' wording per language, from data/words.yml
 history        what git knows: each file's last change, and when
 source_pages   which Markdown files under docs/ are pages, and which people write
 argparse_ru    argparse in Russian, for the commands the coordinator runs
+os_errors      why a file could not be read or written, in Russian
 personal_data  the one detector of phones, e-mails, SNILS, passports and a
                name with a birth date (make check, stats.py, the build's gate)
 yamledit       change one value of a YAML file, leaving the rest of its text alone
+joined         many short texts searched as one (a spreadsheet's titles)
 """

@@ -7,8 +7,9 @@ lines for a person and an exit status, never a traceback.
 Library code raises Problems (FILE:LINE: message, printed one a line on
 standard output, as the checks print them) or Failure (a sentence on
 standard error); a file that cannot be read or written is an OSError,
-named with the command. Each gives exit status 1; Ctrl+C gives 130; usage
-errors stay argparse's (status 2).
+named with the command and told in Russian (common/os_errors.py). Each
+gives exit status 1; Ctrl+C gives 130; usage errors stay argparse's
+(status 2). Control characters are printed escaped.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-from common.problem import Problems
+from common.os_errors import reason
+from common.problem import Problems, printable
 
 
 class Main(Protocol):
@@ -43,10 +45,15 @@ def command(main: Main) -> Main:
             print(err, flush=True)
             return 1
         except Failure as err:
-            print(err, file=sys.stderr, flush=True)
+            print(printable(str(err)), file=sys.stderr, flush=True)
             return 1
         except OSError as err:  # a file that cannot be read or written, a full disk
-            print(f"{name}: {err}", file=sys.stderr, flush=True)
+            where = f" {err.filename}" if err.filename else ""
+            print(
+                printable(f"{name}: не удаётся прочитать или записать файл{where}: {reason(err)}"),
+                file=sys.stderr,
+                flush=True,
+            )
             return 1
         except KeyboardInterrupt:
             return 130

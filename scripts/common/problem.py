@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What a terminal would act on rather than show: C0 and C1 controls (line
+# breaks too: a problem is one line), DEL, bidi overrides and isolates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with each control character written as an escape (\\x1b,
+    \\u202e): a message never moves the cursor or turns text around."""
+    return _UNPRINTABLE.sub(lambda found: ascii(found.group(0))[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -10,7 +21,8 @@ class Problem:
     """Something wrong at a line: printed as SOURCE:LINE: message.
 
     SOURCE is a file as a person names it (docs/ce/policy.md) or an address
-    the data came from; LINE counts from 1.
+    the data came from; LINE counts from 1, and 0 means the source as a
+    whole (SOURCE: message). Control characters are printed escaped.
     """
 
     source: str
@@ -18,7 +30,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.message}"
+        where = f"{self.source}:{self.line}" if self.line > 0 else self.source
+        return printable(f"{where}: {self.message}")
 
 
 class Problems(Exception):

@@ -157,7 +157,8 @@ def load(project: Path) -> Calendar:
 
 
 def deadlines(project: Path, terms: list[registries.Term], taken: set[str]) -> list[Event]:
-    """A deadline on the last day of every term: report your participation."""
+    """A deadline on the last day of every term's reporting period (the day
+    before the next term starts; policy 7.2 and 7.6): report participation."""
     words = load_words(project)
     out = []
     for term in terms:

@@ -37,13 +37,17 @@ def write_all(
     written = []
     for lang, root in roots.items():
         target = site_dir / root / FEED
-        write_bytes(target, feed(site_url + root, archive, words, site, lang))
+        write_bytes(target, feed(site_url, root, archive, words, site, lang))
         written.append(target)
     return written
 
 
-def feed(base: str, archive: news.News, words: Words, site: Site, lang: str) -> bytes:
-    """The Atom document of `lang`, whose pages are under `base`."""
+def feed(
+    site_url: str, root: str, archive: news.News, words: Words, site: Site, lang: str
+) -> bytes:
+    """The Atom document of `lang`, whose pages are under site_url + root
+    (the language's folder); the site's own files, the icon, are at site_url."""
+    base = site_url + root
     said = words.of("news", lang)
     posts = archive.of(lang)[:ENTRIES]
     generator = FeedGenerator()
@@ -53,7 +57,7 @@ def feed(base: str, archive: news.News, words: Words, site: Site, lang: str) -> 
     generator.link(href=base + "news/", rel="alternate", type="text/html")
     generator.link(href=base + FEED, rel="self", type="application/atom+xml")
     generator.language(lang)
-    generator.icon(base + "assets/images/favicon.svg")
+    generator.icon(site_url + "assets/images/favicon.svg")
     generator.updated(_moment(posts[0]) if posts else datetime(2000, 1, 1, tzinfo=SCHOOL_TIME))
     for post in reversed(posts):  # feedgen puts each new entry first
         url = f"{base}news/{post.stem}/"

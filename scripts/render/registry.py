@@ -11,6 +11,7 @@ from render import reports as term_reports
 from render.core import Renderer
 from render.glossary import render_glossary
 from render.platforms import render_platforms
+from render.report_form import render_report_form
 from render.school import render_school
 from render.translation_status import render_status
 
@@ -18,6 +19,7 @@ RENDERERS: list[Renderer] = [
     render_school,  # the school's names, for the pages that name it
     render_glossary,  # the glossary tables on /glossary/
     render_platforms,  # the comparison on /platforms/ and each guide's facts
+    render_report_form,  # the questions of a report form, on /contributing/report-sheet/
     term_reports.render,  # /reports/<year>/, /reports/<term>/, /reports/summary.json
     render_status,  # the table on /contributing/translations/
     news.render,  # the news lists on /news/ and the home page
@@ -49,4 +51,8 @@ MADE_FROM: dict[str, tuple[str, ...]] = {
     "docs/.generated/reports-trend.*.md": _REPORTS,
     "docs/*/reports/[0-9][0-9][0-9][0-9]-*.md": _REPORTS,
     "docs/.generated/translations.*.md": (PAGES, "data/words.yml"),
+    "docs/.generated/report-form.*.md": (
+        ".github/ISSUE_TEMPLATE/report-activity.yml",
+        "data/words.yml",
+    ),
 }

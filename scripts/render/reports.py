@@ -482,13 +482,15 @@ def open_data_csv(years: list[YearSummary]) -> str:
 
 
 def _front_matter(reports: Reports, lang: str, report_id: str, description: str) -> str:
-    """A report page has its own preview card and a PDF for the district
-    office; its edit button opens the notes people write, not this file,
-    or creates them when there are none yet."""
+    """A report page has its own preview card, a PDF for the district
+    office and the link to report an activity; its edit button opens the
+    notes people write, not this file, or creates them when there are none
+    yet."""
     meta: dict[str, object] = {
         "description": description,
         "og_card": True,
         "pdf": True,
+        "report_activity": True,
         "edit_path": f"{NOTES.format(lang=lang)}/{report_id}.md",
     }
     if (lang, report_id) not in reports.notes:

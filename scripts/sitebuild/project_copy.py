@@ -8,8 +8,9 @@ from pathlib import Path
 
 from common.site_config import ROOT
 
-# What a build reads: the rest of the checkout is tools.
-SOURCES = ("docs", "overrides", "data", "mkdocs.yml")
+# What a build reads: the rest of the checkout is tools. The issue forms give
+# the questions of the coordinator's guide (render/report_form.py).
+SOURCES = ("docs", "overrides", "data", "mkdocs.yml", ".github/ISSUE_TEMPLATE")
 
 
 def copy_project(target: Path, source: Path = ROOT) -> Path:

@@ -29,6 +29,7 @@ PAGES = (
     "reports/",
     "contributing/",
     "contributing/translations/",
+    "contributing/report-sheet/",
     "glossary/",
     "news/",
     "events/",

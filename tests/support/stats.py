@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -97,6 +98,44 @@ def run(*args: str | Path) -> Ran:
     return run_main(stats.main, *args)
 
 
+def data_folder(tmp_path: Path) -> Path:
+    """A folder for a log of its own (stats.py refuses one that does not exist)."""
+    folder = tmp_path / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of a data folder, but the lock of its work place (and that
+    place's own .gitignore): what a refused command must leave as it was."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.parent.name != ".stats-work"
+    }
+
+
 def log_rows(data: Path) -> list[list[str]]:
+    """The log's header and rows, without the line that says what it is."""
     with open(data / "activity-log.csv", encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
+        rows = list(csv.reader(f))
+    assert rows[0][0].startswith("# activity log of scripts/stats.py; ")
+    return rows[1:]
+
+
+# GitHub `issues` events whose text the form «Сообщить об участии» made
+# (tests/data/issues/): a report opened, then edited.
+ISSUES = ROOT / "tests" / "data" / "issues"
+
+
+def issue_event(path: Path, fixture: str = "opened.json", **issue: object) -> Path:
+    """The event of `fixture` written to `path`, with fields of its issue
+    replaced by `issue` (body="…": the text the form made)."""
+    event = json.loads((ISSUES / fixture).read_text("utf-8"))
+    event["issue"].update(issue)
+    path.write_text(json.dumps(event, ensure_ascii=False), "utf-8")
+    return path
+
+
+def issue_body(fixture: str = "opened.json") -> str:
+    return json.loads((ISSUES / fixture).read_text("utf-8"))["issue"]["body"]

@@ -1,0 +1,322 @@
+"""The one way the activity log changes: `pull` (and `rekey`).
+
+    pulled = store.pull(sources, data, key, registries)
+
+One writer at a time: a pull takes an exclusive lock on the data folder
+(the filelock package) and waits for another pull up to LOCK_WAIT seconds;
+it reads the log only once it holds the lock. The sources are read and
+checked before, so a slow download never holds the lock.
+
+One atomic state: the log is one file (activity/log.py), written to a
+temporary file in the folder's work place (WORK, git-ignored, private) and
+renamed over the old one. A pull stopped at any point leaves the old log or
+the new one; what it leaves in WORK is removed by the next pull.
+
+The key: the log records its fingerprint; a pull with another key is
+refused before anything is written. A key is made only for a log that has
+no pseudonyms and records no key.
+
+`checkpoint(step)` is called after each step that writes: tests stop the
+process there (tests/test_stats_safety.py) to see that the log stays whole.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import filelock
+
+from . import log as activity_log
+from .columns import HEADER_ROWS, field_of
+from .model import Activity, Problem, Problems
+from .pseudonyms import KEY_FILE, Pseudonyms, fingerprint, is_pseudonym, new_key, read_key
+from .registries import Registries, year_id
+from .sources import Source, open_table
+from .validate import Merged, Rejected, Validator
+from .values import clean_name, restored
+
+WORK = ".stats-work"  # in the data folder: the lock and temporary files
+LOCK_WAIT = 60  # seconds a pull waits for another one to finish
+
+checkpoint: Callable[[str], None] = lambda step: None  # noqa: E731 - a test's hook
+
+
+@dataclass
+class Pulled:
+    """What a pull did, for the command to tell."""
+
+    problems: list[Problem] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)  # with partial=True
+    read: int = 0  # activities read and accepted
+    added: int = 0
+    total: int = 0  # activities in the log afterwards
+    stored: bool = False  # False: nothing was stored (a problem, and not partial)
+    changed: bool = False
+    replaced_example: bool = False
+    new_key: bool = False
+    migrated: bool = False  # the old data/activity-log.yml is gone
+    merged: list[Merged] = field(default_factory=list)
+    years: Counter[str] = field(default_factory=Counter)  # activities per school year
+
+
+def pull(
+    sources: Sequence[Source],
+    data: Path,
+    key: Path,
+    registries: Registries,
+    *,
+    sheet: str | None = None,
+    partial: bool = False,
+    today: date | None = None,
+    wait: float = LOCK_WAIT,
+) -> Pulled:
+    """Check `sources` (paths, addresses or sources.Rows) and add their
+    activities to the log in the folder `data`, pseudonymised with the key
+    in the file `key`.
+
+    With any problem nothing is stored, unless `partial`: then the rows
+    that passed are, and the others come back in `rejected`. Raises
+    Problems when nothing may be done at all: no such folder, a wrong or
+    damaged key, a damaged log, another pull holding the log too long.
+    """
+    refuse_missing(data)
+    _check_key(data, key)  # before the sources are read: a wrong key costs no download
+    validator = Validator(registries, today)
+    result = Pulled()
+    pulled: list[Activity] = []
+    rejected: list[Rejected] | None = [] if partial else None
+    for source in sources:
+        result.problems.extend(validator.read(source, sheet, into=pulled, rejects=rejected))
+    result.rejected = rejected or []
+    result.read = len(pulled)
+    result.merged = validator.merged_names()
+    if result.problems and (not partial or not pulled):
+        return result
+    with locked(data, wait):
+        log = activity_log.read(data, registries)
+        names, result.new_key = _pseudonyms(data, key, log, registries)
+        kept = [] if log.example else log.activities  # real data replaces the example
+        merged = activity_log.merge(map(names.apply, kept), map(names.apply, pulled))
+        new = activity_log.Log(merged, example=False, key=fingerprint(names.key))
+        result.changed, result.migrated = _store(data, new)
+    result.stored = True
+    result.added = len(merged) - len(kept)
+    result.total = len(merged)
+    result.replaced_example = log.example
+    result.years = Counter(year_id(item.date) for item in merged)
+    return result
+
+
+def rekey(
+    data: Path, old: Path, new: Path, names: Sequence[Source], registries: Registries
+) -> tuple[int, bool]:
+    """Pseudonymise the log in `data` again with the key in `new` (made if
+    there is no such file), in one atomic change. `old` must be the log's
+    key; `names` are tables with a teacher column (the school's exports or
+    a staff list) that name every teacher the log holds a pseudonym of.
+    Say how many teachers got a new pseudonym, and whether `new` was made."""
+    refuse_missing(data)
+    named = {name for source in names for name in _teachers(source)}  # before the lock
+    with locked(data, LOCK_WAIT):
+        log = activity_log.read(data, registries)
+        before = Pseudonyms(read_key(old), registries)
+        _refuse_other_key(data, old, log.key, fingerprint(before.key))
+        known = {before.pseudonym(name): name for name in named}
+        hidden = {item.teacher for item in log.activities if is_pseudonym(item.teacher)}
+        if unknown := hidden - known.keys():
+            raise Problems(
+                [
+                    Problem(
+                        str(data / activity_log.LOG),
+                        0,
+                        f"в журнале {len(unknown)} псевдонимов, которых нет среди имён "
+                        "указанных таблиц: добавьте таблицы, из которых загружали эти данные, "
+                        "или список всех педагогов (столбец «ФИО педагога»); журнал не изменён",
+                    )
+                ]
+            )
+        made = not new.exists()
+        after = Pseudonyms(new_key(new, _work(data)) if made else read_key(new), registries)
+        mapping = {pseudonym: after.pseudonym(name) for pseudonym, name in known.items()}
+        activities = [
+            _renamed(item, mapping) if is_pseudonym(item.teacher) else item
+            for item in log.activities
+        ]
+        _store(data, activity_log.Log(sorted(activities), log.example, fingerprint(after.key)))
+    return len(hidden), made
+
+
+@contextmanager
+def locked(data: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the data folder's lock; its work place is cleaned first, for
+    whatever a stopped pull left there is stale now."""
+    work = _work(data)
+    lock = filelock.FileLock(work / "lock", timeout=wait)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise Problems(
+            [
+                Problem(
+                    str(data),
+                    0,
+                    f"журнал уже меняет другая команда stats.py (ждали {wait:g} с): дождитесь, "
+                    "пока она закончит, и повторите; ничего не сохранено",
+                )
+            ]
+        ) from None
+    try:
+        for stale in work.glob("*.tmp"):
+            stale.unlink(missing_ok=True)
+        checkpoint("locked")
+        yield
+    finally:
+        lock.release()
+
+
+def _work(data: Path) -> Path:
+    """The folder's private work place, which git ignores wherever it is."""
+    work = data / WORK
+    work.mkdir(mode=0o700, exist_ok=True)
+    ignore = work / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Made by scripts/stats.py: its lock and temporary files.\n*\n")
+    return work
+
+
+def _store(data: Path, log: activity_log.Log) -> tuple[bool, bool]:
+    """Replace the log in `data` by `log` with one rename; say whether it
+    changed, and whether the old data/activity-log.yml was removed."""
+    path = data / activity_log.LOG
+    content = activity_log.to_bytes(log)
+    legacy = data / activity_log.LEGACY_META
+    if path.exists() and path.read_bytes() == content:
+        changed = False
+    else:
+        fd, temporary = tempfile.mkstemp(dir=_work(data), prefix="log-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(content)
+                file.flush()
+                os.fsync(file.fileno())
+            checkpoint("written")
+            os.chmod(temporary, 0o644)  # the log is public, as the repository is
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        _sync_folder(data)
+        checkpoint("renamed")
+        changed = True
+    if legacy.exists():  # the log says it all now
+        legacy.unlink()
+        checkpoint("migrated")
+        return True, True
+    return changed, False
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut (where the system can)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def refuse_missing(data: Path) -> None:
+    """Raise Problems unless `data` is a folder: a typo never starts a new log."""
+    if not data.is_dir():
+        what = "это не папка" if data.exists() else "такой папки нет"
+        raise Problems(
+            [
+                Problem(
+                    str(data),
+                    0,
+                    f"{what}: укажите в --data папку журнала (по умолчанию data/ проекта); "
+                    "новый журнал в другом месте не создаётся",
+                )
+            ]
+        )
+
+
+def _check_key(data: Path, key: Path) -> None:
+    """Refuse a key that cannot be the log's, without the lock: the pull
+    checks again once it holds it."""
+    said = activity_log.about(data)
+    if said.key or key.exists():
+        _refuse_other_key(data, key, said.key, fingerprint(read_key(key)))
+
+
+def _pseudonyms(
+    data: Path, key: Path, log: activity_log.Log, registries: Registries
+) -> tuple[Pseudonyms, bool]:
+    """The pseudonyms of the log's key; a new key only for a log that has
+    neither pseudonyms nor a key recorded. Say whether the key is new."""
+    if key.exists() or log.key:
+        secret = read_key(key)
+        _refuse_other_key(data, key, log.key, fingerprint(secret))
+        return Pseudonyms(secret, registries), False
+    if not log.example and any(is_pseudonym(item.teacher) for item in log.activities):
+        raise Problems(
+            [
+                Problem(
+                    str(key),
+                    0,
+                    "файла ключа нет, а псевдонимы в журнале сделаны с ключом: скопируйте "
+                    f"файл {KEY_FILE} с компьютера, на котором данные загружали раньше "
+                    "(в репозиторий он не попадает)",
+                )
+            ]
+        )
+    secret = new_key(key, _work(data))
+    checkpoint("key")
+    return Pseudonyms(secret, registries), True
+
+
+def _refuse_other_key(data: Path, key: Path, recorded: str | None, actual: str) -> None:
+    if recorded is None or recorded == actual:
+        return
+    raise Problems(
+        [
+            Problem(
+                str(key),
+                0,
+                f"это не ключ журнала: у журнала отпечаток ключа {recorded}, у этого файла "
+                f"{actual}. Псевдонимы с другим ключом посчитали бы каждого педагога дважды, "
+                f"поэтому ничего не сохранено. Найдите файл {KEY_FILE} с отпечатком {recorded} "
+                "на компьютере, где данные загружали раньше (отпечаток файла показывает "
+                "stats.py key ФАЙЛ), и укажите его: --key ФАЙЛ",
+            )
+        ]
+    )
+
+
+def _teachers(source: Source) -> Iterator[str]:
+    """The names in the teacher column of a table: the first of its first
+    rows that has one is its header."""
+    with open_table(source) as table:
+        column = -1
+        for number, row in enumerate(table.rows):
+            if column < 0:
+                column = next((i for i, cell in enumerate(row) if field_of(cell) == "teacher"), -1)
+                if column < 0 and number + 1 >= HEADER_ROWS:
+                    raise Problems(
+                        [Problem(str(source), 0, "нет столбца «ФИО педагога» в первых строках")]
+                    )
+                continue
+            if column < len(row) and (name := clean_name(restored(str(row[column])))):
+                yield name
+
+
+def _renamed(item: Activity, mapping: dict[str, str]) -> Activity:
+    return replace(item, teacher=mapping[item.teacher])

@@ -37,6 +37,7 @@ from render.core import RenderError, render_all
 from render.registry import RENDERERS
 from sitebuild import language_map
 from sitebuild.warm_theme import Warm
+from translation.progress import counted_once
 
 
 class BuildError(Failure):
@@ -79,9 +80,10 @@ def prepare(project: Path, site_url: str | None, pdf: bool, render: bool = True)
     (unless `render` is False: nothing under data/ changed) and the language
     map. Return the site's address."""
     url = site_url or site_config.load(project).site_url
-    if render:
-        render_all(project, RENDERERS)
-    language_map.write(project, pdf)
+    with counted_once():
+        if render:
+            render_all(project, RENDERERS)
+        language_map.write(project, pdf)
     return url
 
 

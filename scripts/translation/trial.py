@@ -25,6 +25,7 @@ from render.core import RenderError, render_all
 from render.registry import RENDERERS
 from sitebuild import language_map
 from sitebuild.project_copy import copy_project
+from translation.progress import counted_once
 
 LINE = re.compile(r"^(?P<source>.+?):(?P<line>\d+): (?P<message>.*)$")
 
@@ -58,8 +59,9 @@ def _try(project: Path, changed: Mapping[str, str]) -> list[Problem]:
             (copy / file).parent.mkdir(parents=True, exist_ok=True)
             (copy / file).write_text(text, "utf-8")
         try:
-            render_all(copy, RENDERERS)
-            language_map.write(copy, pdf=False)  # the site's config, the pages' date format
+            with counted_once():
+                render_all(copy, RENDERERS)
+                language_map.write(copy, pdf=False)  # the site's config, the pages' date format
         except RenderError as err:
             return [_relative(line, copy) for line in str(err).splitlines() if line.strip()]
         except Problems as err:

@@ -20,12 +20,15 @@ import re
 from html import unescape
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont
 
 from common import user_cache
 from common.atomic import write_bytes
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 SIZE = (1200, 630)
 BACKGROUND = (40, 53, 147)
@@ -64,6 +67,9 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -
 
 def draw_card(alt: str) -> bytes:
     """A PNG card showing `alt`, split into headline and subline at " — "."""
+    # Imported here: a build whose cards are all kept needs no drawing.
+    from PIL import Image, ImageDraw, ImageFont
+
     headline, _, subline = alt.partition(" — ")
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)

@@ -4,17 +4,17 @@
     data/, mkdocs.yml or a report's notes           render ─> language map ─> MkDocs
 
 MkDocs runs in this process, as in `make site`, so its modules, the theme's
-compiled templates (a Jinja bytecode cache, kept on disk across restarts)
-and the listing of the installed theme's files (sitebuild/warm_theme.py)
-stay warm between edits. The preview
-leaves out the link-preview cards and the PDFs, which take seconds and which
-no edit needs to see. The live-reload server is MkDocs' own, told which files
-changed: it watches with the system's file events, not by polling.
+compiled templates (a Jinja bytecode cache, kept across restarts in the
+user's own cache folder, common/user_cache.py) and the listing of the
+installed theme's files (sitebuild/warm_theme.py) stay warm between edits.
+The preview leaves out the link-preview cards and the PDFs, which take
+seconds and which no edit needs to see. The live-reload server is MkDocs'
+own, told which files changed: it watches with the system's file events,
+not by polling.
 """
 
 from __future__ import annotations
 
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from fnmatch import fnmatchcase
@@ -26,7 +26,7 @@ import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
-from common import site_config
+from common import site_config, user_cache
 from common.problem import Problems
 from postbuild.finish import finish
 from render.core import GENERATED, GENERATED_PAGES, RenderError
@@ -52,8 +52,9 @@ RENDER_INPUTS = tuple(
     pattern for inputs in MADE_FROM.values() for pattern in inputs if pattern not in PAGES_AS_INPUT
 )
 # The preview's compiled templates, kept across restarts: each is used only
-# while the hash of its source is unchanged (Jinja's own check).
-_CACHE = Path(tempfile.gettempdir()) / "site-preview-templates"
+# while the hash of its source is unchanged (Jinja's own check). In the
+# user's own folder: compiled code in a shared one would run as theirs.
+_CACHE = "templates"
 
 
 class Preview:
@@ -63,8 +64,10 @@ class Preview:
         self.project = project
         self.site_dir = site_dir
         self.site_url = site_url
-        _CACHE.mkdir(exist_ok=True)
-        self.warm = Warm(jinja2.FileSystemBytecodeCache(str(_CACHE)))
+        cache = user_cache.folder(_CACHE)
+        if cache is not None:
+            user_cache.prune(cache)
+        self.warm = Warm(jinja2.FileSystemBytecodeCache(str(cache)) if cache else None)
 
     def build(self, changed: Iterable[str] | None = None) -> None:
         """Build again for the `changed` files (relative to the project); all

@@ -1,8 +1,8 @@
 """Build the site in one step: what `make site` runs.
 
     data/ ──render──> docs/ (generated pages) ──language map──>
-          ──mkdocs build --strict──> site/ ──postbuild──> per-language search,
-          link-preview cards, the reports' PDFs
+          ──mkdocs build --strict, in this process──> site/
+          ──postbuild──> per-language search, link-preview cards, the reports' PDFs
 
     python scripts/build_site.py [--site-dir DIR] [--site-url URL] [--project DIR]
 

@@ -22,4 +22,5 @@ personal_data  the one detector of phones, e-mails, SNILS, passports and a
                name with a birth date (make check, stats.py, the build's gate)
 yamledit       change one value of a YAML file, leaving the rest of its text alone
 joined         many short texts searched as one (a spreadsheet's titles)
+user_cache     what a build keeps between runs, in the user's own cache folder
 """

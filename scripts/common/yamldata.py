@@ -15,6 +15,8 @@ read with a loader of its own (common/site_config.py), which allows them.
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -125,11 +127,34 @@ def load(
     `loader` reads a file with tags of its own (mkdocs.yml's !ENV); by
     default the DataLoader, which leaves dates as text with `dates_as_text`.
     `lang` is the language of the problems: "ru" or "en".
+
+    The build reads some files many times (the words, the registries): a
+    text already parsed and checked the same way is not parsed again, and
+    each caller gets data of its own to change. Not with a `loader` of the
+    caller's, whose tags may read more than the text (!ENV).
     """
     text = textfile.read(path, shown, limit=MAX_BYTES)
-    document = parse(text, shown, dates_as_text=dates_as_text, loader=loader, lang=lang)
-    check(document, schema, lang)
-    return document
+    if loader is not None:
+        document = parse(text, shown, loader=loader, lang=lang)
+        check(document, schema, lang)
+        return document
+    try:
+        key = (text, json.dumps(schema, sort_keys=True), shown, dates_as_text, lang)
+    except TypeError:  # a schema JSON cannot write: not kept
+        key = None
+    known = _PARSED.get(key) if key is not None else None
+    if known is None:
+        known = parse(text, shown, dates_as_text=dates_as_text, lang=lang)
+        check(known, schema, lang)
+        if key is not None:
+            if len(_PARSED) >= _KEPT:
+                del _PARSED[next(iter(_PARSED))]
+            _PARSED[key] = known
+    return Document(known.shown, copy.deepcopy(known.data), known.root, known.first_line)
+
+
+_PARSED: dict[tuple[str, str, str, bool, str], Document] = {}
+_KEPT = 64
 
 
 def parse(

@@ -24,6 +24,7 @@ from render.core import render_all
 from render.registry import RENDERERS
 from sitebuild import language_map
 from sitebuild.project_copy import copy_project
+from translation.progress import counted_once
 
 
 def problems(project: Path, changed: Mapping[str, str]) -> list[Problem]:
@@ -55,8 +56,9 @@ def _try(project: Path, changed: Mapping[str, str]) -> list[Problem]:
             (copy / file).parent.mkdir(parents=True, exist_ok=True)
             (copy / file).write_text(text, "utf-8")
         try:
-            render_all(copy, RENDERERS)
-            language_map.write(copy, pdf=False)  # the site's config, the pages' date format
+            with counted_once():
+                render_all(copy, RENDERERS)
+                language_map.write(copy, pdf=False)  # the site's config, the pages' date format
             found = check(default_paths(copy), Rules.load(copy))
         except Problems as err:
             found = err.problems

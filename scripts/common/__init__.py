@@ -23,4 +23,6 @@ personal_data  the one detector of phones, e-mails, SNILS, passports and a
 yamledit       change one value of a YAML file, leaving the rest of its text alone
 joined         many short texts searched as one (a spreadsheet's titles)
 user_cache     what a build keeps between runs, in the user's own cache folder
+processes      work in forked processes, side by side, told as if done here;
+               cores(), the processors this process may use
 """

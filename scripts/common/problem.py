@@ -40,3 +40,7 @@ class Problems(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
+
+    def __reduce__(self) -> tuple[type[Problems], tuple[list[Problem]]]:
+        # Made again from its problems (a child process sends it pickled).
+        return (type(self), (self.problems,))

@@ -1,6 +1,7 @@
 """Finish a built site: the steps MkDocs and its theme leave to us.
 
-finish         one pass over the built pages, then the steps below
+finish         one pass over the built pages (in runs, side by side, when
+               there are processors for it), then the steps below
 sitemap        which pages are written in which language
 search_index   one search index per language
 html_fixes     markup the theme gets wrong outside every block

@@ -3,8 +3,10 @@
 One pass reads every page once: it repairs the markup, cleans the page's
 text (sanitise), checks the theme's markup around it, adds the page's
 Content-Security-Policy (csp), and notes the link-preview card and the PDF
-each page asks for; then the cards are drawn, the PDFs printed, and the
-privacy gate reads everything published. What the cleaning removed and
+each page asks for; the pass may be shared by several processes, each
+taking a run of the pages. Meanwhile the search indexes, feeds and
+calendars are written; then the cards are drawn, the PDFs printed, and
+the privacy gate has read everything published. What the cleaning removed and
 what the gate found come back as problems, FILE:LINE: pointing at the
 Markdown source; the build fails on any (sitebuild/build.py).
 The preview (`make serve`) leaves out cards and PDFs, which take seconds
@@ -13,7 +15,9 @@ and which a page edit does not change.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,6 +25,7 @@ from common import site_config
 from common.atomic import write_text
 from common.personal_data import PublicContacts, find
 from common.problem import Problem
+from common.processes import Forked
 from common.site_config import LANGS
 from common.words import load as load_words
 from community import events, news
@@ -41,51 +46,59 @@ from postbuild.page_sources import PageSources
 from postbuild.sitemap import Sitemap
 
 
-def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list[Problem]:
-    """Finish `site`, built from `project`; return what its gates found."""
+def finish(
+    site: Path, pdf: bool, project: Path, cards_too: bool = True, workers: int = 1
+) -> list[Problem]:
+    """Finish `site`, built from `project`; return what its gates found.
+
+    With `workers` > 1, that many child processes (forked: see
+    common/processes.py) share the pass over the pages, each taking a run
+    of them in the site's order, while this process writes the search
+    indexes, the feeds and the calendars and reads them for the privacy
+    gate. What the runs find is taken in their order, so the site and the
+    problems are those of one pass, and so is a failure: the one of the
+    step, then of the page, that comes first."""
     sitemap = Sitemap.read(site)
     sources = PageSources(project)
-    problems = [
-        _problem(sources, page, removal)
-        for page, removal in search_index.split(site, sitemap, sanitise.clean_search_text)
-    ]
-    _community(site, sitemap, project)
+    words = load_words(project)
+    archive = news.load(project)
+    roots = {lang: sitemap.root(lang) for lang in LANGS}
+    news_pages.decorate_all(site, archive, words, roots)  # before their pages' pass
     theme_scripts = sanitise.inline_scripts(
         path.read_text("utf-8") for path in sorted((project / "overrides").rglob("*.html"))
     )
+    contacts = PublicContacts.load(project / "data")
+    finishing = PagePass(site, sources, contacts, theme_scripts, sitemap.site_url, pdf, cards_too)
+    pages = sorted(site.rglob("*.html"))
+    gate = privacy_gate.Gate(contacts)
+    with _Runs(finishing, pages, workers) as runs:
+        problems = [
+            _problem(sources, page, removal)
+            for page, removal in search_index.split(site, sitemap, sanitise.clean_search_text)
+        ]
+        feeds.write_all(site, sitemap.site_url, archive, words, site_config.load(project), roots)
+        calendars.write_all(site, sitemap.site_url, events.load(project), words, roots)
+        try:  # read while the pages are being finished
+            gate.files(site, _published(site, but=set(pages)))
+            unread = None
+        except Exception as err:  # told after the pages' failure, which comes first
+            unread = err
+        passes = runs.results()
+    if unread is not None:
+        raise unread
     wanted_cards: dict[str, str] = {}
     prints: dict[Path, Path] = {}
-    gate = privacy_gate.Gate(PublicContacts.load(project / "data"))
-    pages: set[Path] = set()
-    for page in sorted(site.rglob("*.html")):
-        name = page.relative_to(site).as_posix()
-        html = page.read_text("utf-8")
-        fixed, removals, texts = sanitise.sanitise_page(html_fixes.fix(html))
-        problems += [_problem(sources, name, removal) for removal in removals]
-        for danger in sanitise.theme_problems(fixed, theme_scripts):
-            source = sources.source_of(name)
-            problems.append(
-                Problem(
-                    str(source),
-                    1,
-                    f"the page {name} holds {danger} outside its text: "
-                    "check its front matter (title, description) for HTML",
-                )
-            )
-        fixed = csp.add_policy(fixed)
-        if fixed != html:
-            page.write_text(fixed, "utf-8")  # build output, rewritten in place
-        gate.page(name, fixed, texts)
-        pages.add(page)
-        if cards_too and (card := cards.card_of(fixed, sitemap.site_url)):
-            wanted_cards.setdefault(*card)
-        if pdf and (target := pdfs.pdf_of(page, fixed)):
-            prints[page] = target
+    for passed in passes:
+        problems += passed.problems
+        gate.take(passed.read)
+        for path, alt in passed.cards:
+            wanted_cards.setdefault(path, alt)
+        prints.update((site / page, site / target) for page, target in passed.prints)
     cards.draw_all(site, wanted_cards)
     pdfs.print_all(prints)
     write_cname(site, sitemap.site_url)
     minify.minify(site)
-    gate.files(site, pages)
+    gate.files(site, [path for path in privacy_gate.published(site) if path.suffix == ".pdf"])
     leaks = gate.leaks
     on_pages = {leak.found.key for leak in leaks if leak.path.endswith(".html")}
     for leak in leaks:
@@ -94,6 +107,102 @@ def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list
         if leak.path.endswith(".html") or leak.found.key not in on_pages:
             problems.append(_leak_problem(sources, leak))
     return sorted(set(problems))
+
+
+def _published(site: Path, but: set[Path]) -> list[Path]:
+    """The published files the gate reads besides the pages (`but`), and
+    besides the PDFs, which are printed later."""
+    return [
+        path for path in privacy_gate.published(site) if path.suffix != ".pdf" and path not in but
+    ]
+
+
+@dataclass
+class Passed:
+    """What a pass over a run of pages found, for `finish` to take in order:
+    the cleaning's and the theme check's problems, what the privacy gate
+    read, the cards wanted (image path, alt text) and the PDFs to print
+    (page, PDF), both relative to the site."""
+
+    problems: list[Problem] = field(default_factory=list)
+    read: privacy_gate.PagesRead = field(default_factory=privacy_gate.PagesRead)
+    cards: list[tuple[str, str]] = field(default_factory=list)
+    prints: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PagePass:
+    """The pass over built pages: each is read once, its markup repaired,
+    its text cleaned (sanitise), the theme's markup around it checked, its
+    Content-Security-Policy added (csp), the page rewritten in place, read
+    for the privacy gate, and the card and PDF it asks for noted."""
+
+    site: Path
+    sources: PageSources
+    contacts: PublicContacts
+    theme_scripts: frozenset[str]
+    site_url: str
+    pdf: bool
+    cards_too: bool
+
+    def run(self, pages: list[Path]) -> Passed:
+        passed = Passed()
+        reader = privacy_gate.PageReader(self.contacts)
+        for page in pages:
+            name = page.relative_to(self.site).as_posix()
+            html = page.read_text("utf-8")
+            fixed, removals, texts = sanitise.sanitise_page(html_fixes.fix(html))
+            passed.problems += [_problem(self.sources, name, removal) for removal in removals]
+            for danger in sanitise.theme_problems(fixed, self.theme_scripts):
+                source = self.sources.source_of(name)
+                passed.problems.append(
+                    Problem(
+                        str(source),
+                        1,
+                        f"the page {name} holds {danger} outside its text: "
+                        "check its front matter (title, description) for HTML",
+                    )
+                )
+            fixed = csp.add_policy(fixed)
+            if fixed != html:
+                page.write_text(fixed, "utf-8")  # build output, rewritten in place
+            reader.page(name, fixed, texts)
+            if self.cards_too and (card := cards.card_of(fixed, self.site_url)):
+                passed.cards.append(card)
+            if self.pdf and (target := pdfs.pdf_of(page, fixed)):
+                passed.prints.append((name, target.relative_to(self.site).as_posix()))
+        passed.read = reader.read
+        return passed
+
+
+class _Runs:
+    """The pass over `pages` in `workers` runs, each in a child process,
+    started on entering; with one worker, run here when asked for."""
+
+    def __init__(self, finishing: PagePass, pages: list[Path], workers: int) -> None:
+        self.finishing = finishing
+        self.pages = pages
+        self.workers = workers
+        self.children: list[Forked[Passed]] = []
+
+    def __enter__(self) -> _Runs:
+        if self.workers > 1:
+            size = max(-(-len(self.pages) // self.workers), 1)  # rounded up: none left over
+            runs = [self.pages[start : start + size] for start in range(0, len(self.pages), size)]
+            self.children = [
+                Forked(functools.partial(self.finishing.run, run), "postbuild") for run in runs
+            ]
+        return self
+
+    def results(self) -> list[Passed]:
+        """What each run found, in order; the first failure is raised."""
+        if self.workers <= 1:
+            return [self.finishing.run(self.pages)]
+        return [child.result() for child in self.children]
+
+    def __exit__(self, *exc: object) -> None:
+        for child in self.children:
+            child.stop()  # when one failed: the others are not waited for
 
 
 def _problem(sources: PageSources, page: str, removal: sanitise.Removal) -> Problem:
@@ -116,16 +225,6 @@ def _leak_problem(sources: PageSources, leak: privacy_gate.Leak) -> Problem:
         )
         return Problem(str(source), line, what)
     return Problem(leak.path, 1, what)
-
-
-def _community(site: Path, sitemap: Sitemap, project: Path) -> None:
-    """The news posts' neighbours, the Atom feeds and the calendar files."""
-    words = load_words(project)
-    roots = {lang: sitemap.root(lang) for lang in LANGS}
-    archive = news.load(project)
-    news_pages.decorate_all(site, archive, words, roots)
-    feeds.write_all(site, sitemap.site_url, archive, words, site_config.load(project), roots)
-    calendars.write_all(site, sitemap.site_url, events.load(project), words, roots)
 
 
 def write_cname(site: Path, site_url: str) -> None:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
@@ -51,18 +51,29 @@ def published(site: Path) -> Iterator[Path]:
             yield path
 
 
-class Gate:
-    """Reads what the build publishes and keeps every personal datum found.
+@dataclass
+class PagesRead:
+    """What the gate found in the text of a run of pages, read in order, and
+    the theme's lines of each page that no earlier page of the run had: a
+    pass over some of the pages, in a process of its own, returns it for
+    the Gate to take in (Gate.take)."""
+
+    leaks: list[Leak] = field(default_factory=list)
+    theme: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+class PageReader:
+    """Reads a run of pages, in the site's order, for the gate.
 
     A page's text (what its Markdown made) is read whole. The theme around
-    it (menus, header, footer, head) repeats on every page, so each of its
-    lines is read once per build: the gate stays cheap on a site of
-    hundreds of pages.
+    it (menus, header, footer, head) repeats on every page, so its lines are
+    kept for the Gate to read, each once per build: the gate stays cheap on a
+    site of hundreds of pages.
     """
 
     def __init__(self, contacts: PublicContacts) -> None:
         self.contacts = contacts
-        self.leaks: list[Leak] = []
+        self.read = PagesRead()
         self._seen: set[str] = set()
 
     def page(self, path: str, html: str, texts: list[str]) -> None:
@@ -70,28 +81,50 @@ class Gate:
         theme = html
         for text in texts:
             theme = theme.replace(text, "\n", 1)
-            self._read(path, markup_text(text))
+            self.read.leaks += _leaks(path, markup_text(text), self.contacts)
         # The theme's markup, line by line as the templates wrote it; a line
-        # read on an earlier page is not read again.
+        # on an earlier page of the run is left out.
         new = [line for line in dict.fromkeys(theme.split("\n")) if line not in self._seen]
         self._seen.update(new)
-        self._read(path, markup_text("\n".join(new)))
+        self.read.theme.append((path, new))
 
-    def files(self, site: Path, done: set[Path]) -> None:
-        """Every other published file of `site` (search indexes, sitemap, PDFs…)."""
-        for path in published(site):
-            if path not in done:
-                text = path.read_text("utf-8") if path.suffix != ".pdf" else pdf_text(path)
-                self._read(path.relative_to(site).as_posix(), readable(path.suffix, text))
+
+class Gate:
+    """Reads what the build publishes and keeps every personal datum found."""
+
+    def __init__(self, contacts: PublicContacts) -> None:
+        self.contacts = contacts
+        self.leaks: list[Leak] = []
+        self._seen: set[str] = set()
+
+    def take(self, read: PagesRead) -> None:
+        """What a PageReader found, runs taken in the site's order of pages:
+        each theme line is read once, on the first page that has it."""
+        self.leaks += read.leaks
+        for path, lines in read.theme:
+            new = [line for line in lines if line not in self._seen]
+            self._seen.update(new)
+            self._read(path, markup_text("\n".join(new)))
+
+    def files(self, site: Path, paths: Iterable[Path]) -> None:
+        """Published files of `site` besides its pages (search indexes,
+        sitemap, feeds, PDFs…), each read whole."""
+        for path in paths:
+            text = path.read_text("utf-8") if path.suffix != ".pdf" else pdf_text(path)
+            self._read(path.relative_to(site).as_posix(), readable(path.suffix, text))
 
     def _read(self, path: str, text: str) -> None:
-        self.leaks += [Leak(path, found) for found in find(text, self.contacts)]
+        self.leaks += _leaks(path, text, self.contacts)
+
+
+def _leaks(path: str, text: str, contacts: PublicContacts) -> list[Leak]:
+    return [Leak(path, found) for found in find(text, contacts)]
 
 
 def scan(site: Path, contacts: PublicContacts) -> list[Leak]:
     """Every personal datum in a published site, every file read whole."""
     gate = Gate(contacts)
-    gate.files(site, set())
+    gate.files(site, published(site))
     return gate.leaks
 
 

@@ -21,18 +21,18 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import watchdog.events
 import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
-from common import site_config, user_cache
+from common import site_config
 from common.problem import Problems
 from postbuild.finish import finish
 from render.core import GENERATED, GENERATED_PAGES
 from render.registry import MADE_FROM, PAGES_AS_INPUT
 from sitebuild import language_map
-from sitebuild.build import BuildError, prepare, run_mkdocs
+from sitebuild.build import prepare
+from sitebuild.mkdocs_run import BuildError, run_mkdocs
 from sitebuild.warm_theme import Warm
 
 WATCHED = ("docs", "overrides", "data", "mkdocs.yml")
@@ -51,10 +51,6 @@ EDITOR_FILES = ("*.swp", "*.swx", "*~", "*/.#*", "*/4913")
 RENDER_INPUTS = tuple(
     pattern for inputs in MADE_FROM.values() for pattern in inputs if pattern not in PAGES_AS_INPUT
 )
-# The preview's compiled templates, kept across restarts: each is used only
-# while the hash of its source is unchanged (Jinja's own check). In the
-# user's own folder: compiled code in a shared one would run as theirs.
-_CACHE = "templates"
 
 
 class Preview:
@@ -64,10 +60,7 @@ class Preview:
         self.project = project
         self.site_dir = site_dir
         self.site_url = site_url
-        cache = user_cache.folder(_CACHE)
-        if cache is not None:
-            user_cache.prune(cache)
-        self.warm = Warm(jinja2.FileSystemBytecodeCache(str(cache)) if cache else None)
+        self.warm = Warm.kept()
 
     def build(self, changed: Iterable[str] | None = None) -> None:
         """Build again for the `changed` files (relative to the project); all

@@ -11,8 +11,12 @@ Jinja's own, keyed by the template's name and used only when a hash of
 its source is unchanged. The folders of the installed theme are listed
 once; the project's own folders, such as overrides/, afresh every time.
 
-`make site` keeps them for one build (in memory); the preview (`make
-serve`) for as long as it runs, and its compiled templates on disk.
+`make site` and the preview (`make serve`) keep the compiled templates in
+the user's own cache folder (common/user_cache.py), from one run to the
+next: each is used only while the hash of its source is unchanged (Jinja's
+own check), so compiling is left to the templates that changed. In the
+user's own folder: compiled code in a shared one would run as theirs. The
+preview keeps the listing too, for as long as it runs.
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ from pathlib import Path
 import jinja2
 from mkdocs import theme
 
+from common import user_cache
+
+# The compiled templates' folder in the user's cache.
+CACHE = "templates"
 _PLAIN_ENV = theme.Theme.get_env
 _PLAIN_LIST = jinja2.FileSystemLoader.list_templates
 
@@ -50,6 +58,16 @@ class Warm:
     def __init__(self, bytecode: jinja2.BytecodeCache | None = None) -> None:
         self.bytecode = bytecode or InMemory()
         self.installed: dict[str, list[str]] = {}
+
+    @classmethod
+    def kept(cls) -> Warm:
+        """Templates compiled into the user's cache folder, kept there from
+        one run to the next; in memory when there is no such folder."""
+        cache = user_cache.folder(CACHE)
+        if cache is None:
+            return cls()
+        user_cache.prune(cache)
+        return cls(jinja2.FileSystemBytecodeCache(str(cache)))
 
     @contextmanager
     def applied(self) -> Iterator[None]:

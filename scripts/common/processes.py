@@ -114,6 +114,20 @@ def _run_and_exit(work: Callable[[], object], write: int) -> None:
         os._exit(code)
 
 
+def portable(err: BaseException) -> BaseException:
+    """`err`, kept to be raised later, maybe in another process: as itself
+    when it can be pickled and made again, else a Failure with its text; a
+    program error with its traceback as a note, which pickling leaves out."""
+    told = "" if isinstance(err, TOLD) else "".join(traceback.format_exception(err))
+    try:
+        pickle.loads(pickle.dumps(err))
+    except Exception:
+        err = Failure(f"{type(err).__name__}: {err}")
+    if told:
+        err.add_note(told)
+    return err
+
+
 def _raised(err: BaseException) -> bytes:
     """The pickled exception, with its traceback for a program error; an
     exception that cannot be pickled becomes a Failure with its text."""

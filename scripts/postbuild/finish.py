@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +26,7 @@ from common import site_config
 from common.atomic import write_text
 from common.personal_data import PublicContacts, find
 from common.problem import Problem
-from common.processes import Forked
+from common.processes import Forked, portable
 from common.site_config import LANGS
 from common.words import load as load_words
 from community import events, news
@@ -47,30 +48,40 @@ from postbuild.sitemap import Sitemap
 
 
 def finish(
-    site: Path, pdf: bool, project: Path, cards_too: bool = True, workers: int = 1
+    site: Path,
+    pdf: bool,
+    project: Path,
+    cards_too: bool = True,
+    workers: int = 1,
+    finished: Sequence[Finished] = (),
 ) -> list[Problem]:
     """Finish `site`, built from `project`; return what its gates found.
 
     With `workers` > 1, that many child processes (forked: see
     common/processes.py) share the pass over the pages, each taking a run
-    of them in the site's order, while this process writes the search
-    indexes, the feeds and the calendars and reads them for the privacy
-    gate. What the runs find is taken in their order, so the site and the
-    problems are those of one pass, and so is a failure: the one of the
-    step, then of the page, that comes first."""
+    of them, while this process writes the search indexes, the feeds and the
+    calendars and reads them for the privacy gate. `finished` are the
+    languages whose pages the process that built them has finished already
+    (finish_language). What the runs found is taken in the site's order of
+    pages, so the site and the problems are those of one pass, and so is a
+    failure: that of the step, then of the page, that comes first."""
     sitemap = Sitemap.read(site)
     sources = PageSources(project)
     words = load_words(project)
     archive = news.load(project)
     roots = {lang: sitemap.root(lang) for lang in LANGS}
-    news_pages.decorate_all(site, archive, words, roots)  # before their pages' pass
-    theme_scripts = sanitise.inline_scripts(
-        path.read_text("utf-8") for path in sorted((project / "overrides").rglob("*.html"))
+    done = {one.lang for one in finished}
+    # Before their pages' pass.
+    news_pages.decorate_all(
+        site, archive, words, {lang: roots[lang] for lang in LANGS if lang not in done}
     )
-    contacts = PublicContacts.load(project / "data")
-    finishing = PagePass(site, sources, contacts, theme_scripts, sitemap.site_url, pdf, cards_too)
-    pages = sorted(site.rglob("*.html"))
-    gate = privacy_gate.Gate(contacts)
+    for one in finished:
+        if one.unready is not None:
+            raise one.unready
+    finishing = page_pass(site, project, sitemap.site_url, pdf, cards_too)
+    ready = {page for one in finished for page in one.passed.pages}
+    pages = sorted(path for path in site.rglob("*.html") if _name(site, path) not in ready)
+    gate = privacy_gate.Gate(finishing.contacts)
     with _Runs(finishing, pages, workers) as runs:
         problems = [
             _problem(sources, page, removal)
@@ -79,23 +90,29 @@ def finish(
         feeds.write_all(site, sitemap.site_url, archive, words, site_config.load(project), roots)
         calendars.write_all(site, sitemap.site_url, events.load(project), words, roots)
         try:  # read while the pages are being finished
-            gate.files(site, _published(site, but=set(pages)))
+            but = {*pages, *(site / page for page in ready)}
+            gate.files(site, _published(site, but=but))
             unread = None
         except Exception as err:  # told after the pages' failure, which comes first
             unread = err
-        passes = runs.results()
+        passes = [one.passed for one in finished] + runs.results()
+    failures = [passed.failed for passed in passes if passed.failed is not None]
+    if failures:
+        raise min(failures, key=lambda failed: _order(failed[0]))[1]
     if unread is not None:
         raise unread
-    wanted_cards: dict[str, str] = {}
-    prints: dict[Path, Path] = {}
     for passed in passes:
         problems += passed.problems
-        gate.take(passed.read)
-        for path, alt in passed.cards:
-            wanted_cards.setdefault(path, alt)
-        prints.update((site / page, site / target) for page, target in passed.prints)
+    gate.take([passed.read for passed in passes])
+    wanted_cards: dict[str, str] = {}
+    for _, path, alt in sorted(
+        (card for passed in passes for card in passed.cards), key=lambda card: _order(card[0])
+    ):
+        wanted_cards.setdefault(path, alt)
     cards.draw_all(site, wanted_cards)
-    pdfs.print_all(prints)
+    pdfs.print_all(
+        {site / page: site / target for passed in passes for page, target in passed.prints}
+    )
     write_cname(site, sitemap.site_url)
     minify.minify(site)
     gate.files(site, [path for path in privacy_gate.published(site) if path.suffix == ".pdf"])
@@ -109,6 +126,49 @@ def finish(
     return sorted(set(problems))
 
 
+@dataclass
+class Finished:
+    """A language's pages, finished by the process that built them, in a
+    folder of their own (sitebuild/languages.py), as finish would: what its
+    pass found, or why its pages could not be readied for it."""
+
+    lang: str
+    passed: Passed
+    unready: BaseException | None = None
+
+
+def finish_language(folder: Path, lang: str, project: Path, pdf: bool) -> Finished:
+    """The pages of `lang`'s build in `folder`: its news pages decorated,
+    then the pass over every page there. What fails is kept, to be told
+    where one finish would have told it."""
+    try:
+        sitemap = Sitemap.read(folder)
+        roots = {lang: sitemap.root(lang)}
+        news_pages.decorate_all(folder, news.load(project), load_words(project), roots)
+        finishing = page_pass(folder, project, sitemap.site_url, pdf, cards_too=True)
+    except Exception as err:
+        return Finished(lang, Passed(), portable(err))
+    return Finished(lang, finishing.run(sorted(folder.rglob("*.html"))))
+
+
+def page_pass(site: Path, project: Path, site_url: str, pdf: bool, cards_too: bool) -> PagePass:
+    """The pass over the pages of `site`, built from `project`."""
+    theme_scripts = sanitise.inline_scripts(
+        path.read_text("utf-8") for path in sorted((project / "overrides").rglob("*.html"))
+    )
+    contacts = PublicContacts.load(project / "data")
+    return PagePass(site, PageSources(project), contacts, theme_scripts, site_url, pdf, cards_too)
+
+
+def _name(site: Path, page: Path) -> str:
+    return page.relative_to(site).as_posix()
+
+
+def _order(page: str) -> tuple[str, ...]:
+    """A page's place in the site's order (that of sorted paths)."""
+    return tuple(page.split("/"))
+
+
 def _published(site: Path, but: set[Path]) -> list[Path]:
     """The published files the gate reads besides the pages (`but`), and
     besides the PDFs, which are printed later."""
@@ -119,15 +179,18 @@ def _published(site: Path, but: set[Path]) -> list[Path]:
 
 @dataclass
 class Passed:
-    """What a pass over a run of pages found, for `finish` to take in order:
-    the cleaning's and the theme check's problems, what the privacy gate
-    read, the cards wanted (image path, alt text) and the PDFs to print
-    (page, PDF), both relative to the site."""
+    """What a pass over a run of pages found, for `finish` to take in the
+    site's order: the pages passed, the cleaning's and the theme check's
+    problems, what the privacy gate read, the cards wanted (page, image
+    path, alt text), the PDFs to print (page, PDF), all relative to the
+    site; and the page the pass stopped at, with why."""
 
+    pages: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     read: privacy_gate.PagesRead = field(default_factory=privacy_gate.PagesRead)
-    cards: list[tuple[str, str]] = field(default_factory=list)
+    cards: list[tuple[str, str, str]] = field(default_factory=list)
     prints: list[tuple[str, str]] = field(default_factory=list)
+    failed: tuple[str, BaseException] | None = None
 
 
 @dataclass(frozen=True)
@@ -146,33 +209,43 @@ class PagePass:
     cards_too: bool
 
     def run(self, pages: list[Path]) -> Passed:
+        """The pass over `pages`, in their order; it stops at the first
+        page that fails, as one pass over every page would."""
         passed = Passed()
         reader = privacy_gate.PageReader(self.contacts)
         for page in pages:
-            name = page.relative_to(self.site).as_posix()
-            html = page.read_text("utf-8")
-            fixed, removals, texts = sanitise.sanitise_page(html_fixes.fix(html))
-            passed.problems += [_problem(self.sources, name, removal) for removal in removals]
-            for danger in sanitise.theme_problems(fixed, self.theme_scripts):
-                source = self.sources.source_of(name)
-                passed.problems.append(
-                    Problem(
-                        str(source),
-                        1,
-                        f"the page {name} holds {danger} outside its text: "
-                        "check its front matter (title, description) for HTML",
-                    )
-                )
-            fixed = csp.add_policy(fixed)
-            if fixed != html:
-                page.write_text(fixed, "utf-8")  # build output, rewritten in place
-            reader.page(name, fixed, texts)
-            if self.cards_too and (card := cards.card_of(fixed, self.site_url)):
-                passed.cards.append(card)
-            if self.pdf and (target := pdfs.pdf_of(page, fixed)):
-                passed.prints.append((name, target.relative_to(self.site).as_posix()))
+            name = _name(self.site, page)
+            try:
+                self._page(page, name, passed, reader)
+            except Exception as err:
+                passed.failed = (name, portable(err))
+                break
+            passed.pages.append(name)
         passed.read = reader.read
         return passed
+
+    def _page(self, page: Path, name: str, passed: Passed, reader: privacy_gate.PageReader) -> None:
+        html = page.read_text("utf-8")
+        fixed, removals, texts = sanitise.sanitise_page(html_fixes.fix(html))
+        passed.problems += [_problem(self.sources, name, removal) for removal in removals]
+        for danger in sanitise.theme_problems(fixed, self.theme_scripts):
+            source = self.sources.source_of(name)
+            passed.problems.append(
+                Problem(
+                    str(source),
+                    1,
+                    f"the page {name} holds {danger} outside its text: "
+                    "check its front matter (title, description) for HTML",
+                )
+            )
+        fixed = csp.add_policy(fixed)
+        if fixed != html:
+            page.write_text(fixed, "utf-8")  # build output, rewritten in place
+        reader.page(name, fixed, texts)
+        if self.cards_too and (card := cards.card_of(fixed, self.site_url)):
+            passed.cards.append((name, *card))
+        if self.pdf and (target := pdfs.pdf_of(page, fixed)):
+            passed.prints.append((name, _name(self.site, target)))
 
 
 class _Runs:
@@ -195,7 +268,7 @@ class _Runs:
         return self
 
     def results(self) -> list[Passed]:
-        """What each run found, in order; the first failure is raised."""
+        """What each run found, in order."""
         if self.workers <= 1:
             return [self.finishing.run(self.pages)]
         return [child.result() for child in self.children]

@@ -97,11 +97,16 @@ class Gate:
         self.leaks: list[Leak] = []
         self._seen: set[str] = set()
 
-    def take(self, read: PagesRead) -> None:
-        """What a PageReader found, runs taken in the site's order of pages:
+    def take(self, reads: Iterable[PagesRead]) -> None:
+        """What PageReaders found, each over a run of the pages in the
+        site's order (any pages: runs may interleave), taken in that order:
         each theme line is read once, on the first page that has it."""
-        self.leaks += read.leaks
-        for path, lines in read.theme:
+        theme = []
+        for read in reads:
+            self.leaks += read.leaks
+            theme += read.theme
+        theme.sort(key=lambda page: tuple(page[0].split("/")))  # the site's order
+        for path, lines in theme:
             new = [line for line in lines if line not in self._seen]
             self._seen.update(new)
             self._read(path, markup_text("\n".join(new)))

@@ -20,6 +20,7 @@ written; one refused by the gates leaves it built, cleaned.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from common.problem import Problem, Problems
 from common.processes import cores
 from common.site_config import ROOT
 from postbuild import pdfs
-from postbuild.finish import finish
+from postbuild.finish import Finished, finish, finish_language
 from render.core import render_all
 from render.registry import RENDERERS
 from sitebuild import language_map
@@ -58,14 +59,17 @@ def build(
     site is still written, cleaned, and their problems are returned: the
     tests use it to open a page that the build refuses in a browser."""
     try:
-        url = prepare(project, site_url, pdf=pdfs.available())
+        pdf = pdfs.available()
         workers = cores()
+        url = prepare(project, site_url, pdf=pdf, aside=workers > 1)
         try:
+            finished: list[Finished] = []
             if workers > 1:
-                build_languages(project, site_dir, url)
+                then = functools.partial(finish_language, project=project, pdf=pdf)
+                finished = build_languages(project, site_dir, url, then)
             else:
                 run_mkdocs(project, site_dir, url)
-            problems = finish(site_dir, pdf=pdfs.available(), project=project, workers=workers)
+            problems = finish(site_dir, pdf, project, workers=workers, finished=finished)
         except BaseException:
             empty(site_dir)
             raise
@@ -76,12 +80,15 @@ def build(
     return Built(pdf_notes(project), problems)
 
 
-def prepare(project: Path, site_url: str | None, pdf: bool, render: bool = True) -> str:
+def prepare(
+    project: Path, site_url: str | None, pdf: bool, render: bool = True, aside: bool = False
+) -> str:
     """What MkDocs reads besides the pages people write: the generated pages
     (unless `render` is False: nothing under data/ changed) and the language
-    map. Return the site's address."""
+    map. With `aside`, the translation's review is counted in a process of
+    its own meanwhile. Return the site's address."""
     url = site_url or site_config.load(project).site_url
-    with counted_once():
+    with counted_once(aside=project if aside and render else None):
         if render:
             render_all(project, RENDERERS)
         language_map.write(project, pdf)

@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -35,23 +35,32 @@ from common.processes import Forked
 from common.site_config import LANGS
 from sitebuild.mkdocs_run import BuildError, Log, mkdocs_logged, problems_of
 
+T = TypeVar("T")
+
 
 @dataclass
-class Built:
-    """A language's build: its log and its search entries."""
+class Built(Generic[T]):
+    """A language's build: its log, its search entries and, when it was
+    built, what was done next with its folder (`then`)."""
 
     log: Log
     entries: list[Any] = field(default_factory=list)
+    then: T | None = None
 
 
-def build_languages(project: Path, site_dir: Path, site_url: str) -> None:
+def build_languages(
+    project: Path, site_dir: Path, site_url: str, then: Callable[[Path, str], T]
+) -> list[T]:
     """`mkdocs build --strict` of `project` into `site_dir`, each language in
-    a process of its own; raise BuildError with what is wrong."""
+    a process of its own; raise BuildError with what is wrong. Each language
+    but the default is built in a folder of its own and, when it is built,
+    `then(folder, lang)` runs in its process before the folder is moved into
+    the site: return what it returned, in the languages' order."""
     default, *others = LANGS
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     folders: dict[str, Path] = {}
-    children: dict[str, Forked[Built]] = {}
-    built: list[Built] = []
+    children: dict[str, Forked[Built[T]]] = {}
+    built: list[Built[T]] = []
     lost: list[BaseException] = []  # a child that ended without its log
 
     def merge(config: MkDocsConfig) -> None:
@@ -77,7 +86,7 @@ def build_languages(project: Path, site_dir: Path, site_url: str) -> None:
             folders[lang] = Path(
                 tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent)
             )
-            work = functools.partial(_build_one, project, folders[lang], site_url, lang)
+            work = functools.partial(_build_one, project, folders[lang], site_url, lang, then)
             children[lang] = Forked(work, f"сборка языка {lang}")
         log = mkdocs_logged(project, site_dir, site_url, before=_only(default), after=merge)
         if log.failed and log.strict and not built:
@@ -93,6 +102,7 @@ def build_languages(project: Path, site_dir: Path, site_url: str) -> None:
         raise lost[0]
     if (told := _told(log, built)) is not None:
         raise BuildError(problems_of("\n".join(told), project))
+    return [one.then for one in built if one.then is not None]
 
 
 def _only(lang: str) -> Callable[[MkDocsConfig], None]:
@@ -108,19 +118,23 @@ def _only(lang: str) -> Callable[[MkDocsConfig], None]:
     return set_language
 
 
-def _build_one(project: Path, folder: Path, site_url: str, lang: str) -> Built:
-    """In a child: `lang` built alone into `folder`."""
-    built = Built(Log())  # replaced by the build's own
+def _build_one(
+    project: Path, folder: Path, site_url: str, lang: str, then: Callable[[Path, str], T]
+) -> Built[T]:
+    """In a child: `lang` built alone into `folder`, then `then`."""
+    built: Built[T] = Built(Log())  # its log replaced by the build's own
 
     def keep_entries(config: MkDocsConfig) -> None:
         i18n: Any = config.plugins["i18n"]
         built.entries = list(i18n.search_entries)
 
     built.log = mkdocs_logged(project, folder, site_url, before=_only(lang), after=keep_entries)
+    if not built.log.failed:
+        built.then = then(folder, lang)
     return built
 
 
-def _told(log: Log, others: list[Built]) -> list[str] | None:
+def _told(log: Log, others: list[Built[T]]) -> list[str] | None:
     """The log lines of the whole build as the sequential build logs them,
     or None when it did not fail."""
     if not log.failed and not any(built.log.failed for built in others):

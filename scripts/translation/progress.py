@@ -8,17 +8,21 @@ reviewed whole when its own blocks are and so is every text its generated
 parts show; until then it carries the notice «not reviewed yet».
 
 A build asks twice (the translations table, the language map): within
-`counted_once()` the progress of a project is counted once.
+`counted_once()` the progress of a project is counted once; with `aside`,
+in a child process that starts at once, while the build renders what does
+not need it.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common.processes import Forked
 from translation.units import NOT_FOUND, SHEETS, inventory
 
 
@@ -58,29 +62,43 @@ class Progress:
         return out
 
 
-# The progress counted in the current `counted_once()`, by project.
-_COUNTED: ContextVar[dict[Path, Progress] | None] = ContextVar("counted", default=None)
+# The progress counted in the current `counted_once()`, by project: or
+# being counted in a child process.
+_COUNTED: ContextVar[dict[Path, Progress | Forked[Progress]] | None] = ContextVar(
+    "counted", default=None
+)
 
 
 @contextmanager
-def counted_once() -> Iterator[None]:
+def counted_once(aside: Path | None = None) -> Iterator[None]:
     """Within: each project's progress is counted once, and every caller
     reads the same (it must not change it). For one build, whose steps
-    write only generated files, which the count does not read."""
-    token = _COUNTED.set({})
+    write only generated files, which the count does not read: so the
+    count of `aside` starts at once, in a child process (forked: no thread
+    of this process may be running), and is waited for when asked for."""
+    counted: dict[Path, Progress | Forked[Progress]] = {}
+    if aside is not None:
+        counted[aside] = Forked(functools.partial(_count, aside), "счёт проверенного перевода")
+    token = _COUNTED.set(counted)
     try:
         yield
     finally:
         _COUNTED.reset(token)
+        for count in counted.values():
+            if isinstance(count, Forked):
+                count.stop()  # not asked for: a step before it failed
 
 
 def progress(project: Path) -> Progress:
     counted = _COUNTED.get()
     if counted is None:
         return _count(project)
-    if project not in counted:
-        counted[project] = _count(project)
-    return counted[project]
+    count = counted.get(project)
+    if isinstance(count, Forked):
+        count = counted[project] = count.result()
+    elif count is None:
+        count = counted[project] = _count(project)
+    return count
 
 
 def _count(project: Path) -> Progress:

@@ -5,8 +5,10 @@
           ──mkdocs build --strict──> site/
           ──postbuild──> search, cards, PDFs
 
-With more than one processor, MkDocs builds each language in a process of
-its own (sitebuild/languages.py) and the postbuild's pass over the pages is
+With more than one processor (common/processes.py: cores), the review of
+the translation is counted beside the renderers (translation/progress.py),
+MkDocs builds each language in a process of its own, which then finishes
+its pages (sitebuild/languages.py), and the pass over the other pages is
 shared by as many processes (postbuild/finish.py); with one, it all runs in
 this process (sitebuild/mkdocs_run.py). The site and what is told are the
 same either way.

@@ -10,7 +10,13 @@ folder of its own beside the site, the plugin told which language it
 builds and to build no other. Once the default language is built here, the
 children's folders are moved into the site in the plugin's order, and the
 plugin writes the search index from every language's entries, as its
-post_build does. The site is the sequential build's, byte for byte.
+post_build does. The site is the sequential build's, byte for byte. Before
+its folder is moved in, a child does the next step with it (`then`: the
+build finishes the language's pages there, postbuild/finish.py).
+
+What it asks of the plugin (current_language, building, search_entries,
+reconfigure_search_index) is mkdocs-static-i18n 1.3's own; the byte-for-byte
+test (tests/test_parallel_build.py) tells when a new version changes it.
 
 Their logs are told as the sequential build's would be: the default
 language's, then each other language's, up to the first that failed; when

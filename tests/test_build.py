@@ -61,3 +61,21 @@ def test_a_failed_build_leaves_the_next_one_a_clean_folder(
     build(site, project=copy_project(tmp_path / "good"))
     assert not (site / "stale.html").exists()
     assert (site / "ce" / "policy" / "index.html").exists()
+
+
+def test_a_build_replaces_what_a_former_one_left_and_nothing_stays_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The former site is moved aside and removed while the new one builds;
+    hidden entries stay, as MkDocs leaves them."""
+    monkeypatch.setattr(pdfs, "CHROMIUM", tmp_path / "no-browser")
+    site = tmp_path / "site"
+    (site / "old" / "page").mkdir(parents=True)
+    (site / "old" / "page" / "index.html").write_text("<p>старая</p>", "utf-8")
+    (site / "stale.html").write_text("<p>старая страница</p>", "utf-8")
+    (site / ".keep").write_text("", "utf-8")
+    build(site, project=copy_project(tmp_path / "project"))
+    assert not (site / "old").exists() and not (site / "stale.html").exists()
+    assert (site / ".keep").exists()
+    assert (site / "ce" / "policy" / "index.html").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]

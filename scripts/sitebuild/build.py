@@ -15,22 +15,27 @@ same either way.
 
 Every failure a person can fix is raised as BuildError, whose message has
 one line per problem (FILE:LINE: message); `notes` are lines a person should
-read although the build went on (report PDFs skipped, and why). A build
-that fails once MkDocs has begun leaves the site folder empty, never half
-written; one refused by the gates leaves it built, cleaned.
+read although the build went on (report PDFs skipped, and why). What a
+former build left in the site folder is moved beside it and removed
+meanwhile (removing hundreds of files is mostly waiting for the disk). A
+build that fails once MkDocs has begun leaves the site folder empty, never
+half written; one refused by the gates leaves it built, cleaned.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from common import site_config
+from common.cli import Failure
 from common.problem import Problem, Problems
-from common.processes import cores
+from common.processes import Forked, cores
 from common.site_config import ROOT
 from postbuild import pdfs
 from postbuild.finish import Finished, finish, finish_language
@@ -64,6 +69,7 @@ def build(
         pdf = pdfs.available()
         workers = cores()
         url = prepare(project, site_url, pdf=pdf, aside=workers > 1)
+        former = set_aside(site_dir)
         try:
             finished: list[Finished] = []
             if workers > 1:
@@ -72,9 +78,11 @@ def build(
             else:
                 run_mkdocs(project, site_dir, url)
             problems = finish(site_dir, pdf, project, workers=workers, finished=finished)
-        except BaseException:
+        except BaseException as err:
             empty(site_dir)
+            _removed(former, wait=not isinstance(err, KeyboardInterrupt))
             raise
+        _removed(former)
     except Problems as err:
         raise BuildError(str(err)) from None
     if problems and gates:
@@ -107,12 +115,46 @@ def pdf_notes(project: Path) -> list[str]:
 def empty(site_dir: Path) -> None:
     """Remove what a failed build wrote into `site_dir`: all but hidden
     entries, which MkDocs leaves alone too."""
-    if not site_dir.is_dir():
-        return
-    for entry in os.scandir(site_dir):
-        if entry.name.startswith("."):
-            continue
+    for entry in _entries(site_dir):
         if entry.is_dir(follow_symlinks=False):
             shutil.rmtree(entry.path, ignore_errors=True)
         else:
             os.unlink(entry.path)
+
+
+def set_aside(site_dir: Path) -> Forked[None] | None:
+    """Move what a former build left in `site_dir` (all but hidden entries,
+    as MkDocs cleans it) into a folder beside it, which a child process
+    removes while this one builds: removing hundreds of files is mostly
+    waiting for the disk. None when there is nothing to move, or it cannot
+    be moved (MkDocs then cleans the folder itself)."""
+    entries = _entries(site_dir)
+    if not entries:
+        return None
+    try:
+        former = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-former-", dir=site_dir.parent))
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):  # what is not moved is MkDocs' to clean
+        for entry in entries:
+            os.rename(entry.path, former / entry.name)
+    return Forked(functools.partial(shutil.rmtree, former, ignore_errors=True), "site")
+
+
+def _removed(former: Forked[None] | None, wait: bool = True) -> None:
+    """Wait for the former site's removal (or, on Ctrl+C, stop it)."""
+    if former is None:
+        return
+    if not wait:
+        former.stop()
+        return
+    with contextlib.suppress(Failure):  # the remover was killed: its folder stays
+        former.result()
+
+
+def _entries(site_dir: Path) -> list[os.DirEntry[str]]:
+    """The entries of `site_dir` a build replaces: all but hidden ones."""
+    try:
+        return [entry for entry in os.scandir(site_dir) if not entry.name.startswith(".")]
+    except (FileNotFoundError, NotADirectoryError):
+        return []

@@ -6,9 +6,11 @@ site` command and with plain MkDocs (mkdocs-material + mkdocs-static-i18n)
 on the same Markdown, each as a whole process from start to finish, in
 turns. Prints the median time, CPU time (the process and its children: less
 swayed by other work on a shared machine) and peak memory of each; their
-ratios, by time and by CPU time (target ≤ 1.1), with each run's. The builds
-keep what they cache in a folder of the bench's own: the first build of
-ours, which draws the link-preview cards, is printed apart as well.
+ratios, by time and by CPU time (target ≤ 1.1), with each run's; and the
+processors ours may use and the machine's load before and after (ours uses
+every processor it gets; plain MkDocs, one). The builds keep what they cache
+in a folder of the bench's own: the first build of ours, which draws the
+link-preview cards, is printed apart as well.
 
 2. Pages as a phone gets them: Lighthouse (mobile) scores, bytes transferred
 and requests to other hosts, from the sitecheck tool (SITECHECK, default
@@ -62,6 +64,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from common.cli import command
+from common.processes import cores
 from common.site_config import LANGS, ROOT
 from postbuild.pdfs import CHROMIUM, CHROMIUM_FLAGS
 from render.core import render_all
@@ -248,6 +251,10 @@ def bench_site_build(runs: int = BUILD_RUNS) -> None:
             f"Site build: {pages} synthetic pages plus the site's own; median of {runs} runs "
             "each, plain and ours in turn, each a whole process"
         )
+        # Ours uses every processor it may (common/processes.py); on a shared
+        # machine the others' load decides how many it gets.
+        load = os.getloadavg()[0]
+        print(f"  {cores()} processors for the build; load average {load:.2f} before")
         # A cache of the bench's own (common/user_cache.py): the first build
         # of ours draws the link-preview cards, the later ones keep them.
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", XDG_CACHE_HOME=str(work / "cache"))
@@ -287,6 +294,7 @@ def bench_site_build(runs: int = BUILD_RUNS) -> None:
         ratio = statistics.median(ratios)
         each = " ".join(f"{r:.2f}" for r in ratios)
         print(f"  ratio by {name} {ratio:.2f} ({verdict(ratio, RATIO_TARGET)}); each run: {each}")
+    print(f"  load average {os.getloadavg()[0]:.2f} after")
 
 
 SITECHECK = Path(os.environ.get("SITECHECK", ROOT.parent / "shared" / "tools" / "sitecheck"))

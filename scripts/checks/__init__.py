@@ -5,5 +5,6 @@ Every check is a function `(source, rules) -> Iterator[Problem]`; the
 Markdown or Chechen. run.py runs them all over the files people write (for
 scripts/check_content.py, which prints one line per problem, and for the
 review import's trial, translation/trial.py). Their messages are Russian:
-teachers read them in CI.
+teachers read them in CI. Files of docs/ that are not pages are checked by
+type apart (files.py: `check(paths, rules)`, the build's policy).
 """

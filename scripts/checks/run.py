@@ -9,6 +9,7 @@ from pathlib import Path
 from common.source_pages import is_committed, is_generated
 
 from . import (
+    files,
     front_matter,
     glossary_terms,
     images,
@@ -62,8 +63,11 @@ def sources(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
-    problems: list[Problem] = []
+    paths = list(paths)
+    problems: list[Problem] = list(files.check(paths, rules))
     for path in sources(paths):
+        if files.is_published_file(path):
+            continue  # a picture, a drawing or a refused file: told above
         try:
             source = Source(path, path.read_text("utf-8"))
         except UnicodeDecodeError:

@@ -7,8 +7,10 @@ from typing import Any
 
 # Text that says something: not empty, not only spaces.
 TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
-# A web address: http or https, with a host.
-URL: dict[str, Any] = {"type": "string", "pattern": r"^https?://[^\s/]+"}
+# A web address: http or https, with a host, nothing that could break the
+# link it is written into (common/urls.py); HTTPS_URL, https only.
+URL: dict[str, Any] = {"type": "string", "format": "web-address"}
+HTTPS_URL: dict[str, Any] = {"type": "string", "format": "https-address"}
 # A name for a thing in data files: lower case, digits and hyphens.
 ID: dict[str, Any] = {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}
 

@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from common import urls
 from common.os_errors import reason as os_reason
 from common.problem import Problem, Problems
 
@@ -123,7 +124,8 @@ def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:
     """Raise Problems, by line, where `document` breaks `schema` or repeats a key."""
     problems = list(_duplicate_keys(document, document.root, _MESSAGES[lang]["twice"]))
     explain = russian if lang == "ru" else _english
-    for error in jsonschema.Draft202012Validator(schema).iter_errors(document.data):
+    validator = jsonschema.Draft202012Validator(schema, format_checker=urls.FORMATS)
+    for error in validator.iter_errors(document.data):
         at: list[Key] = list(error.absolute_path)
         problems.append(document.problem(f"{where(at, lang)}: {explain(error)}", *at))
     if problems:
@@ -186,6 +188,8 @@ def russian(error: jsonschema.ValidationError) -> str:
         return "список не может быть пустым" if value == 1 else f"нужно не меньше {value}"
     if kind == "pattern":
         return f"«{instance}» записано не по образцу ({value})"
+    if kind == "format" and value in urls.SCHEMES and isinstance(instance, str):
+        return urls.problem(instance, urls.SCHEMES[value]) or error.message
     if kind in ("enum", "const"):
         allowed = value if isinstance(value, list) else [value]
         return "допустимо только: " + ", ".join(f"«{item}»" for item in allowed)

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from common.site_config import ROOT
+from sitebuild.preview import CACHE
 from sitebuild.project_copy import copy_project
 from support.commands import run_program
 
@@ -81,6 +83,7 @@ def test_bench_refuses_an_unknown_benchmark() -> None:
 def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     port = free_port()
+    started = time.time() - 1
     serve = subprocess.Popen(
         [sys.executable, str(ROOT / "scripts" / "serve.py"), "--project", str(project),
          "--port", str(port)],
@@ -107,6 +110,14 @@ def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: P
     assert serve.returncode == 0, err
     assert "Traceback" not in out + err
     assert not folder.exists(), "the preview's folder is left behind"
+    # The compiled templates it runs are its owner's alone, in the checkout's
+    # git-ignored .cache/, and never in a shared folder of fixed name.
+    assert CACHE.is_relative_to(ROOT) and CACHE.stat().st_mode & 0o777 == 0o700
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(CACHE)], cwd=ROOT, check=False)
+    assert ignored.returncode == 0, f"{CACHE} is not ignored by git"
+    assert any(CACHE.glob("__jinja2_*")), "the preview kept no compiled template there"
+    shared = Path(tempfile.gettempdir()) / "site-preview-templates"
+    assert not any(old.stat().st_mtime >= started for old in shared.glob("*"))
 
 
 def free_port() -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from fnmatch import fnmatchcase
@@ -33,6 +32,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from common import site_config
 from common.problem import Problems
+from common.site_config import ROOT
 from postbuild.finish import finish
 from render.core import GENERATED, GENERATED_PAGES, RenderError
 from render.registry import MADE_FROM, PAGES_AS_INPUT
@@ -120,7 +120,11 @@ class _Told(logging.Handler):
             self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
-_CACHE = Path(tempfile.gettempdir()) / "site-preview-templates"
+# The compiled templates are code the preview runs: kept in this checkout's
+# git-ignored .cache/, readable and writable by its owner alone, never at a
+# fixed path of the shared temporary folder, where another user could put
+# code of their own first.
+CACHE = ROOT / ".cache" / "preview-templates"
 
 
 def _keep_compiled_templates() -> None:
@@ -129,8 +133,9 @@ def _keep_compiled_templates() -> None:
     again: MkDocs makes a new environment for every build."""
     if getattr(theme.Theme.get_env, "cached", False):
         return
-    _CACHE.mkdir(exist_ok=True)
-    cache = jinja2.FileSystemBytecodeCache(str(_CACHE))
+    CACHE.mkdir(mode=0o700, parents=True, exist_ok=True)
+    CACHE.chmod(0o700)
+    cache = jinja2.FileSystemBytecodeCache(str(CACHE))
     plain = theme.Theme.get_env
 
     def get_env(self: theme.Theme) -> jinja2.Environment:

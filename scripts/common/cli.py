@@ -44,8 +44,9 @@ def command(main: Main) -> Main:
         except Problems as err:
             print(err, flush=True)
             return 1
-        except Failure as err:
-            print(printable(str(err)), file=sys.stderr, flush=True)
+        except Failure as err:  # its lines apart (a failed build: a heading, then problems)
+            lines = str(err).split("\n")
+            print("\n".join(map(printable, lines)), file=sys.stderr, flush=True)
             return 1
         except OSError as err:  # a file that cannot be read or written, a full disk
             where = f" {err.filename}" if err.filename else ""

@@ -56,7 +56,7 @@ def test_the_gate_names_the_data_files_line(name: str, planted: tuple[Path, list
 
 
 def test_no_problem_is_told_at_generated_text(planted: tuple[Path, list[Problem]]) -> None:
-    project, problems = planted
+    _, problems = planted
     assert problems
     assert not [p for p in problems if ".generated" in p.source or "/reports/20" in p.source]
     assert {p.source for p in problems} == set(PLANTED), problems

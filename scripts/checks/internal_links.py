@@ -85,13 +85,7 @@ def _problem(page: Path, docs: Path, lang: str, target: str) -> str | None:
     if url.scheme or url.netloc or not target:
         return None  # another site, an e-mail address
     if target.startswith("/"):
-        meant = _page_at(docs, lang, unquote(url.path))
-        hint = ""
-        if meant is not None:
-            relative = os.path.relpath(meant, page.resolve().parent)
-            anchor = f"#{url.fragment}" if url.fragment else ""
-            hint = message("relative_link_hint", target=relative + anchor)
-        return message("absolute_link", link=target, hint=hint)
+        return absolute_link_problem(page, docs, lang, target)
     here = page.resolve()
     path = unquote(url.path)
     linked = _existing(docs, lang, (here.parent / path).resolve()) if path else here
@@ -108,6 +102,20 @@ def _problem(page: Path, docs: Path, lang: str, target: str) -> str | None:
                 f"ссылка на якорь, которого нет: {target} (нет заголовка или id «{url.fragment}»)"
             )
     return None
+
+
+def absolute_link_problem(page: Path, docs: Path, lang: str, target: str) -> str:
+    """What to say of a link from the site's root (/policy/#members) in
+    `page`: with the relative link to write, when the page it means exists
+    (../policy.md#members). The build says the same of what MkDocs finds."""
+    url = urlsplit(target)
+    meant = _page_at(docs, lang, unquote(url.path))
+    hint = ""
+    if meant is not None:
+        relative = os.path.relpath(meant, page.resolve().parent)
+        anchor = f"#{url.fragment}" if url.fragment else ""
+        hint = message("relative_link_hint", target=relative + anchor)
+    return message("absolute_link", link=target, hint=hint)
 
 
 def _page_at(docs: Path, lang: str, address: str) -> Path | None:

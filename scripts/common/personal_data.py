@@ -241,8 +241,6 @@ _GROUPED_TEN = re.compile(
     rf"\(\d{{3}}\){_SEP}*\d{{3}}{_SEP}*\d{{2}}{_SEP}*\d{{2}}"
     rf"|\d{{3}}{_SEP}+\d{{3}}{_SEP}+\d{{2}}{_SEP}+\d{{2}}"
 )
-# A local number (five to seven digits) as people write it: 2-22-33, 222 33 44.
-_LOCAL = re.compile(r"\d{1,3}[- ]\d\d[- ]\d\d")
 # A date is no local phone, even after «звоните»: 12.03.2025.
 _DATE_LIKE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d")
 _SNILS_FORMAT = re.compile(r"\d{3}[- ]\d{3}[- ]\d{3}[- ]\d{2}")
@@ -540,9 +538,9 @@ def find(text: str, allowed: PublicContacts = NOBODY) -> list[Find]:
 
 def _may_hold(text: str) -> bool:
     """A quick look for what any find needs: an @ (maybe as an entity, %40 or
-    «(at)»), a «серия», a number of ten digits or more or written as a local
-    phone (2-22-33), or a year. Most text has none: a cell takes a
-    microsecond."""
+    «(at)»), a «серия», a number of ten digits or more, or a shorter one
+    after «тел.» or a document's series (_numbers_at), or a year. Most text
+    has none: a cell takes a microsecond."""
     if "@" in text or "&" in text or "%" in text:
         return True
     # search() before finditer(): no iterator is made for text that has none.

@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from checks.internal_links import absolute_link_problem
 from common import site_config
 from common.cli import Failure
 from common.problem import Problem, Problems
@@ -122,6 +123,10 @@ def _link_problem(line: str, project: Path) -> str | None:
         return None
     source = Path("docs") / found["file"]
     number = _line_of(project / source, found["link"])
+    if found["kind"] == "an absolute link":  # told as `make check` tells it
+        lang = Path(found["file"]).parts[0]
+        said = absolute_link_problem(project / source, project / "docs", lang, found["link"])
+        return f"{source}:{number}: {said}"
     why = found["why"].strip(" ,.").removeprefix("but ")
     return f"{source}:{number}: {_link_said(found['kind'], found['link'], why)}"
 
@@ -134,8 +139,6 @@ def _link_said(kind: str, link: str, why: str) -> str:
     known warnings, as it said it otherwise."""
     meant = _MEANT.search(why)
     hint = message("relative_link_hint", target=meant[1]) if meant else ""
-    if kind == "an absolute link":
-        return message("absolute_link", link=link, hint=hint)
     if kind == "an unrecognized relative link":
         return message("unrecognized_link", link=link, hint=hint)
     if "anchor" in why:

@@ -187,7 +187,7 @@ def test_every_package_maps_its_modules(package: Path) -> None:
     """Each package's docstring names each of its modules, so the next person
     finds their way (the house's layout rule)."""
     doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text("utf-8"))) or ""
-    named = set(re.findall(r"^\s*([a-z_]+)\s{2,}\S", doc, re.MULTILINE))
+    named = set(re.findall(r"^[ \t]*([a-z_]+)[ \t]{2,}\S", doc, re.MULTILINE))
     modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"}
     assert modules <= named, f"{package.name}/__init__.py does not map {sorted(modules - named)}"
 

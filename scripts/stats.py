@@ -12,22 +12,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-import tempfile
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from activity import export, issue_form, labels, pseudonyms, registries, replies, sources, store
+from activity import (
+    export,
+    intake,
+    issue_form,
+    labels,
+    pseudonyms,
+    registries,
+    replies,
+    sources,
+    store,
+)
 from activity import log as activity_log
 from activity.model import FIELDS, Problem
 from activity.registries import Registries
 from activity.summary import Counts, as_json, summarise_years
 from activity.validate import Rejected, Validator
-from common import argparse_ru
+from common import argparse_ru, site_config
 from common.atomic import write_bytes, write_text
 from common.cli import command
-from common.problem import printable
+from common.problem import Problems
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
@@ -40,6 +52,7 @@ HELP = f"""\
   export   выгрузить таблицы за четверть или учебный год для управления образования
   from-issue  проверить заявку «Сообщить об участии» с GitHub (с --pull — добавить в журнал)
   describe    описать изменение журнала для запроса на изменение (pull request)
+  intake      собрать ветку единого запроса на изменение журнала (для GitHub)
   key      показать отпечаток ключа псевдонимов и подходит ли он журналу
   rekey    сделать псевдонимы журнала заново с новым ключом
 
@@ -51,10 +64,11 @@ https://). Строка заголовков — в любой из первых
 «Активность»); можно ещё «Название» и «Ссылка». Другие столбцы (№, класс,
 примечания) не читаются и никуда не попадают.
 
-Дата — ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, не позже сегодняшнего дня и не раньше
-01.09.2000. Учебный год — с 01.09 по 31.08; отчётный период четверти — с её
-первого дня до дня перед следующей четвертью, поэтому каникулы входят в
-четверть, которая только что закончилась, а лето — в последнюю.
+Дата — ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, не позже сегодняшнего дня (по времени
+школы: extra.timezone в mkdocs.yml) и не раньше 01.09.2000. Учебный год — с
+01.09 по 31.08; отчётный период четверти — с её первого дня до дня перед
+следующей четвертью, поэтому каникулы входят в четверть, которая только что
+закончилась, а лето — в последнюю.
 
 Одно имя педагога, написанное по-разному (регистр, ё/е, лишние пробелы,
 полное имя и фамилия с инициалами), считается одним педагогом; check
@@ -69,8 +83,9 @@ https://). Строка заголовков — в любой из первых
   {sources.MAX_UNPACKED // 2**20} МБ — XLSX в распакованном виде, и ни одна его часть не сжата
     больше чем в {sources.MAX_RATIO} раз (проверяется до чтения);
   {sources.DEADLINE} секунд — скачивание по адресу целиком ({sources.TIMEOUT} секунд молчания
-    сервера — тоже ошибка); перенаправления — только на адреса http(s) и во
-    внутреннюю сеть — только на тот же адрес.
+    сервера — тоже ошибка); перенаправления — только на адреса http(s), с https —
+    только на https, а во внутреннюю сеть — только на тот же адрес; ответ 401 или
+    403 значит, что таблица не опубликована для всех.
 Ячейки с управляющими символами и знаками смены направления текста
 отклоняются; невидимые символы (пробел нулевой ширины и подобные) удаляются.
 Названия и ссылки с личными данными (телефон, почта, СНИЛС, паспорт, имя с
@@ -89,7 +104,10 @@ data/*.yml проекта; --data ПАПКА меняет только мест�
 
 Заявка «Сообщить об участии» — файл события GitHub (JSON, его путь в
 $GITHUB_EVENT_PATH): её поля проверяются по тем же правилам, что строки
-таблицы; ошибка выводится как issue #12:«Дата»: что не так.
+таблицы, и строже (заявку видят все): ФИО — не меньше двух слов, кириллицей,
+без цифр; в названии нет имени с отчеством, учеников и классов; ссылка ведёт
+на сайт в интернете, а не на IP-адрес или в локальную сеть, и без номера
+телефона после «?». Ошибка выводится как issue #12:«Дата»: что не так.
 
 Примеры:
   stats.py check отчёт.xlsx
@@ -98,7 +116,7 @@ $GITHUB_EVENT_PATH): её поля проверяются по тем же пр�
   stats.py summary --json
   stats.py export --year 2025-26 --format xlsx
   stats.py from-issue событие.json --comment ответ.md
-  stats.py describe --before было/ --refused exports/отказы.csv
+  stats.py describe --before было/ --closes 12 --closes 15 --refused exports/отказы.csv
   stats.py rekey --old data/.teacher-key --new новый-ключ отчёт-2025.xlsx
 """
 NEVER_COMMITTED = (
@@ -122,12 +140,23 @@ def check(args: argparse.Namespace) -> int:
 
 
 def pull(args: argparse.Namespace) -> int:
+    return _pull(args, args.sources, next_steps=not _on_github())
+
+
+def _pull(
+    args: argparse.Namespace,
+    tables: list[sources.Source],
+    next_steps: bool,
+    told: Callable[[Problem], str] = str,
+) -> int:
+    """Pull `tables` as `args` say; `next_steps` tells the coordinator what
+    to do then (not on GitHub, where a workflow does it); `told` is how a
+    problem is printed."""
     known = registries.load(DATA)
     if args.partial and (refusal := _refused_rejects(args)):
-        print(refusal)
-        return 1
+        raise Problems([refusal])
     pulled = store.pull(
-        args.sources,
+        tables,
         args.data,
         args.key or args.data / pseudonyms.KEY_FILE,
         known,
@@ -136,7 +165,7 @@ def pull(args: argparse.Namespace) -> int:
         wait=store.LOCK_WAIT,
     )
     for problem in pulled.problems:
-        print(problem)
+        print(told(problem))
     if pulled.rejected:
         write_bytes(args.rejects, _rejects_csv(pulled.rejected))
         _say(
@@ -144,7 +173,7 @@ def pull(args: argparse.Namespace) -> int:
             "исправьте их там и загрузите этот файл снова."
         )
     if not pulled.stored:
-        return _verdict(len(pulled.problems), len(args.sources), "ничего не сохранено")
+        return _verdict(len(pulled.problems), len(tables), "ничего не сохранено")
     _calendar_warnings(known, pulled.years)
     if pulled.replaced_example:
         _say("Пример журнала заменён загруженными данными.")
@@ -163,7 +192,7 @@ def pull(args: argparse.Namespace) -> int:
         f"Прочитано строк: {pulled.read}, новых активностей: {pulled.added}; "
         f"в журнале {pulled.total}, журнал {state}."
     )
-    if pulled.changed:
+    if pulled.changed and next_steps:
         _next_steps(args.data, pulled.migrated)
     if pulled.problems:
         _say(f"Ошибок: {len(pulled.problems)}. Сохранены только верные строки ({pulled.read}).")
@@ -202,8 +231,7 @@ def from_issue(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
     form = issue_form.load_form(ROOT)
     if args.comment and (refusal := export.refused_output(args.comment, ROOT, args.data)):
-        print(Problem(str(args.comment), 1, refusal))
-        return 1
+        raise Problems([Problem(str(args.comment), 1, refusal)])
     report = issue_form.read(args.event, form, Validator(known))
     if args.comment:
         write_text(args.comment, replies.issue_reply(report, form, known))
@@ -217,20 +245,59 @@ def from_issue(args: argparse.Namespace) -> int:
     if not args.pull:
         _say(f"Заявка {report.source} заполнена верно.")
         return 0
-    # Stored by `pull` itself, from the row in a file of the log's own format:
-    # every rule of pull holds for an issue as for a spreadsheet.
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / f"issue-{report.number}.csv"
-        write_text(source, activity_log.to_csv([report.activity]))
-        return pull(parser().parse_args(["pull", str(source), "--data", str(args.data)]))
+    # Stored by `pull` itself, from the row as a table in memory named as the
+    # issue: every rule of pull holds for an issue as for a spreadsheet. It
+    # runs on GitHub, where a workflow commits the log: no next steps.
+    row = sources.Rows(report.source, [list(FIELDS), activity_log.cells(report.activity)])
+    options = argparse.Namespace(data=args.data, key=None, sheet=None, partial=False, rejects=None)
+
+    def told(problem: Problem) -> str:  # the issue as a whole: it has no lines
+        return str(replace(problem, line=0) if problem.source == report.source else problem)
+
+    return _pull(options, [row], next_steps=False, told=told)
 
 
 def describe(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
-    before = activity_log.read(args.before, known)
+    before = _before(args.before)
     after = activity_log.read(args.data, known)
     refused = replies.read_refused(args.refused) if args.refused else []
-    sys.stdout.write(replies.pull_request(before, after, known, refused, args.closes))
+    sys.stdout.write(replies.pull_request(before, after, known, refused, args.closes or ()))
+    return 0
+
+
+def _before(folder: Path) -> activity_log.Log:
+    """The log in the folder --before names: it must be there, not a new one."""
+    log = folder / activity_log.LOG
+    if not folder.is_dir() or not log.is_file():
+        what = (
+            "такой папки нет"
+            if not folder.exists()
+            else "это не папка"
+            if not folder.is_dir()
+            else f"в папке нет {activity_log.LOG}"
+        )
+        raise Problems(
+            [
+                Problem(
+                    str(folder),
+                    0,
+                    f"{what}: укажите в --before папку с копией журнала до изменения "
+                    f"({activity_log.LOG})",
+                )
+            ]
+        )
+    return activity_log.read(folder, registries.load(DATA))
+
+
+def intake_branch(args: argparse.Namespace) -> int:
+    made = intake.rebuild(
+        ROOT, args.data, registries.load(DATA), args.branch, set(args.carry or ()), args.source
+    )
+    issues = [f"#{source.removeprefix('issue-')}" for source in made if source != intake.SHEET]
+    parts = [f"заявки {', '.join(issues)}"] if issues else []
+    parts += ["строки онлайн-таблицы"] if intake.SHEET in made else []
+    _say(f"Ветка запроса на изменение журнала: {'; '.join(parts) or 'новых строк нет'}.")
     return 0
 
 
@@ -285,8 +352,7 @@ def export_counts(args: argparse.Namespace) -> int:
     period = args.term or args.year
     output: Path = args.output or ROOT / export.EXPORTS / f"{period}.{args.format}"
     if refusal := export.refused_output(output, ROOT, args.data):
-        print(Problem(str(output), 0, refusal))
-        return 1
+        raise Problems([Problem(str(output), 0, refusal)])
     terms = [term for year in years for term in year.terms]
     if args.term:
         index = next(i for i, s in enumerate(terms) if s.term.id == args.term)
@@ -296,7 +362,7 @@ def export_counts(args: argparse.Namespace) -> int:
         year = years[index]
         first = terms.index(year.terms[0]) if year.terms else 0
         heading = export.HeadingWords(
-            export.school_name(ROOT), words, log.example, Validator(known).today
+            site_config.load(ROOT).school["ru"].short, words, log.example, Validator(known).today
         )
         sheets = export.year_sheets(
             year,
@@ -369,6 +435,11 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def _on_github() -> bool:
+    """Whether a GitHub workflow runs the command (it commits the log itself)."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
 def _say(text: str) -> None:
@@ -523,7 +594,7 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="ПАПКА",
-        help="папка с копией журнала до изменения (activity-log.csv и .yml)",
+        help=f"папка с копией журнала до изменения ({activity_log.LOG})",
     )
     sub.add_argument(
         "--refused",
@@ -532,10 +603,41 @@ def parser() -> argparse.ArgumentParser:
         help="файл непринятых строк, записанный pull --rejects",
     )
     sub.add_argument(
-        "--closes", type=_issue_number, metavar="N", help="номер заявки, которую закроет запрос"
+        "--closes",
+        type=_issue_number,
+        action="append",
+        metavar="N",
+        help="номер заявки, которую закроет запрос (можно несколько раз)",
     )
     sub.set_defaults(run=describe)
+    sub = commands.add_parser(
+        "intake",
+        parents=[data],
+        help="собрать ветку единого запроса на изменение журнала",
+        description=f"Для GitHub: собрать ветку {intake.BRANCH} заново на текущем коммите "
+        "(main): строки каждого оставленного источника ветки (--carry), затем строки, "
+        "которые сейчас сохранены в журнале (--source), — по коммиту на источник.",
+    )
+    sub.add_argument("--branch", metavar="КОММИТ", help="ветка открытого запроса, если он есть")
+    for flag, told in (
+        ("--carry", "источник ветки, который остаётся в запросе (можно несколько раз)"),
+        ("--source", "источник строк, сохранённых сейчас в журнале"),
+    ):
+        sub.add_argument(
+            flag,
+            type=_source,
+            action="append" if flag == "--carry" else "store",
+            metavar="ИСТОЧНИК",
+            help=f"{told}: issue-N (заявка) или {intake.SHEET} (онлайн-таблица)",
+        )
+    sub.set_defaults(run=intake_branch)
     return parser
+
+
+def _source(text: str) -> str:
+    if not intake.SOURCE.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"«{text}» — не источник: issue-N или {intake.SHEET}")
+    return text
 
 
 def _issue_number(text: str) -> int:
@@ -575,20 +677,14 @@ def _check_period(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
 @command
 def main(argv: list[str] | None = None) -> int:
-    try:
-        with argparse_ru.russian():
-            commands = parser()
-            args = commands.parse_args(argv)
-            if (data := getattr(args, "data", None)) is not None:
-                store.refuse_missing(data)
-            _check_period(commands, args)
-        status: int = args.run(args)
-        return status
-    except OSError as err:  # a file that cannot be written, a full disk
-        where = f" {err.filename}" if err.filename else ""
-        told = f"stats.py: не удаётся прочитать или записать файл{where}: {err}"
-        print(printable(told), file=sys.stderr)
-        return 1
+    with argparse_ru.russian():
+        commands = parser()
+        args = commands.parse_args(argv)
+        if (data := getattr(args, "data", None)) is not None:
+            store.refuse_missing(data)
+        _check_period(commands, args)
+    status: int = args.run(args)
+    return status
 
 
 if __name__ == "__main__":

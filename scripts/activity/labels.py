@@ -16,6 +16,7 @@ from babel import Locale
 
 from chechen import palochka
 from common import yamldata
+from common.schema import TEXT
 from common.site_config import LANGS
 
 from .model import Problem, Problems
@@ -90,7 +91,7 @@ PLURALS = ("n_activities", "n_teachers")
 _FORMS = {
     "type": "object",
     "minProperties": 1,
-    "additionalProperties": {"type": "string", "minLength": 1},
+    "additionalProperties": TEXT,
 }
 _SCHEMA = {
     "type": "object",

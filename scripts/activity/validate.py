@@ -20,7 +20,7 @@ from dataclasses import astuple, dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from common import personal_data
+from common import personal_data, site_config
 from common.joined import Joined
 
 from . import sources
@@ -90,7 +90,7 @@ class Validator:
 
     def __init__(self, registries: Registries, today: date | None = None) -> None:
         self.registries = registries
-        self.today = today or date.today()
+        self.today = today or site_config.today()  # the school's date, not the runner's
         self._dates = _Verdicts(self._date)
         self._teachers = _Verdicts(self._teacher)
         self._platforms = _Verdicts(

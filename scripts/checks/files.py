@@ -38,9 +38,9 @@ def files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def check(paths: Iterable[Path], rules: Rules) -> Iterator[Problem]:
     for path in files(paths):
-        data = path.read_bytes()
-        for line, said in problems(path.name, data):
+        found = problems(path)
+        for line, said in found:
             yield Problem(shown(path), line, said)
-        if path.suffix.lower() in DRAWINGS:
-            text = data.decode("utf-8", errors="replace")
+        if path.suffix.lower() in DRAWINGS and not found:  # a drawing that may be published
+            text = path.read_bytes().decode("utf-8", errors="replace")
             yield from personal_data.check(Source(path, text), rules)

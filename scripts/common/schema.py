@@ -13,6 +13,12 @@ URL: dict[str, Any] = {"type": "string", "format": "web-address"}
 HTTPS_URL: dict[str, Any] = {"type": "string", "format": "https-address"}
 # A name for a thing in data files: lower case, digits and hyphens.
 ID: dict[str, Any] = {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}
+# What a value that breaks one of these patterns is told (common/yamldata.py),
+# in the words of the coordinator and the teachers, not as a regex.
+PATTERNS_RU: dict[str, str] = {
+    TEXT["pattern"]: "не может состоять из одних пробелов",
+    ID["pattern"]: "пишите латинские строчные буквы, цифры и дефис, первой — букву",
+}
 
 
 def in_every_language(value: dict[str, Any], langs: Sequence[str] | None = None) -> dict[str, Any]:

@@ -9,6 +9,8 @@
 
 The renderers take their words from here, never from Python code, so a
 translator edits one file and `make check` checks it like any data file.
+A text filled with values its placeholders ({name}) do not name is told
+at its line (Text.format), as the build and `make check` meet it.
 The build's and the checks' messages (`message`) are not text of the site:
 they are in Russian alone, as every message of the tools.
 """
@@ -16,7 +18,7 @@ they are in Russian alone, as every message of the tools.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,26 @@ _SCHEMA: dict[str, Any] = {
 }
 
 
+class Text(str):
+    """A text of the words that knows where it is written, so that filling it
+    with the wrong values is told as FILE:LINE, not as a traceback."""
+
+    _problem: Callable[[str], Problem]
+
+    def __new__(cls, value: str, problem: Callable[[str], Problem]) -> Text:
+        text = super().__new__(cls, value)
+        text._problem = problem
+        return text
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        try:
+            return str.format(self, *args, **kwargs)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            known = ", ".join(f"{{{name}}}" for name in kwargs) or "никаких"
+            wrong = f"неверная подстановка в фигурных скобках; здесь можно: {known}"
+            raise Problems([self._problem(wrong)]) from None
+
+
 @dataclass(frozen=True)
 class Section:
     """The words of one section in one language."""
@@ -56,17 +78,23 @@ class Section:
             raise Problems([self.problem(missing)])
         return self.values[key]
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> str:  # a Text
         value = self._value(key)
         if not isinstance(value, str):
             raise Problems(
                 [self.problem(f"{self.name}.{key}.{self.lang}: здесь один текст, а не список", key)]
             )
-        return value
+        return self._text(key, value)
 
-    def list(self, key: str) -> list[str]:
+    def list(self, key: str) -> list[str]:  # of Text
         value = self._value(key)
-        return [value] if isinstance(value, str) else list(value)
+        texts: list[str] = [
+            self._text(key, v) for v in ([value] if isinstance(value, str) else value)
+        ]
+        return texts
+
+    def _text(self, key: str, value: str) -> Text:
+        return Text(value, lambda message: self.problem(f"{self.name}.{key}: {message}", key))
 
     def problem(self, message: str, key: str | None = None) -> Problem:
         """A problem with this section's `key` in this language, at its line."""
@@ -113,6 +141,11 @@ def message(key: str, **values: object) -> str:
     data/words.yml, filled with `values`. Never fails: with the file broken,
     the key and the values are told as they are."""
     text = _messages().get(key)
-    if text is None:
-        return " ".join([key, *(f"{name}={value}" for name, value in values.items())])
-    return " ".join(text.format(**values).split())
+    try:
+        return " ".join(str(text).format(**values).split()) if text else _bare(key, values)
+    except (KeyError, IndexError, ValueError):  # a placeholder the code does not fill
+        return _bare(key, values)
+
+
+def _bare(key: str, values: dict[str, object]) -> str:
+    return " ".join([key, *(f"{name}={value}" for name, value in values.items())])

@@ -53,9 +53,11 @@ _GPS_IFD = 0x8825
 Found = tuple[int, str]  # (line, message)
 
 
-def problems(name: str, data: bytes) -> list[Found]:
-    """What is wrong with publishing a file named `name` holding `data`."""
-    suffix = Path(name).suffix.lower()
+def problems(path: Path) -> list[Found]:
+    """What is wrong with publishing the file `path` (read only as far as
+    its type needs, and never past MAX_BYTES)."""
+    suffix = path.suffix.lower()
+    name = path.name
     if suffix in PAGES:
         return []
     if suffix in RAW_PAGES:
@@ -68,9 +70,11 @@ def problems(name: str, data: bytes) -> list[Found]:
         shown = suffix or Path(name).name
         images = " ".join([*PICTURES, *DRAWINGS])
         return [(1, message("file_not_published", suffix=shown, images=images))]
-    if len(data) > MAX_BYTES:
-        size = (len(data) + 1023) // 1024
-        return [(1, message("image_too_large", limit=MAX_BYTES // 1024, size=size))]
+    if (size := path.stat().st_size) > MAX_BYTES:
+        kb = (size + 1023) // 1024
+        return [(1, message("image_too_large", limit=MAX_BYTES // 1024, size=kb))]
+    with open(path, "rb") as file:
+        data = file.read(MAX_BYTES)
     if suffix in DRAWINGS:
         return svg_problems(data)
     return _picture_problems(data, PICTURES[suffix])
@@ -198,7 +202,7 @@ def gate(site: Path, project: Path) -> list[Problem]:
         copy = site.joinpath(*(parts[1:] if parts[0] == LANGS[0] else parts))
         if not copy.is_file():
             continue
-        found = problems(source.name, copy.read_bytes())
+        found = problems(copy)
         if found:
             copy.unlink()
         shown = source.relative_to(project).as_posix()

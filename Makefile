@@ -103,4 +103,4 @@ lock: $(DEV)
 		--no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 clean:
-	rm -rf site $(VENV) .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf site $(VENV) .pytest_cache .ruff_cache .hypothesis

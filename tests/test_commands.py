@@ -8,11 +8,13 @@ import argparse
 import ast
 import errno
 import importlib
+import os
 import re
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -87,12 +89,15 @@ def test_bench_refuses_an_unknown_benchmark() -> None:
 def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     port = free_port()
+    started = time.time() - 1
+    cache = tmp_path / "cache"  # the user's cache folder (common/user_cache.py)
     serve = subprocess.Popen(
         [sys.executable, str(ROOT / "scripts" / "serve.py"), "--project", str(project),
          "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=os.environ | {"XDG_CACHE_HOME": str(cache)},
     )  # fmt: skip
     try:
         assert serve.stdout is not None
@@ -113,6 +118,13 @@ def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: P
     assert serve.returncode == 0, err
     assert "Traceback" not in out + err
     assert not folder.exists(), "the preview's folder is left behind"
+    # The compiled templates it runs are its user's alone, in the user's cache
+    # folder, and never in a shared folder of fixed name under /tmp.
+    kept = [path.parent for path in cache.rglob("__jinja2_*")]
+    assert kept, "the preview kept no compiled template in the user's cache"
+    assert all(folder.stat().st_mode & 0o777 == 0o700 for folder in kept)
+    shared = Path(tempfile.gettempdir()) / "site-preview-templates"
+    assert not any(old.stat().st_mtime >= started for old in shared.glob("*"))
 
 
 def free_port() -> int:

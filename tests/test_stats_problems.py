@@ -230,3 +230,19 @@ def test_a_bad_calendar_is_reported_with_its_line_in_russian(
     with pytest.raises(Problems) as caught:
         registries.load(data)
     assert [str(p) for p in caught.value.problems] == expected
+
+
+def test_a_link_that_would_end_its_html_early_is_refused(tmp_path: Path) -> None:
+    rows = [
+        [*GOOD[:5], 'https://infourok.ru/a"onmouseover="alert(1)'],
+        [*GOOD[:5], "https://infourok.ru/a><script>alert(1)</script>"],
+        [*GOOD[:5], "https://ru.wikipedia.org/wiki/Урок_(значения)"],  # brackets pass
+    ]
+    source = write_csv(tmp_path / "links.csv", rows=rows, delimiter=";")
+    s = str(source)
+    assert problems_of(source) == [
+        f'{s}:2: ссылка «https://infourok.ru/a"onmouseover="alert(1)» — в адресе знак «"», '
+        "на нём ссылка оборвётся",
+        f"{s}:3: ссылка «https://infourok.ru/a><script>alert(1)</script>» — в адресе знак "
+        "«>», на нём ссылка оборвётся",
+    ]

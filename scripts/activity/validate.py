@@ -43,8 +43,10 @@ from .values import (
     teacher_key,
 )
 
-# An http(s) address with a host and no spaces: the only links stored.
-_WHOLE_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
+# An http(s) address with a host, no spaces and nothing that could end the
+# link it is written into (common/urls.py; brackets pass: a report writes
+# the link as escaped HTML, where they end nothing): the only links stored.
+_WHOLE_URL = re.compile(r"https?://[^\s/?#@<>\"'`\\]+(?:[/?#][^\s<>\"'`\\]*)?", re.IGNORECASE)
 _NAMED = (
     "{where}, похоже, фамилия педагога без согласия на публикацию («{masked}»): такие "
     "педагоги хранятся под псевдонимом — сократите {what}, убрав фамилию"
@@ -472,4 +474,6 @@ class _KindJudge:
 def _bad_url(url: str) -> str:
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return f"ссылка «{url}» — не адрес http:// или https://"
+    if breaking := next((char for char in url if char in "<>\"'`\\"), None):
+        return f"ссылка «{url}» — в адресе знак «{breaking}», на нём ссылка оборвётся"
     return f"ссылка «{url}» — неполный адрес"

@@ -27,7 +27,7 @@ import jsonschema
 import yaml
 from yaml.composer import ComposerError
 
-from common import textfile
+from common import textfile, urls
 from common.problem import Problem, Problems
 from common.schema import PATTERNS_RU
 
@@ -194,7 +194,8 @@ def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:
     """Raise Problems, by line, where `document` breaks `schema` or repeats a key."""
     problems = list(_duplicate_keys(document, document.root, _MESSAGES[lang]["twice"]))
     explain = russian if lang == "ru" else _english
-    for error in jsonschema.Draft202012Validator(schema).iter_errors(document.data):
+    validator = jsonschema.Draft202012Validator(schema, format_checker=urls.FORMATS)
+    for error in validator.iter_errors(document.data):
         at: list[Key] = list(error.absolute_path)
         problems.append(document.problem(f"{where(at, lang)}: {explain(error)}", *at))
     if problems:
@@ -254,6 +255,8 @@ def russian(error: jsonschema.ValidationError) -> str:
     if kind == "pattern":
         told = PATTERNS_RU.get(str(value), f"записано не по образцу ({value})")
         return f"«{instance}» — {told}"
+    if kind == "format" and value in urls.SCHEMES and isinstance(instance, str):
+        return urls.problem(instance, urls.SCHEMES[value]) or error.message
     if kind in ("enum", "const"):
         allowed = value if isinstance(value, list) else [value]
         return "допустимо только: " + ", ".join(f"«{item}»" for item in allowed)

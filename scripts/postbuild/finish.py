@@ -1,6 +1,8 @@
 """Finish a built site: the steps MkDocs and its plugins leave to us.
 
-One pass reads every page once: it repairs the markup, cleans the page's
+First the files of docs/ that are not pages are held to the policy by file
+type (published_files): what it refuses leaves the site. Then one pass
+reads every page once: it repairs the markup, cleans the page's
 text (sanitise), checks the theme's markup around it, adds the page's
 Content-Security-Policy (csp), and notes the link-preview card and the PDF
 each page asks for; then the cards are drawn, the PDFs printed, and the
@@ -23,6 +25,7 @@ from common.personal_data import PublicContacts, find
 from common.problem import Problem
 from common.site_config import LANGS
 from common.words import load as load_words
+from common.words import message
 from community import events, news
 from postbuild import (
     calendars,
@@ -33,6 +36,7 @@ from postbuild import (
     minify,
     pdfs,
     privacy_gate,
+    published_files,
     sanitise,
     search_index,
 )
@@ -43,9 +47,11 @@ from postbuild.sitemap import Sitemap
 
 def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list[Problem]:
     """Finish `site`, built from `project`; return what its gates found."""
+    # Files of docs/ the policy refuses leave the site before anything reads it.
+    problems = published_files.gate(site, project)
     sitemap = Sitemap.read(site)
     sources = PageSources(project)
-    problems = [
+    problems += [
         _problem(sources, page, removal)
         for page, removal in search_index.split(site, sitemap, sanitise.clean_search_text)
     ]
@@ -65,12 +71,7 @@ def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list
         for danger in sanitise.theme_problems(fixed, theme_scripts):
             source = sources.source_of(name)
             problems.append(
-                Problem(
-                    str(source),
-                    1,
-                    f"the page {name} holds {danger} outside its text: "
-                    "check its front matter (title, description) for HTML",
-                )
+                Problem(str(source), 1, message("theme_markup", page=name, danger=danger))
             )
         fixed = csp.add_policy(fixed)
         if fixed != html:
@@ -98,15 +99,12 @@ def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list
 
 def _problem(sources: PageSources, page: str, removal: sanitise.Removal) -> Problem:
     source, line = sources.locate_clues(page, removal.clues)
-    return Problem(str(source), line, f"unsafe HTML: {removal.what} (removed from {page})")
+    told = message("unsafe_html", what=removal.what)
+    return Problem(str(source), line, message("removed_from", problem=told, page=page))
 
 
 def _leak_problem(sources: PageSources, leak: privacy_gate.Leak) -> Problem:
-    what = (
-        f"personal data: the published {leak.path} holds {leak.found.kind.with_article} "
-        f"({leak.found.masked}): remove it from the source, or list it in "
-        "data/checks.yml if the school publishes it itself"
-    )
+    what = message("leak", path=leak.path, kind=leak.found.kind.ru, masked=leak.found.masked)
     folder = leak.path.rpartition("/")[0]
     page = leak.path if leak.path.endswith(".html") else f"{folder}/index.html".lstrip("/")
     if leak.path.endswith((".html", ".pdf")):  # a page, or a page's PDF beside it

@@ -13,6 +13,7 @@ refused: the build uses no network.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -22,12 +23,9 @@ from urllib.parse import unquote, urlsplit
 
 from common.atomic import write_bytes
 from common.problem import Problem, Problems
+from common.words import message
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-MISSING = (
-    f"no Chromium at {CHROMIUM} to print them (on Debian or Ubuntu: sudo apt-get install "
-    "chromium; or set CHROMIUM to a Chromium or Chrome)"
-)
 # A page that makes the browser hang must not hang the build.
 SECONDS_PER_PAGE = 60
 PDF_LINK = re.compile(r'<a class="site-pdf" href="([^"/]+\.pdf)"')
@@ -40,8 +38,35 @@ CHROMIUM_FLAGS = [
 
 
 def available() -> bool:
-    """Whether this machine can print PDFs: Debian's chromium is installed."""
-    return CHROMIUM.exists()
+    """Whether this machine can print PDFs: CHROMIUM is a Chromium or Chrome."""
+    return chromium_problem() is None
+
+
+@functools.cache
+def chromium_problem() -> str | None:
+    """One line naming CHROMIUM and what to install, when it is no Chromium
+    or Chrome (missing, not a program, or /bin/false); None when it is one.
+    The build, the tests and `make bench` say this and nothing longer."""
+    why = None
+    if not CHROMIUM.is_file():
+        why = message("chromium_missing")
+    else:
+        try:
+            ran = subprocess.run(
+                [str(CHROMIUM), "--version"], capture_output=True, text=True, timeout=60
+            )
+        except (OSError, subprocess.SubprocessError) as err:
+            why = message("chromium_not_runnable", why=getattr(err, "strerror", None) or err)
+        else:
+            said = (ran.stdout.strip() or ran.stderr.strip()).splitlines()
+            if ran.returncode != 0 or not said or not _BROWSER.search(said[0]):
+                answer = said[0] if said else message("chromium_silent", code=ran.returncode)
+                why = message("chromium_not_a_browser", said=answer[:100])
+    return message("chromium", path=CHROMIUM, why=why) if why else None
+
+
+# What `chromium --version` says: «Chromium 131.0…», «Google Chrome 131.0…».
+_BROWSER = re.compile(r"\bChrom(?:ium|e)\b")
 
 
 def pdf_of(page: Path, html: str) -> Path | None:
@@ -73,21 +98,19 @@ def print_all(prints: dict[Path, Path], site: Path, site_url: str) -> None:
         )
     except subprocess.TimeoutExpired:
         page = next(iter(prints))
-        raise Problems(
-            [Problem(str(page), 1, "Chromium took too long to print the PDFs")]
-        ) from None
+        raise Problems([Problem(str(page), 1, message("pdf_timeout"))]) from None
     if result.returncode != 0:
         told = [_problem(line) for line in result.stdout.splitlines() if "\t" in line]
         if not told:
-            last = (result.stderr.strip().splitlines() or ["no message"])[-1]
-            told = [Problem(str(next(iter(prints))), 1, f"Chromium could not print: {last}")]
+            last = (result.stderr.strip().splitlines() or [f"exit status {result.returncode}"])[-1]
+            told = [Problem(str(next(iter(prints))), 1, message("pdf_failed", why=last))]
         raise Problems(told)
 
 
 def _problem(line: str) -> Problem:
     """A line of the printing process, PAGE<tab>MESSAGE, as a Problem."""
-    page, _, message = line.partition("\t")
-    return Problem(page, 1, f"Chromium could not print its PDF: {message}")
+    page, _, why = line.partition("\t")
+    return Problem(page, 1, message("pdf_failed", why=why))
 
 
 def address(page: Path, site: Path, site_url: str) -> str:

@@ -18,16 +18,25 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from activity import export, issue_form, labels, pseudonyms, registries, replies, sources, store
+from activity import (
+    export,
+    issue_form,
+    labels,
+    outputs,
+    pseudonyms,
+    registries,
+    replies,
+    sources,
+    store,
+)
 from activity import log as activity_log
-from activity.model import FIELDS, Problem
+from activity.model import FIELDS, Problem, Problems
 from activity.registries import Registries
 from activity.summary import Counts, as_json, summarise_years
 from activity.validate import Rejected, Validator
-from common import argparse_ru
+from common import argparse_ru, os_errors
 from common.atomic import write_bytes, write_text
 from common.cli import command
-from common.problem import printable
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
@@ -109,23 +118,26 @@ NEVER_COMMITTED = (
 
 def check(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
-    validator = Validator(known)
+    names, log_names = store.knowledge(DATA, known, DATA / pseudonyms.KEY_FILE)
+    validator = Validator(known, known=names, log=log_names)
     count = 0
     for source in args.sources:
         for problem in validator.read(source, args.sheet):
             print(problem)
             count += 1
+    for problem in validator.finish():
+        print(problem)
+        count += 1
     for merged in validator.merged_names():
         print(merged)
+    for notice in sorted(validator.notices):
+        print(notice)
     _calendar_warnings(known, validator.uncalendared)
     return _verdict(count, len(args.sources))
 
 
 def pull(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
-    if args.partial and (refusal := _refused_rejects(args)):
-        print(refusal)
-        return 1
     pulled = store.pull(
         args.sources,
         args.data,
@@ -137,6 +149,8 @@ def pull(args: argparse.Namespace) -> int:
     )
     for problem in pulled.problems:
         print(problem)
+    for notice in sorted(pulled.notices):
+        print(notice)
     if pulled.rejected:
         write_bytes(args.rejects, _rejects_csv(pulled.rejected))
         _say(
@@ -166,7 +180,12 @@ def pull(args: argparse.Namespace) -> int:
     if pulled.changed:
         _next_steps(args.data, pulled.migrated)
     if pulled.problems:
-        _say(f"Ошибок: {len(pulled.problems)}. Сохранены только верные строки ({pulled.read}).")
+        already = pulled.read - pulled.added
+        _say(
+            f"Ошибок: {len(pulled.problems)}. Из верных строк ({pulled.read}) в журнал "
+            f"добавлено новых активностей: {pulled.added}"
+            + (f"; остальные ({already}) в нём уже были." if already else ".")
+        )
         return 1
     return 0
 
@@ -201,9 +220,6 @@ def key(args: argparse.Namespace) -> int:
 def from_issue(args: argparse.Namespace) -> int:
     known = registries.load(DATA)
     form = issue_form.load_form(ROOT)
-    if args.comment and (refusal := export.refused_output(args.comment, ROOT, args.data)):
-        print(Problem(str(args.comment), 1, refusal))
-        return 1
     report = issue_form.read(args.event, form, Validator(known))
     if args.comment:
         write_text(args.comment, replies.issue_reply(report, form, known))
@@ -251,13 +267,15 @@ def summary(args: argparse.Namespace) -> int:
     for year in years:
         if not args.term:
             _print_counts(
-                f"{year.year.id}  {year.year.name} учебный год", year, year.start, year.end
+                f"{year.year.id}  {year.year.name} учебный год", year, year.start, year.end, known
             )
             if not year.year.calendar:
                 print(f"  сроки четвертей не внесены в {registries.TERMS_FILE}")
         for term in year.terms:
             if args.term in (None, term.term.id):
-                _print_counts(f"{term.term.id}  {term.term.name['ru']}", term, term.start, term.end)
+                _print_counts(
+                    f"{term.term.id}  {term.term.name['ru']}", term, term.start, term.end, known
+                )
                 if term.holidays and (days := term.term.holidays):
                     print(
                         f"  в том числе каникулы {days[0]:%d.%m.%Y}–{days[1]:%d.%m.%Y}: "
@@ -268,13 +286,18 @@ def summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_counts(title: str, counts: Counts, start: date, end: date) -> None:
+def _print_counts(title: str, counts: Counts, start: date, end: date, known: Registries) -> None:
     print(f"{title}  {start:%d.%m.%Y}–{end:%d.%m.%Y}")
     print(f"  активностей {counts.activities}, педагогов {counts.teachers}")
-    for heading, numbers in (("платформа", counts.by_platform), ("вид", counts.by_activity)):
-        print(f"  {heading:<12}{'активностей':>12}")
-        for kind, number in numbers.items():
-            print(f"  {kind:<12}{number:>12}")
+    for heading, kinds, numbers in (
+        ("платформа", known.platforms, counts.by_platform),
+        ("вид активности", known.activities, counts.by_activity),
+    ):
+        names = [kind.name["ru"] for kind in kinds]
+        width = max(map(len, [heading, *names])) + 2
+        print(f"  {heading:<{width}}{'активностей':>12}")
+        for kind, name in zip(kinds, names, strict=True):
+            print(f"  {name:<{width}}{numbers[kind.id]:>12}")
 
 
 def export_counts(args: argparse.Namespace) -> int:
@@ -282,22 +305,17 @@ def export_counts(args: argparse.Namespace) -> int:
     words = labels.load(DATA)["ru"]
     log = activity_log.read(args.data, known)
     years = summarise_years(known, log.activities)
-    period = args.term or args.year
-    output: Path = args.output or ROOT / export.EXPORTS / f"{period}.{args.format}"
-    if refusal := export.refused_output(output, ROOT, args.data):
-        print(Problem(str(output), 0, refusal))
-        return 1
+    output: Path = args.output
     terms = [term for year in years for term in year.terms]
+    heading = export.HeadingWords(export.school_name(ROOT), words, log.example, date.today())
     if args.term:
         index = next(i for i, s in enumerate(terms) if s.term.id == args.term)
-        sheets = export.term_sheets(terms[index], terms[index - 1] if index else None, known, words)
+        previous = terms[index - 1] if index else None
+        sheets = export.term_sheets(terms[index], previous, known, words, heading)
     else:
         index = next(i for i, year in enumerate(years) if year.year.id == args.year)
         year = years[index]
         first = terms.index(year.terms[0]) if year.terms else 0
-        heading = export.HeadingWords(
-            export.school_name(ROOT), words, log.example, Validator(known).today
-        )
         sheets = export.year_sheets(
             year,
             years[index - 1] if index else None,
@@ -312,16 +330,26 @@ def export_counts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _refused_rejects(args: argparse.Namespace) -> Problem | None:
-    """The list of refused rows goes where an export may, and never over a source."""
-    path: Path = args.rejects
-    if any(Path(source).resolve() == path.resolve() for source in args.sources):
-        return Problem(
-            str(path), 0, "это одна из загружаемых таблиц: укажите для отказов другой файл"
-        )
-    if refusal := export.refused_output(path, ROOT, args.data):
-        return Problem(str(path), 0, refusal)
-    return None
+def _refuse_outputs(args: argparse.Namespace) -> None:
+    """Raise Problems for a file stats.py may not write (activity/outputs.py):
+    each is refused before any work is done."""
+    if args.run is export_counts:
+        period = args.term or args.year
+        args.output = args.output or ROOT / outputs.EXPORTS / f"{period}.{args.format}"
+        outputs.refuse(args.output, ROOT, args.data, suffix=f".{args.format}")
+    if getattr(args, "rejects", None):
+        path: Path = args.rejects
+        if any(Path(source).resolve() == path.resolve() for source in args.sources):
+            why = "это одна из загружаемых таблиц: укажите для отказов другой файл"
+            raise Problems([Problem(str(path), 0, why)])
+        outputs.refuse(path, ROOT, args.data, suffix=".csv")
+    if getattr(args, "comment", None):
+        outputs.refuse(args.comment, ROOT, args.data)
+    new_key = {pull: "key", rekey: "new"}.get(args.run)
+    if new_key:
+        key: Path = getattr(args, new_key) or args.data / pseudonyms.KEY_FILE
+        if not key.exists() and (refusal := outputs.refused(key, ROOT, args.data, key=True)):
+            raise Problems([Problem(str(key), 0, refusal)])
 
 
 def _rejects_csv(rejected: list[Rejected]) -> bytes:
@@ -345,8 +373,7 @@ def _calendar_warnings(known: Registries, years: Counter[str]) -> None:
             f"а в отчёты по четвертям не попадут. Добавьте в конец {registries.TERMS_FILE} "
             "(даты — по календарному учебному графику школы):"
         )
-        for line in known.calendar_hint(year.id):
-            print(f"    {line}")
+        print("\n".join(known.calendar_hint(year.id)))
 
 
 def _next_steps(data: Path, migrated: bool) -> None:
@@ -573,22 +600,17 @@ def _check_period(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
             )
 
 
-@command
+@command(os_error=os_errors.told)
 def main(argv: list[str] | None = None) -> int:
-    try:
-        with argparse_ru.russian():
-            commands = parser()
-            args = commands.parse_args(argv)
-            if (data := getattr(args, "data", None)) is not None:
-                store.refuse_missing(data)
-            _check_period(commands, args)
-        status: int = args.run(args)
-        return status
-    except OSError as err:  # a file that cannot be written, a full disk
-        where = f" {err.filename}" if err.filename else ""
-        told = f"stats.py: не удаётся прочитать или записать файл{where}: {err}"
-        print(printable(told), file=sys.stderr)
-        return 1
+    with argparse_ru.russian():
+        commands = parser()
+        args = commands.parse_args(argv)
+        if (data := getattr(args, "data", None)) is not None:
+            store.refuse_missing(data)
+        _check_period(commands, args)
+    _refuse_outputs(args)
+    status: int = args.run(args)
+    return status
 
 
 if __name__ == "__main__":

@@ -353,7 +353,7 @@ def test_a_bad_report_stores_nothing(tmp_path: Path) -> None:
 def test_the_reply_is_not_written_into_the_data(tmp_path: Path) -> None:
     event = issue_event(tmp_path / "event.json")
     result = run("from-issue", event, "--comment", ROOT / "data" / "reply.md")
-    assert result.returncode == 1 and "хранятся данные сайта" in result.stdout
+    assert result.returncode == 1 and "хранится журнал" in result.stdout
     assert not (ROOT / "data" / "reply.md").exists()
 
 

@@ -247,8 +247,8 @@ def test_an_unreadable_key_is_refused(tmp_path: Path) -> None:
     (data / ".teacher-key").mkdir()
     result = run("pull", write_csv(tmp_path / "one.csv"), "--data", data)
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{data / '.teacher-key'}: файл ключа не читается (")
-    assert "проверьте права на файл" in result.stdout
+    assert result.stdout.startswith(f"{data / '.teacher-key'}: файл ключа не читается: ")
+    assert "это папка, а не файл" in result.stdout
 
 
 def test_a_key_others_can_read_is_made_private(tmp_path: Path) -> None:

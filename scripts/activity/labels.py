@@ -16,6 +16,7 @@ from babel import Locale
 
 from chechen import palochka
 from common import yamldata
+from common.schema import TEXT
 from common.site_config import LANGS
 
 from .model import Problem, Problems
@@ -87,11 +88,7 @@ KEYS = (
 PLURALS = ("n_activities", "n_teachers")
 # Some labels are empty in one language (a Chechen page's lead-in to a
 # Russian text has no Russian twin), so names here may be empty strings.
-_FORMS = {
-    "type": "object",
-    "minProperties": 1,
-    "additionalProperties": {"type": "string", "minLength": 1},
-}
+_FORMS = {"type": "object", "minProperties": 1, "additionalProperties": TEXT}
 _SCHEMA = {
     "type": "object",
     "required": [*KEYS, *PLURALS],

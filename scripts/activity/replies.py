@@ -33,6 +33,7 @@ from . import log as activity_log
 from .issue_form import Form, Report, read_bounded, shown_row, visible
 from .model import Activity, Problem, Problems
 from .registries import Registries
+from .sources import csv_error as _csv_error
 from .summary import Counts, lines, summarise_years
 from .values import clean_name
 
@@ -105,7 +106,9 @@ def read_refused(path: Path) -> list[Refused]:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as err:
-        raise Problems([Problem(shown, 1, f"файл не читается как CSV: {err}")]) from None
+        raise Problems(
+            [Problem(shown, 1, f"файл не читается как CSV ({_csv_error(err)})")]
+        ) from None
     header = rows[0] if rows else []
     if REASON not in header or WHERE not in header or len(header) < 2:
         raise Problems(

@@ -28,6 +28,7 @@ import ipaddress
 import itertools
 import re
 import socket
+import ssl
 import threading
 import time
 import urllib.error
@@ -39,6 +40,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO
 from urllib.parse import urlsplit
+
+from common import os_errors
 
 from .columns import HEADER_ROWS, header_score
 from .model import Problem, Problems
@@ -68,7 +71,7 @@ _NOT_C0 = bytes(b for b in range(256) if b not in _C0)
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
 _BIDI = re.compile(rb"\xe2[\x80\x81][\xa6-\xae]")  # a few more: UNSAFE tells
 
-Cell = str | date
+Cell = str | date | int | float  # XLSX gives dates and numbers as they are
 # What reading a text file can still raise after its first line.
 READ_ERRORS = (csv.Error, UnicodeDecodeError)
 
@@ -153,7 +156,7 @@ def _read_bytes(source: str, label: str) -> bytes:
     except IsADirectoryError:
         raise _problem(label, "это папка, а не файл") from None
     except OSError as err:
-        raise _problem(label, f"не удаётся прочитать файл: {err.strerror}") from None
+        raise _problem(label, f"не удаётся прочитать файл: {os_errors.reason(err)}") from None
 
 
 def _too_big(label: str) -> Problems:
@@ -183,8 +186,8 @@ def _download(url: str, label: str) -> bytes:
             outcome.append(_fetch(url, label, deadline))
         except Problems as err:
             outcome.append(err)
-        except Exception as err:  # a thread's end: told, never a traceback
-            outcome.append(_problem(label, f"не удаётся скачать: {err}"))
+        except Exception:  # a thread's end: told, never a traceback
+            outcome.append(_problem(label, f"не удаётся скачать: {_NO_DOWNLOAD}"))
 
     worker = threading.Thread(target=fetch, name="stats-download", daemon=True)
     worker.start()
@@ -218,20 +221,50 @@ def _fetch(url: str, label: str, deadline: float) -> bytes:
                     raise _slow(label)
                 chunks.append(chunk)
     except urllib.error.HTTPError as err:
-        # The standard phrase, never the server's own words.
-        phrase = _PHRASES.get(err.code, "")
-        raise _problem(
-            label, f"не удаётся скачать: сервер ответил {err.code} {phrase}".rstrip()
-        ) from None
+        # Our own words for the status, never the server's.
+        raise _problem(label, f"не удаётся скачать: {_status(err.code)}") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
-        reason = getattr(err, "reason", err)
-        if isinstance(reason, socket.timeout | TimeoutError):
-            reason = f"сервер молчит дольше {TIMEOUT} секунд"
-        raise _problem(label, f"не удаётся скачать: {reason}") from None
+        raise _problem(label, f"не удаётся скачать: {_failed(err)}") from None
     return b"".join(chunks)
 
 
-_PHRASES = {status.value: status.phrase for status in http.HTTPStatus}
+_NO_DOWNLOAD = "проверьте адрес и связь с интернетом или скачайте таблицу и укажите файл"
+_STATUSES = {
+    401: "таблица закрыта паролем: опубликуйте её для всех, у кого есть ссылка",
+    403: "доступ к таблице закрыт: опубликуйте её для всех, у кого есть ссылка",
+    404: "по этому адресу ничего нет: проверьте адрес",
+    410: "таблица по этому адресу удалена: проверьте адрес",
+    429: "сервер просит подождать: повторите позже",
+}
+
+
+def _status(code: int) -> str:
+    """An HTTP error status, in Russian, with what to do."""
+    if code in _STATUSES:
+        return f"сервер ответил {code} — {_STATUSES[code]}"
+    if code >= 500:
+        return f"сервер ответил {code} — ошибка на сервере: повторите позже"
+    return f"сервер ответил {code} — {_NO_DOWNLOAD}"
+
+
+def _failed(err: Exception) -> str:
+    """Why a download failed, in Russian: never the system's English text."""
+    reason = getattr(err, "reason", err)
+    if isinstance(reason, socket.timeout | TimeoutError):
+        return f"сервер молчит дольше {TIMEOUT} секунд: повторите позже"
+    if isinstance(reason, socket.gaierror):
+        return "такой сервер не найден: проверьте адрес и связь с интернетом"
+    if isinstance(reason, ConnectionRefusedError):
+        return "сервер не принимает соединения: проверьте адрес"
+    if isinstance(reason, ssl.SSLError):
+        return "защищённое соединение не установлено (сертификат сервера): проверьте адрес"
+    if isinstance(reason, ConnectionError):
+        return "соединение с сервером прервалось: повторите позже"
+    if isinstance(err, http.client.HTTPException):
+        return "сервер ответил не по правилам HTTP: скачайте таблицу и укажите файл"
+    if isinstance(err, ValueError):
+        return "адрес записан неверно: проверьте его"
+    return _NO_DOWNLOAD
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -375,8 +408,15 @@ def _unpacks_safely(source: str, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as err:
-        raise _problem(source, f"не удаётся прочитать файл XLSX: {err}") from None
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _problem(source, _DAMAGED) from None
+    names = {part.filename for part in parts}
+    if not names >= _WORKBOOK_PARTS:
+        raise _problem(
+            source,
+            "это архив ZIP, а не таблица XLSX: откройте таблицу в Excel или LibreOffice "
+            "и сохраните её как .xlsx или CSV",
+        )
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED:
         raise _problem(
@@ -393,6 +433,14 @@ def _unpacks_safely(source: str, data: bytes) -> None:
             )
 
 
+# The parts every workbook has (Office Open XML): a zip without them is no XLSX.
+_WORKBOOK_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
+_DAMAGED = (
+    "файл XLSX повреждён или записан не до конца: откройте его в Excel или LibreOffice "
+    "и сохраните заново (или сохраните таблицу как CSV)"
+)
+
+
 @contextmanager
 def _xlsx_table(source: str, data: bytes, sheet: str | None) -> Iterator[Table]:
     import openpyxl  # imported here: reading CSV does not need it
@@ -400,8 +448,8 @@ def _xlsx_table(source: str, data: bytes, sheet: str | None) -> Iterator[Table]:
     _unpacks_safely(source, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as err:  # a damaged file fails in many ways; all mean the same
-        raise _problem(source, f"не удаётся прочитать файл XLSX: {err}") from None
+    except Exception:  # a damaged file fails in many ways; all mean the same
+        raise _problem(source, _DAMAGED) from None
     try:
         if sheet is None:
             worksheet = book.worksheets[0]
@@ -454,14 +502,30 @@ def _long_cell() -> str:
 
 
 def _cell(value: object) -> Cell:
-    """An XLSX cell as the validator reads it: dates stay dates, the rest text."""
+    """An XLSX cell as the validator reads it: dates stay dates and numbers
+    numbers (a date column formatted as a number holds Excel's day number),
+    whole ones as int; the rest is text."""
     if value is None:
         return ""
     if isinstance(value, date):
         return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
     return str(value)
+
+
+def csv_error(err: Exception) -> str:
+    """Why Python's csv reader stopped, in Russian, with what to do."""
+    if "field larger than field limit" in str(err):
+        return "ячейка длиннее допустимого (возможно, не закрыта кавычка)"
+    if "NUL" in str(err):
+        return "в файле нулевой байт: это не текстовый файл, сохраните таблицу как CSV (UTF-8)"
+    return (
+        "строка не разбирается как CSV (возможно, не закрыта кавычка): откройте таблицу "
+        "в Excel или LibreOffice и сохраните её как CSV заново"
+    )
 
 
 def _problem(source: str, message: str, line: int = 0) -> Problems:

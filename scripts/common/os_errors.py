@@ -1,0 +1,57 @@
+"""What a file that cannot be read or written means, in Russian, for the
+commands the school's coordinator runs: what went wrong and what to do,
+never the system's English text.
+
+    @command(os_error=os_errors.told)   # common/cli.py: the one conversion point
+    os_errors.reason(err)               # «нет такой папки: проверьте путь»
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from pathlib import Path
+
+# What each error means for a person, and what they can do about it.
+_REASONS = {
+    errno.ENOENT: "нет такой папки или файла: проверьте путь",
+    errno.EACCES: "нет прав на этот файл или папку: выберите другую папку или проверьте права",
+    errno.EPERM: "нет прав на этот файл или папку: выберите другую папку или проверьте права",
+    errno.EISDIR: "это папка, а не файл: укажите имя файла",
+    errno.ENOTDIR: "часть пути — не папка, а файл: проверьте путь",
+    errno.ENOSPC: "на диске нет места: освободите место и повторите",
+    errno.EDQUOT: "на диске кончилось отведённое вам место: освободите место и повторите",
+    errno.EROFS: "диск или папка только для чтения: выберите другую папку",
+    errno.ENAMETOOLONG: "слишком длинное имя файла или путь: выберите имя короче",
+    errno.EEXIST: "такой файл уже есть: выберите другое имя",
+    errno.ELOOP: "путь ссылается сам на себя (ссылки по кругу): проверьте путь",
+    errno.EBUSY: "файл занят другой программой: закройте её и повторите",
+    errno.ETXTBSY: "файл занят другой программой: закройте её и повторите",
+    errno.EMFILE: "открыто слишком много файлов: закройте другие программы и повторите",
+    errno.ENFILE: "открыто слишком много файлов: закройте другие программы и повторите",
+    errno.EIO: "ошибка чтения или записи диска: проверьте диск или флешку и повторите",
+    errno.EXDEV: "файл нельзя перенести на другой диск: выберите папку на том же диске",
+    errno.EINVAL: "такое имя файла или путь недопустимы: выберите другое",
+}
+
+
+def reason(err: OSError) -> str:
+    """What `err` means and what to do, in Russian."""
+    if err.errno in _REASONS:
+        return _REASONS[err.errno]
+    code = errno.errorcode.get(err.errno, "?") if err.errno is not None else "?"
+    return f"система не дала прочитать или записать файл (код {code}): проверьте путь и права"
+
+
+# The temporary file common/atomic.py writes before its rename: .NAME.XXXXXXXX.tmp
+_TEMPORARY = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")
+
+
+def told(program: str, err: OSError) -> str:
+    """The line a command prints for `err`: the file it was about (the target
+    of a rename, not the temporary file) and `reason`."""
+    path = err.filename2 if err.filename2 is not None else err.filename
+    if path is not None and (temporary := _TEMPORARY.fullmatch(Path(str(path)).name)):
+        path = Path(str(path)).with_name(temporary[1])
+    where = f" {path}" if path is not None else ""
+    return f"{program}: не удаётся прочитать или записать файл{where}: {reason(err)}"

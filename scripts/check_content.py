@@ -1,114 +1,28 @@
 """Content checks a pull request must pass: what `make check` runs.
 
-Each problem is one line, FILE:LINE: message, and the exit status is 1 when
-there is any. `--fix` rewrites what can be fixed safely (the palochka).
+    python scripts/check_content.py [--fix] [PATH ...] [--project DIR]
 
-    python scripts/check_content.py [--fix] [PATH ...]
-
-Without paths it checks docs/ and data/ of the project. The checks, one
-module each in scripts/checks/:
-  palochka_lookalikes  Ӏ typed as I, l, 1 or І in Chechen text;
-  personal_data        phones, e-mail addresses, SNILS, passports, a name
-                       with a birth date (common/personal_data.py decides);
-  unsafe_html          whatever the build's sanitiser would remove from the
-                       page as Markdown renders it: scripts, on…=, javascript:,
-                       iframes, forms, styles, images from other sites…;
-  images               images without alt text;
-  front_matter         front matter against its schema, the review flag;
-  internal_links       links to a missing page, file or anchor of the site;
-  markdown_lint        heading levels, one H1 and a few more rules;
-  news_posts           news posts: file name, date, title, summary, tags;
-  glossary_terms       a form the glossary says to avoid, in Chechen text
-                       (pages, data values and the interface strings of
-                       overrides/, which are checked for this alone).
-Exceptions (the school's public contacts) are kept in data/checks.yml.
-Broken internal links are found here, and again by the strict build
-(`make site`); what gets past these checks is stopped by the build's
-sanitiser and privacy gate (scripts/postbuild/). `--project DIR` checks
-another copy of the project, with its own data/.
+Each problem is one line, FILE:LINE: message, in Russian (teachers read
+them in CI), and the exit status is 1 when there is any. The checks are in
+scripts/checks/ (its run.py runs them all); HELP below is what --help tells.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from chechen import palochka
-from checks import (
-    front_matter,
-    glossary_terms,
-    images,
-    internal_links,
-    markdown_lint,
-    news_posts,
-    palochka_lookalikes,
-    personal_data,
-    unsafe_html,
-)
-from checks.source import Check, Problem, Rules, Source, shown
+from checks.run import check, default_paths, sources
+from checks.source import Rules, Source, shown
+from common import argparse_ru
 from common.atomic import write_text
 from common.cli import command
 from common.site_config import ROOT
-from common.source_pages import is_committed, is_generated
 from render.core import RenderError, render_all
 from render.registry import RENDERERS
-
-CHECKS: tuple[Check, ...] = (
-    palochka_lookalikes.check,
-    personal_data.check,
-    unsafe_html.check,
-    images.check,
-    front_matter.check,
-    internal_links.check,
-    markdown_lint.check,
-    glossary_terms.check,
-    news_posts.check,
-)
-# Templates with Chechen interface strings: only the glossary check reads them.
-TEMPLATES = glossary_terms.TEMPLATES
-SUFFIXES = (".md", ".yml", ".yaml", ".csv")
-
-
-def sources(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files people write. Generated ones are left out, known by their
-    path (common/source_pages.py), whose data is checked where it is kept;
-    so are other dot-folders. A file committed at a generated page's path is
-    someone's, and is checked (check() says it is in the wrong place)."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and (not is_generated(p) or is_committed(p))
-            )
-        else:
-            yield path
-
-
-def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
-    problems: list[Problem] = []
-    for path in sources(paths):
-        try:
-            source = Source(path, path.read_text("utf-8"))
-        except UnicodeDecodeError:
-            problems.append(Problem(shown(path), 1, "not UTF-8 text: save the file as UTF-8"))
-            continue
-        if is_generated(path):
-            problems.append(
-                Problem(
-                    source.label,
-                    1,
-                    "this is where scripts/render/ writes a generated page, which the "
-                    "build replaces: name the page otherwise",
-                )
-            )
-        for run in (glossary_terms.check,) if path.suffix == ".html" else CHECKS:
-            problems.extend(run(source, rules))
-    return sorted(problems)
 
 
 def fix(paths: Iterable[Path]) -> list[Path]:
@@ -125,28 +39,62 @@ def fix(paths: Iterable[Path]) -> list[Path]:
     return changed
 
 
+HELP = """\
+Проверки текстов сайта — то же, что `make check` и проверка на GitHub.
+
+Каждая ошибка — одна строка: ФАЙЛ:СТРОКА: что не так. Если ошибки есть,
+команда завершается с кодом 1. Без путей проверяются docs/, data/ и строки
+интерфейса в overrides/. Что проверяется:
+  палочка        Ӏ, набранная латинской I, l, цифрой 1 или украинской І
+                 (исправляет --fix);
+  личные данные  телефоны, адреса почты, СНИЛС, паспорта, имя с датой
+                 рождения (публичные контакты школы — в data/checks.yml);
+  HTML           всё, что сборка удалила бы из страницы: скрипты, on…=,
+                 javascript:, iframe, формы, стили, картинки с других сайтов;
+  картинки       картинка без описания (alt);
+  шапка          шапка страницы (front matter) и отметка о проверке перевода;
+  ссылки         ссылки на несуществующую страницу, файл или якорь сайта;
+  разметка       уровни заголовков, один заголовок первого уровня и др.;
+  новости        имя файла, дата, заголовок, краткое содержание, теги;
+  словарь        форма, которую словарь терминов (data/glossary.yml) велит
+                 не писать, в чеченском тексте.
+"""
+
+
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "paths", nargs="*", type=Path, help="files or folders to check (default: docs/ and data/)"
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="ПУТЬ",
+        help="файлы или папки для проверки (по умолчанию docs/, data/ и строки интерфейса)",
     )
     parser.add_argument(
-        "--project", type=Path, default=ROOT, help="the project (default: this one)"
+        "--project",
+        type=Path,
+        default=ROOT,
+        metavar="ПАПКА",
+        help="папка проекта (по умолчанию — этот)",
     )
     parser.add_argument(
-        "--fix", action="store_true", help="write Ӏ for every look-alike of the palochka"
+        "--fix", action="store_true", help="заменить все похожие на палочку знаки на Ӏ"
     )
     return parser
 
 
 @command
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    project = args.project
-    defaults = [project / "docs", project / "data", *(project / t for t in TEMPLATES)]
-    paths = args.paths or [p for p in defaults if p.exists()]
+    with argparse_ru.russian():
+        commands = parser()
+        args = commands.parse_args(argv)
+        project = args.project
+        paths = args.paths or default_paths(project)
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            commands.error(f"нет такого файла или папки: {missing[0]}")
     if not args.paths and (project / "mkdocs.yml").exists():
         # The generated pages and parts first, as the build makes them: links
         # to a year's report or to /reports/summary.json lead somewhere only then.
@@ -155,12 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         except RenderError as err:
             print(err)
             return 1
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        parser().error(f"no such file or folder: {missing[0]}")
     if args.fix:
         for path in fix(paths):
-            print(f"{shown(path)}: palochka fixed")
+            print(f"{shown(path)}: палочка исправлена")
     problems = check(paths, Rules.load(project.resolve()))
     for problem in problems:
         print(problem)

@@ -34,7 +34,7 @@ from activity.model import FIELDS, Problem, Problems
 from activity.registries import Registries
 from activity.summary import Counts, as_json, summarise_years
 from activity.validate import Rejected, Validator
-from common import argparse_ru, os_errors
+from common import argparse_ru
 from common.atomic import write_bytes, write_text
 from common.cli import command
 from common.site_config import ROOT
@@ -600,7 +600,7 @@ def _check_period(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
             )
 
 
-@command(os_error=os_errors.told)
+@command
 def main(argv: list[str] | None = None) -> int:
     with argparse_ru.russian():
         commands = parser()

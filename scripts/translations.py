@@ -25,7 +25,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from common import argparse_ru
 from common.cli import command
+from common.os_errors import reason as os_reason
 from common.problem import Problems
 from common.site_config import ROOT
 from translation import review
@@ -33,22 +35,64 @@ from translation.progress import progress
 from translation.status import DOCS, STATUSES, TARGET, statuses
 
 KINDS = {"pages": "страницы", "strings": "интерфейс", "labels": "подписи", "terms": "термины"}
+# How the status and the review totals are told (the command speaks Russian).
+STATUS_RU = {
+    "translated": "переведена",
+    "outdated": "устарела",
+    "missing": "не переведена",
+    "unknown": "неизвестно",
+}
+COUNTED_RU = {
+    "translated": "переведено",
+    "outdated": "устарело",
+    "missing": "не переведено",
+    "unknown": "неизвестно",
+}
+TOTALS_RU = {
+    "pages": "блоков страниц",
+    "strings": "строк интерфейса",
+    "labels": "подписей",
+    "terms": "терминов",
+}
+HELP = """\
+Чеченский перевод сайта: его состояние и проверка носителем языка.
+
+  translations.py [status]
+      какие чеченские страницы переведены, устарели или ещё не переведены
+      (по истории git; `make translations`) и сколько чеченского текста уже
+      проверил носитель языка
+  translations.py review export ФАЙЛ.xlsx
+      таблица Excel со всем чеченским текстом, который ещё не проверен,
+      рядом с русским оригиналом (`make review-sheet`)
+  translations.py review import ФАЙЛ.xlsx
+      принять исправления и отметки «да» из таблицы (`make review-import`);
+      при любой ошибке печатается ФАЙЛ.xlsx:СТРОКА: что не так, и ничего
+      не записывается
+
+То же состояние показано на сайте: /contributing/translations/.
+"""
 
 
 def show_status(project: Path) -> int:
     pages = statuses(project)
-    width = max(map(len, STATUSES))
+    width = max(map(len, STATUS_RU.values()))
     for p in pages:
-        print(f"{p.status:<{width}}  {DOCS / TARGET / p.page}")
+        print(f"{STATUS_RU[p.status]:<{width}}  {DOCS / TARGET / p.page}")
     counts = Counter(p.status for p in pages)
-    print(", ".join(f"{counts[s]} {s}" for s in STATUSES), f"of {len(pages)} pages")
+    told = ", ".join(f"{COUNTED_RU[s]} {counts[s]}" for s in STATUSES)
+    print(f"Из {len(pages)} страниц: {told}")
     reviewed = progress(project)
     print(
-        "reviewed by a native speaker:",
-        ", ".join(f"{t.reviewed}/{t.total} {name}" for name, t in reviewed.totals().items()),
+        "Проверено носителем языка:",
+        ", ".join(
+            f"{TOTALS_RU[name]} {t.reviewed}/{t.total}" for name, t in reviewed.totals().items()
+        ),
     )
     if counts["unknown"]:
-        print("unknown: no full git history here (a shallow clone? run `git fetch --unshallow`)")
+        print(
+            "неизвестно: здесь нет полной истории git "
+            "(неполная копия репозитория? выполните `git fetch --unshallow`)"
+        )
     return 0
 
 
@@ -66,6 +110,8 @@ def run_review(action: str, file: Path, project: Path) -> int:
                 f"страниц проверено {len(outcome.pages)}, "
                 f"терминов подтверждено {len(outcome.terms)}"
             )
+            for page in outcome.unflagged:
+                print(f"  {page}: текст изменился после проверки — страница снова ждёт проверки")
             for changed in outcome.files:
                 print(f"  изменён {changed}")
     except Problems as problems:
@@ -73,46 +119,51 @@ def run_review(action: str, file: Path, project: Path) -> int:
             print(problem)
         return 1
     except OSError as err:  # the workbook cannot be written where it was asked
-        print(f"{shown}:1: {err.strerror or err}")
+        print(f"{shown}:1: не удаётся записать таблицу: {os_reason(err)}")
         return 1
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--project", type=Path, default=ROOT, help="the project (default: this one)"
-    )
-    commands = parser.add_subparsers(dest="command")
+    project = {"type": Path, "metavar": "ПАПКА", "help": "папка проекта (по умолчанию — этот)"}
+    parser.add_argument("--project", default=ROOT, **project)  # type: ignore[arg-type]
+    commands = parser.add_subparsers(dest="command", metavar="КОМАНДА")
     status = commands.add_parser(
-        "status", help="translation and review status (the default)", description=__doc__
+        "status",
+        help="состояние перевода и его проверки (если команда не указана)",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    status.add_argument(
-        "--project", type=Path, default=argparse.SUPPRESS, help="the project (default: this one)"
-    )
+    status.add_argument("--project", default=argparse.SUPPRESS, **project)  # type: ignore[arg-type]
     review_parser = commands.add_parser(
-        "review", help="the review workbook round trip", description=__doc__
+        "review",
+        help="таблица для проверки: выгрузить или принять",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     review_parser.add_argument(
-        "action", choices=("export", "import"), help="write the workbook, or read it back"
+        "action",
+        choices=("export", "import"),
+        metavar="export|import",
+        help="export — выгрузить таблицу, import — принять проверенную",
     )
-    review_parser.add_argument("file", type=Path, help="the workbook, FILE.xlsx")
-    review_parser.add_argument(
-        "--project", type=Path, default=argparse.SUPPRESS, help="the project (default: this one)"
-    )
+    review_parser.add_argument("file", type=Path, metavar="ФАЙЛ.xlsx", help="таблица Excel")
+    review_parser.add_argument("--project", default=argparse.SUPPRESS, **project)  # type: ignore[arg-type]
     return parser
 
 
 @command
 def main(argv: list[str] | None = None) -> int:
-    commands = parser()
-    args = commands.parse_args(argv)
+    with argparse_ru.russian():
+        commands = parser()
+        args = commands.parse_args(argv)
+        if args.command == "review" and args.file.suffix.lower() != ".xlsx":
+            commands.error(f"{args.file}: таблица должна быть файлом Excel с расширением .xlsx")
     project = args.project.resolve()
     if args.command == "review":
-        if args.file.suffix.lower() != ".xlsx":
-            commands.error(f"{args.file}: the workbook must be an .xlsx file")
         return run_review(args.action, args.file, project)
     return show_status(project)
 

@@ -23,7 +23,7 @@ def test_lookalike_is_reported_with_file_and_line(tmp_path: Path) -> None:
     result = run_check("docs", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("docs/ce/page.md:5: palochka typed as Latin I in «агIо»")
+    assert lines[0].startswith("docs/ce/page.md:5: палочка набрана как латинская I в «агIо»")
     assert [line.split(":")[1] for line in lines] == ["5", "8", "8"]
 
 
@@ -37,7 +37,7 @@ def test_fix_writes_the_palochka_and_leaves_years(tmp_path: Path) -> None:
     result = run_check("--fix", "docs", cwd=tmp_path)
     assert result.returncode == 0
     assert page.read_text("utf-8") == CE_HEAD + "дӀагӀо 1977ш кӀант\n"
-    assert "docs/ce/page.md: palochka fixed" in result.stdout
+    assert "docs/ce/page.md: палочка исправлена" in result.stdout
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
@@ -52,7 +52,9 @@ def test_unreadable_page_is_one_line_as_a_person_runs_it(tmp_path: Path) -> None
     (tmp_path / "docs" / "ru" / "cp1251.md").write_bytes("# Страница\n".encode("cp1251"))
     result = run_program("check_content.py", "docs", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout == "docs/ru/cp1251.md:1: not UTF-8 text: save the file as UTF-8\n"
+    assert (
+        result.stdout == "docs/ru/cp1251.md:1: файл не в кодировке UTF-8: сохраните его как UTF-8\n"
+    )
 
 
 def test_broken_links_and_anchors_are_found_without_a_build(tmp_path: Path) -> None:
@@ -66,9 +68,10 @@ def test_broken_links_and_anchors_are_found_without_a_build(tmp_path: Path) -> N
     write(tmp_path / "docs" / "ru" / "page.md", page + "[свой](#страница) [чужой](#other)\n")
     result = run_check("docs", cwd=tmp_path)
     assert result.stdout.splitlines() == [
-        "docs/ru/page.md:3: link to a missing page or file: missing.md",
-        "docs/ru/page.md:5: link to a missing anchor: index.md#nope (no heading or id «nope»)",
-        "docs/ru/page.md:6: link to a missing anchor: #other (no heading or id «other»)",
+        "docs/ru/page.md:3: ссылка на страницу или файл, которых нет: missing.md",
+        "docs/ru/page.md:5: ссылка на якорь, которого нет: index.md#nope "
+        "(нет заголовка или id «nope»)",
+        "docs/ru/page.md:6: ссылка на якорь, которого нет: #other (нет заголовка или id «other»)",
     ]
 
 

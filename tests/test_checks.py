@@ -17,119 +17,119 @@ CASES = {
         "# Контакты\n\nПриказ № 1493 от 04.08.2023, 273-ФЗ, 2025-10-24, 1977 год.\n",
         "# Контакты\n\nЗвоните: +7 (928) 123-45-67.\n",
         3,
-        "personal data: phone number",
+        "личные данные: номер телефона",
     ),
     "phone without +7": (
         "ru/page.md",
         "# Контакты\n\nЧетверть: 01.09–24.10.2025, ОГРН 1022001234567.\n",
         "# Контакты\n\nЗвоните 8 928 123 45 67 вечером.\n",
         3,
-        "personal data: phone number",
+        "личные данные: номер телефона",
     ),
     "e-mail": (
         "ru/page.md",
         "# Контакты\n\nКоманда @belgatoy-school/data-reviewers; пример: `ivanov@example.com`.\n",
         "# Контакты\n\nПишите: ivanova.m@mail.ru.\n",
         3,
-        "personal data: e-mail address",
+        "личные данные: адрес электронной почты",
     ),
     "SNILS": (
         "ru/page.md",
         "# Учитель\n\nСтаж 12 лет, 34 публикации.\n",
         "# Учитель\n\nСНИЛС 112-233-445 95\n",
         3,
-        "personal data: SNILS number",
+        "личные данные: номер СНИЛС",
     ),
     "script": (
         "ru/page.md",
         "# Пример\n\nНе пишите `<script>` в страницах.\n\n```html\n<script>x()</script>\n```\n",
         "# Пример\n\n<script>alert(1)</script>\n",
         3,
-        "unsafe HTML: <script>",
+        "небезопасный HTML: <script> в тексте страницы не допускается",
     ),
     "iframe": (
         "ru/page.md",
         "# Видео\n\n[Видео урока](https://www.youtube.com/watch?v=x)\n",
         '# Видео\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n',
         3,
-        "unsafe HTML: <iframe> embeds another page",
+        "небезопасный HTML: <iframe> встраивает чужую страницу",
     ),
     "on attribute": (
         "ru/page.md",
         '# Кнопка\n\n<a href="https://урок.рф/" title="Урок">Урок.РФ</a>\n',
         '# Кнопка\n\n<a href="#" onclick="steal()">Нажмите</a>\n',
         3,
-        "unsafe HTML: the onclick= attribute",
+        "небезопасный HTML: атрибут onclick=",
     ),
     "on attribute in an attribute list": (
         "ru/page.md",
         "# Кнопка\n\n[Урок.РФ](https://урок.рф/){ .md-button }\n",
         '# Кнопка\n\n[Урок.РФ](https://урок.рф/){: onmouseover="steal()" }\n',
         3,
-        "unsafe HTML: the onmouseover= attribute",
+        "небезопасный HTML: атрибут onmouseover=",
     ),
     "javascript link": (
         "ru/page.md",
         "# Ссылки\n\n[Инфоурок](https://infourok.ru/)\n",
         "# Ссылки\n\n[Инфоурок](jav&#x09;ascript:alert(1))\n",
         3,
-        "unsafe HTML: a javascript: link",
+        "небезопасный HTML: ссылка javascript:",
     ),
     "image": (
         "ru/page.md",
         '# Фото\n\n![Кабинет информатики](room.jpg)\n\n<img src="a.png" alt="Схема">\n',
         "# Фото\n\n![](room.jpg)\n",
         3,
-        "image without alt text",
+        "картинка без описания (alt)",
     ),
     "HTML image": (
         "ru/page.md",
         '# Фото\n\n<img src="a.png" alt="Схема">\n',
         '# Фото\n\n<img src="a.png" alt=" ">\n',
         3,
-        "image without alt text",
+        "картинка без описания (alt)",
     ),
     "link": (
         "ru/page.md",
         "# Ссылки\n\n[Наверх](#ссылки) и [картинка](room.jpg)\n",
         "# Ссылки\n\n[Положение](policy.md)\n",
         3,
-        "link to a missing page or file: policy.md",
+        "ссылка на страницу или файл, которых нет: policy.md",
     ),
     "anchor": (
         "ru/page.md",
         "# Ссылки {#links}\n\n[Наверх](page.md#links)\n",
         "# Ссылки {#links}\n\n[Наверх](page.md#ссылки)\n",
         3,
-        "link to a missing anchor: page.md#ссылки",
+        "ссылка на якорь, которого нет: page.md#ссылки",
     ),
     "front matter key": (
         "ru/page.md",
         "---\ntitle: Страница\ndescription: О странице.\ndraft: true\n---\n\n# Страница\n",
         "---\ntitle: Страница\ntranslation_reveiw: needed\n---\n\n# Страница\n",
         3,
-        "unknown front-matter key «translation_reveiw»",
+        "в шапке нет такого ключа «translation_reveiw»",
     ),
     "front matter value": (
         "ce/page.md",
         CE_HEAD + "# АгӀо\n",
         "---\ntranslation_review: done\n---\n\n# АгӀо\n",
         2,
-        "front matter «translation_review»: 'done' is not one of",
+        "шапка, «translation_review»: допустимо только: «needed», «reviewed»",
     ),
     "front matter HTML": (
         "ru/page.md",
         "---\ndescription: Отчёт «за четверть» — кратко.\n---\n\n# Страница\n",
         "---\ndescription: '\"><script>alert(1)</script>'\n---\n\n# Страница\n",
         2,
-        "front matter «description»: no HTML here",
+        "шапка, «description»: здесь нельзя HTML",
     ),
     "front matter YAML": (
         "ru/page.md",
         "---\ndraft: false\n---\n\n# Страница\n",
         "---\ntitle: [Страница\n---\n\n# Страница\n",
         2,
-        "front matter is not valid YAML",
+        "шапка страницы (front matter): не закрыта скобка [ или {",
     ),
     "Chechen page without its review flag": (
         "ce/page.md",
@@ -137,21 +137,21 @@ CASES = {
         "reviewed_on: 2026-11-01\n---\n\n# АгӀо\n",
         "---\ndraft: true\n---\n\n# АгӀо\n",
         1,
-        "a Chechen page needs «translation_review: needed»",
+        "у чеченской страницы в шапке должно быть «translation_review: needed»",
     ),
     "heading levels": (
         "ru/page.md",
         "# Страница\n\n## Раздел\n\n### Пункт\n",
         "# Страница\n\n### Пункт\n",
         3,
-        "MD001: Heading levels",
+        "MD001: уровни заголовков идут по одному",
     ),
     "one H1": (
         "ru/page.md",
         "# Страница\n\n## Раздел\n",
         "# Страница\n\n# Ещё страница\n",
         3,
-        "MD025: Multiple top-level headings",
+        "MD025: заголовок первого уровня (# …) на странице один",
     ),
     "duplicate sibling headings": (
         "ru/page.md",
@@ -165,7 +165,7 @@ CASES = {
         CE_HEAD + "# Коьрта агӀо\n\n1977ш, XIX-чу бӀешо.\n",
         CE_HEAD + "# Коьрта агӀо\n\nдIагIо\n",
         7,
-        "palochka typed as Latin I",
+        "палочка набрана как латинская I",
     ),
 }
 
@@ -199,10 +199,10 @@ def test_personal_data_is_found_in_data_files_too(tmp_path: Path) -> None:
     write(tmp_path / "data" / "log.csv", "Дата;Ссылка\n2025-10-01;mailto:a.b@yandex.ru\n")
     result = run_check("data", cwd=tmp_path)
     assert result.stdout.splitlines() == [
-        "data/log.csv:2: personal data: e-mail address at column 19 (a***@***.ru): remove it, "
-        "or list it in data/checks.yml if the school publishes it itself",
-        "data/teachers.yml:2: personal data: phone number at column 10 (*********67): remove it, "
-        "or list it in data/checks.yml if the school publishes it itself",
+        "data/log.csv:2: личные данные: адрес электронной почты в 19-м знаке строки "
+        "(a***@***.ru): уберите это или внесите в data/checks.yml, если школа публикует это сама",
+        "data/teachers.yml:2: личные данные: номер телефона в 10-м знаке строки (*********67): "
+        "уберите это или внесите в data/checks.yml, если школа публикует это сама",
     ]
 
 
@@ -257,4 +257,4 @@ def test_public_contacts_on_the_allow_list_pass() -> None:
 def test_every_iframe_is_unsafe_even_from_the_site_itself(tmp_path: Path) -> None:
     write(tmp_path / "docs" / "ru" / "page.md", '# В\n\n<iframe src="/network/x.html"></iframe>\n')
     result = run_check("docs", cwd=tmp_path)
-    assert "docs/ru/page.md:3: unsafe HTML: <iframe>" in result.stdout
+    assert "docs/ru/page.md:3: небезопасный HTML: <iframe>" in result.stdout

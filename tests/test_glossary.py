@@ -153,12 +153,27 @@ def break_glossary(tmp_path: Path, old: str, new: str) -> tuple[Path, str]:
 @pytest.mark.parametrize(
     ("old", "new", "at", "message"),
     [
-        ("    ce: лахар\n", "", "  - ru: поиск", "'ce' is a required property"),
-        ("    ce: жамӀ\n", "    ce: жамIаш\n", "    ce: жамIаш", "palochka as Latin I"),
-        ("    source: cldr\n", "    source: cldr-2\n", "    source: cldr-2", "unknown source"),
-        ("  - ru: сообщество\n", "  - ru: поиск\n", "  - ru: поиск\n    ce: юкъаралла", "already"),
-        ("    ce: чулацам\n", "    ce: чулацам: х\n", "    ce: чулацам: х", "not valid YAML"),
-        ("    ce: мотт\n", "    ce: мотт\n    ce: мотт\n", "    ce: мотт\n    ce", "given twice"),
+        ("    ce: лахар\n", "", "  - ru: поиск", "нет обязательного поля «ce»"),
+        ("    ce: жамӀ\n", "    ce: жамIаш\n", "    ce: жамIаш", "палочка набрана как латинская I"),
+        ("    source: cldr\n", "    source: cldr-2\n", "    source: cldr-2", "нет источника"),
+        (
+            "  - ru: сообщество\n",
+            "  - ru: поиск\n",
+            "  - ru: поиск\n    ce: юкъаралла",
+            "уже есть в словаре",
+        ),
+        (
+            "    ce: чулацам\n",
+            "    ce: чулацам: х\n",
+            "    ce: чулацам: х",
+            "двоеточие «:» внутри значения",
+        ),
+        (
+            "    ce: мотт\n",
+            "    ce: мотт\n    ce: мотт\n",
+            "    ce: мотт\n    ce",
+            "записан дважды",
+        ),
         ("    ce: коьрта агӀо\n", "    ce: ''\n", "    ce: ''", "terms[4].ce"),
     ],
 )
@@ -190,5 +205,5 @@ def test_bad_glossary_stops_the_build_and_keeps_what_was_built(tmp_path: Path) -
     data.write_text(data.read_text("utf-8").replace("source: mediawiki", "source: wiki"), "utf-8")
     result = build()
     assert result.returncode == 1
-    assert "data/glossary.yml:" in result.stderr and "unknown source «wiki»" in result.stderr
+    assert "data/glossary.yml:" in result.stderr and "нет источника «wiki»" in result.stderr
     assert {p: p.read_bytes() for p in generated} == generated

@@ -145,19 +145,19 @@ def test_renaming_the_library_is_one_data_edit(tmp_path: Path) -> None:
     ("old", "new", "at", "message"),
     [
         ("  url: https://sferum.ru/\n", "  url: ftp://sferum.ru/\n", "  url: ftp:", "[4].url"),
-        ("- id: urokrf\n", "- id: infourok\n", "- id: infourok\n  name:\n    ru: Урок", "twice"),
+        ("- id: urokrf\n", "- id: infourok\n", "- id: infourok\n  name:\n    ru: Урок", "дважды"),
         ("  url: null\n", "  url: 42\n", "  url: 42", "[2].url"),
         (
             "  url_checked: false\n",
             "  url_checked: true\n",
             "  url_checked: true\n  aliases: [Эл",
-            "url is empty",
+            "url пуст",
         ),
         (
             "    ru: Бесплатно, без рекламы.\n",
             "",
             "  cost:\n    ce: Мах боцуш",
-            "'ru' is a required",
+            "нет обязательного поля «ru»",
         ),
     ],
 )

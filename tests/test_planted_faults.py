@@ -14,22 +14,28 @@ from support.project import copy_project
 
 # file of the copy → (what is planted at its end, words the report must have)
 APPENDED = {
-    "docs/ru/policy.md": ("Звоните директору: 8 (928) 000-12-34.", "phone number"),
-    "docs/ce/platforms/sferum.md": ("Яздийша: teacher.ivanova@mail.ru", "e-mail address"),
-    "data/platforms.yml": ("# СНИЛС 112-233-445 95", "SNILS number"),
+    "docs/ru/policy.md": ("Звоните директору: 8 (928) 000-12-34.", "номер телефона"),
+    "docs/ce/platforms/sferum.md": ("Яздийша: teacher.ivanova@mail.ru", "адрес электронной почты"),
+    "data/platforms.yml": ("# СНИЛС 112-233-445 95", "номер СНИЛС"),
     "docs/ru/platforms/infourok.md": ("<script>alert(1)</script>", "<script>"),
     "docs/ru/index.md": ('<iframe src="https://maps.example.com/x"></iframe>', "<iframe>"),
     "docs/ru/glossary.md": ('<span onmouseover="x()">слово</span>', "onmouseover="),
     "docs/ru/reports/index.md": ("[Отчёт](javascript:alert(1))", "javascript:"),
-    "docs/ru/platforms/urokrf.md": ("![](urok.png)", "image without alt text"),
+    "docs/ru/platforms/urokrf.md": ("![](urok.png)", "картинка без описания (alt)"),
     "docs/ru/contributing/index.md": ("# Второй заголовок первого уровня", "MD025"),
     "docs/ru/platforms/prosv.md": ("## Раздел\n\n#### Пункт через уровень", "MD001"),
-    "docs/ce/index.md": ("ДIагIо", "palochka typed as Latin I"),
+    "docs/ce/index.md": ("ДIагIо", "палочка набрана как латинская I"),
 }
 # file → (front matter change, words the report must have)
 FRONT_MATTER = {
-    "docs/ce/policy.md": (("translation_review: needed", "translation_review: maybe"), "'maybe'"),
-    "docs/ce/glossary.md": (("translation_review: needed", "draft: false"), "needs «translation"),
+    "docs/ce/policy.md": (
+        ("translation_review: needed", "translation_review: maybe"),
+        "«needed», «reviewed»",
+    ),
+    "docs/ce/glossary.md": (
+        ("translation_review: needed", "draft: false"),
+        "должно быть «translation",
+    ),
     "docs/ru/platforms/library.md": (("---\n", "---\ntitel: Библиотека\n"), "«titel»"),
 }
 

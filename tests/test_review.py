@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,14 +23,19 @@ from common import yamledit
 from common.site_config import ROOT
 from sitebuild.build import build
 from support.checks import CE_HEAD, run_check, write
+from support.git import commit_all, git
 from support.project import PREFIX_URL, copy_project
 from support.site import BuiltSite, text_of
 from translation.blocks import apply, blocks
+from translation.progress import pending, progress
+from translation.units import REVIEW_KEY
 
 SCRIPT = ROOT / "scripts" / "translations.py"
 TODAY = date.today()
-PAGE = "docs/ce/platforms/sferum.md"  # every row of it gets «да»
-LINKED = "docs/ce/platforms/sferum.md"  # a block with a link: the bad correction
+PAGE = "docs/ce/contributing/index.md"  # every row of it gets «да»; it shows no generated part
+# Every row of it gets «да» too, but it shows data (the coordinator, the channels)
+# that nobody has reviewed: it keeps its notice.
+PARTS_PAGE = "docs/ce/contacts.md"
 CORRECTED = "docs/ce/policy.md"
 LABEL = "data/activities.yml: [webinar].name"
 STRING = "overrides/partials/site-strings.html: draft"
@@ -99,7 +105,7 @@ def round_trip(tmp_path_factory: pytest.TempPathFactory) -> RoundTrip:
     stale_where = None
     for row in pages.iter_rows(min_row=2):
         where, ce = str(row[0].value), str(row[2].value)
-        if where.startswith(PAGE + " "):
+        if where.startswith((PAGE + " ", PARTS_PAGE + " ")):
             row[4].value = "да"
         elif where == link_where:  # a correction that drops the link
             row[3].value = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", ce)
@@ -253,13 +259,14 @@ def test_label_and_string_corrections_touch_only_their_value(round_trip: RoundTr
 
 
 def test_a_page_with_every_block_checked_turns_reviewed(round_trip: RoundTrip) -> None:
-    text = (round_trip.project / PAGE).read_text("utf-8")
-    meta = yaml.safe_load(text.split("---")[1])
-    assert meta["translation_review"] == "reviewed"
-    assert meta["reviewed_by"] == "учитель чеченского языка"
-    assert meta["reviewed_on"] == TODAY
-    original = (ROOT / PAGE).read_text("utf-8")
-    assert text.split("---", 2)[2] == original.split("---", 2)[2]  # the text is as it was
+    for page in (PAGE, PARTS_PAGE):
+        text = (round_trip.project / page).read_text("utf-8")
+        meta = yaml.safe_load(text.split("---")[1])
+        assert meta["translation_review"] == "reviewed"
+        assert meta["reviewed_by"] == "учитель чеченского языка"
+        assert meta["reviewed_on"] == TODAY
+        original = (ROOT / page).read_text("utf-8")
+        assert text.split("---", 2)[2] == original.split("---", 2)[2]  # the text is as it was
     # A page with only some rows checked stays as it was.
     policy = yaml.safe_load((round_trip.project / CORRECTED).read_text("utf-8").split("---")[1])
     assert policy["translation_review"] == "needed"
@@ -278,7 +285,9 @@ def test_checked_strings_are_recorded_in_the_ledger(round_trip: RoundTrip) -> No
     ledger = yaml.safe_load((round_trip.project / "data/translation-review.yml").read_text("utf-8"))
     where = {entry["where"] for entry in ledger["reviewed"]}
     assert STRING in where
-    assert not any(w.startswith(PAGE) for w in where)  # the page carries its own flag
+    # Every block of a reviewed page, so that a later change shows.
+    page_rows = set(rows(round_trip.book, "Страницы"))
+    assert {w for w in page_rows if w.startswith(PAGE + " ")} <= where
 
 
 def test_importing_twice_changes_nothing(round_trip: RoundTrip) -> None:
@@ -299,9 +308,10 @@ def test_after_a_good_import_the_site_builds_and_passes_make_check(
 ) -> None:
     result = run_check("--project", str(round_trip.project), cwd=round_trip.project)
     assert result.returncode == 0, result.stdout
-    page = reviewed_site.html("ce/platforms/sferum/")
-    assert page.select_one(".site-notice--review") is None
+    assert reviewed_site.html("ce/contributing/").select_one(".site-notice--review") is None
     assert reviewed_site.html("ce/policy/").select_one(".site-notice--review") is not None
+    # Its own text is reviewed, the coordinator's words and the channels are not.
+    assert reviewed_site.html("ce/contacts/").select_one(".site-notice--review") is not None
 
 
 def test_status_page_counts_reviewed_blocks(reviewed_site: BuiltSite) -> None:
@@ -310,9 +320,13 @@ def test_status_page_counts_reviewed_blocks(reviewed_site: BuiltSite) -> None:
         text_of(row.find_all("td")[0]): text_of(row.find_all("td")[2])
         for row in page.select("table")[0].select("tbody tr")
     }
-    sferum = next(v for k, v in cells.items() if "sferum" in k.casefold() or "Сферум" in k)
-    done, total = re.match(r"(\d+) / (\d+)", sferum).groups()
+    done, total = re.match(r"(\d+) / (\d+) \(вся страница\)", cells["Как помочь сайту"]).groups()
     assert done == total and int(total) > 10
+    done, total = re.match(r"(\d+) / (\d+) \((.+)\)", cells["Контакты"]).groups()[:2]
+    assert done == total
+    assert cells["Контакты"].endswith("(вставки из данных ещё не проверены)")
+    # Titles made by a generated part are shown, not file names.
+    assert {"Инфоурок", "Электронная библиотека", "Сферум"} <= set(cells)
     assert "Проверено носителем чеченского языка: блоков страниц" in text_of(page)
     others = {
         text_of(row.find_all("td")[0]): text_of(row.find_all("td")[1])
@@ -325,6 +339,173 @@ def test_status_page_counts_reviewed_blocks(reviewed_site: BuiltSite) -> None:
 def test_unreviewed_404_page_says_so(reviewed_site: BuiltSite) -> None:
     chechen = reviewed_site.html("404.html").select_one('[lang="ce"]')
     assert chechen.select_one(".site-notice--review") is not None
+
+
+# ---------------------------------------------------------------- review follows the text
+
+
+def reexport(project: Path, book: Path) -> dict[str, tuple[int, str]]:
+    """Export again; every «Где» of every sheet → (row, sheet)."""
+    result = review("export", str(book), project=project)
+    assert result.returncode == 0, result.stdout
+    found = {}
+    for title in ("Страницы", "Интерфейс", "Подписи", "Термины"):
+        found |= {where: (row, title) for where, row in rows(book, title).items()}
+    return found
+
+
+def mark_yes(book: Path, wanted: set[str]) -> None:
+    wb = load_workbook(book)
+    for sheet in wb.worksheets[1:]:
+        for row in sheet.iter_rows(min_row=2):
+            if row[0].value in wanted:
+                row[4].value = "да"
+    wb.save(book)
+
+
+def flag(project: Path, page: str) -> str:
+    return str(yaml.safe_load((project / page).read_text("utf-8").split("---")[1])[REVIEW_KEY])
+
+
+def test_a_reviewed_block_edited_since_is_reviewed_again(
+    round_trip: RoundTrip, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(round_trip.project, project)
+    page, russian = project / PAGE, project / PAGE.replace("/ce/", "/ru/")
+    assert flag(project, PAGE) == "reviewed"
+    ce_blocks = [b for b in blocks(page.read_text("utf-8")) if b.kind == "paragraph"]
+    ru_blocks = [b for b in blocks(russian.read_text("utf-8")) if b.kind == "paragraph"]
+    # A teacher edits one paragraph of the Chechen page, another of its Russian original.
+    edited, source_edited = ce_blocks[1], ru_blocks[3]
+    text = page.read_text("utf-8")
+    page.write_text(apply(text, [(edited, edited.text + " Керла дош.")]), "utf-8")
+    text = russian.read_text("utf-8")
+    russian.write_text(apply(text, [(source_edited, source_edited.text + " Новое.")]), "utf-8")
+
+    book = tmp_path / "again.xlsx"
+    exported = [w for w in reexport(project, book) if w.startswith(PAGE + " ")]
+    assert len(exported) == 2, exported  # just these two, exported again
+    assert progress(project).pages[PAGE].reviewed == progress(project).pages[PAGE].total - 2
+    assert PAGE in pending(progress(project))  # so the page shows its notice again
+
+    # The next import (nothing marked yet) puts the flag back: the page changed since.
+    result = review("import", str(book), project=project)
+    assert result.returncode == 0, result.stdout
+    assert f"{PAGE}: текст изменился после проверки" in result.stdout
+    assert flag(project, PAGE) == "needed"
+    assert run_check("--project", str(project), cwd=project).returncode == 0
+
+    # «да» on both: reviewed again, as a whole.
+    mark_yes(book, set(exported))
+    assert review("import", str(book), project=project).returncode == 0
+    assert flag(project, PAGE) == "reviewed"
+    assert PAGE not in pending(progress(project))
+    assert not [w for w in reexport(project, book) if w.startswith(PAGE + " ")]
+
+
+def test_a_page_is_reviewed_whole_once_its_generated_parts_are(
+    round_trip: RoundTrip, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(round_trip.project, project)
+    assert flag(project, PARTS_PAGE) == "reviewed"
+    assert PARTS_PAGE in pending(progress(project))
+    book = tmp_path / "parts.xlsx"
+    exported = reexport(project, book)
+    # What docs/ce/contacts.md shows from data: the coordinator's paragraph
+    # (data/words.yml and mkdocs.yml) and the channels (data/contacts.yml).
+    shown = {
+        w
+        for w in exported
+        if w.startswith(("data/words.yml: contacts.", "data/contacts.yml: "))
+        or w == "mkdocs.yml: extra.coordinator"
+    }
+    assert "mkdocs.yml: extra.coordinator" in shown and len(shown) > 5
+    mark_yes(book, shown - {"mkdocs.yml: extra.coordinator"})
+    assert review("import", str(book), project=project).returncode == 0
+    assert PARTS_PAGE in pending(progress(project))  # one text it shows is still a draft
+    mark_yes(book, shown)
+    assert review("import", str(book), project=project).returncode == 0
+    assert PARTS_PAGE not in pending(progress(project))
+
+
+def test_a_page_flagged_by_hand_is_reviewed_as_it_stood_when_flagged(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    commit_all(project, "the project")
+    page = project / PAGE
+    text = page.read_text("utf-8")
+    head = (
+        "translation_review: reviewed\nreviewed_by: учитель чеченского языка\n"
+        f"reviewed_on: {TODAY.isoformat()}\n"
+    )
+    page.write_text(text.replace("translation_review: needed\n", head, 1), "utf-8")
+    tally = progress(project).pages[PAGE]
+    assert tally.reviewed == tally.total  # the flag, not committed yet: the page as it stands
+    commit_all(project, "reviewed on GitHub")
+    assert progress(project).pages[PAGE].reviewed == tally.total
+    # Edited after the review, committed or not: that block is a draft again.
+    found = blocks(page.read_text("utf-8"))
+    index = next(i for i, block in enumerate(found) if block.kind == "paragraph")
+    edited = apply(page.read_text("utf-8"), [(found[index], found[index].text + " Керла.")])
+    page.write_text(edited, "utf-8")
+    for commit in (True, False):
+        assert progress(project).pages[PAGE].reviewed == tally.total - 1
+        assert PAGE in pending(progress(project))
+        if commit:
+            commit_all(project, "an edit after the review")
+    book = tmp_path / "review.xlsx"
+    exported = [w for w in reexport(project, book) if w.startswith(PAGE + " ")]
+    assert exported == [f"{PAGE} #{index + 1}"]
+
+
+# ---------------------------------------------------------------- corrections that break the site
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    project = copy_project(tmp_path_factory.mktemp("refused-project"))
+    book = tmp_path_factory.mktemp("refused-book") / "review.xlsx"
+    assert review("export", str(book), project=project).returncode == 0
+    return project, book
+
+
+@pytest.mark.parametrize(
+    ("where", "correction", "said"),
+    [
+        # The build's own loaders: two kinds of activity with one name.
+        (
+            "data/activities.yml: [lesson].name",
+            "Вебинар",
+            "data/activities.yml:57: «Вебинар» значит и webinar, и lesson",
+        ),
+        # `make check`: a form the glossary says to avoid.
+        (
+            "data/words.yml: contacts.issues_text",
+            "учётни записехь",
+            "по словарю терминов «учётная запись (аккаунт)»",
+        ),
+    ],
+)
+def test_a_correction_the_site_would_refuse_is_refused_and_nothing_written(
+    exported: tuple[Path, Path], tmp_path: Path, where: str, correction: str, said: str
+) -> None:
+    project, exported_book = exported
+    book = tmp_path / "review.xlsx"
+    shutil.copy(exported_book, book)
+    wb = load_workbook(book)
+    (row,) = (r for r in wb["Подписи"].iter_rows(min_row=2) if r[0].value == where)
+    row[3].value = correction
+    row[4].value = "да"
+    wb.save(book)
+    before = snapshot(project)
+    result = review("import", str(book), project=project)
+    assert result.returncode == 1, result.stdout
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{book}:{row[0].row}: лист «Подписи»: после этого исправления ")
+    assert said in line
+    assert snapshot(project) == before
 
 
 # ---------------------------------------------------------------- hostile workbooks
@@ -401,6 +582,34 @@ def test_avoided_forms_are_flagged_with_file_line_and_term(tmp_path: Path) -> No
     assert sum("хьажориг" in line.casefold() for line in lines) == 2
 
 
+def test_avoided_stems_are_found_in_any_case_ending_and_line_break(tmp_path: Path) -> None:
+    page = (
+        CE_HEAD
+        + "# АгӀо\n\n"  # line 5
+        + "Хьан учётни записехь.\n\n"  # 7: another ending
+        + "УЧЕТНИ ЗАПИСЬ.\n\n"  # 9: capitals, е for ё
+        + "ХӀокху абзацехь учётни\nзапись ю.\n\n"  # 11: the phrase across a line break
+        + "Учётни\n\nзапись: two paragraphs, no phrase.\n"  # 13, 15
+    )
+    write(tmp_path / "docs/ce/page.md", page)
+    # «гӀуллакх» is an event on other pages, and the wrong word in a report's.
+    write(tmp_path / "docs/ce/events.md", CE_HEAD + "# ГӀуллакхаш\n")
+    write(tmp_path / "docs/ce/reports/term.md", CE_HEAD + "# ЖамӀ\n\n## ГӀуллакхаш\n")
+    result = run_check("docs", cwd=tmp_path)
+    assert result.returncode == 1
+    found = [line.split(": по словарю")[0] for line in result.stdout.splitlines()]
+    assert found == [
+        "docs/ce/page.md:7: «учётни записехь»",
+        "docs/ce/page.md:9: «УЧЕТНИ ЗАПИСЬ»",
+        "docs/ce/page.md:11: «учётни запись»",
+        "docs/ce/reports/term.md:7: «ГӀуллакхаш»",
+    ]
+    assert "«учётная запись (аккаунт)» по-чеченски — «аккаунт»" in result.stdout
+    assert "«участие; активность (одна запись в отчётах)» по-чеченски — «дакъалацар»" in (
+        result.stdout
+    )
+
+
 def test_the_project_uses_the_glossary_terms() -> None:
     assert run_check(cwd=ROOT).returncode == 0
 
@@ -411,16 +620,16 @@ def test_the_project_uses_the_glossary_terms() -> None:
 @pytest.mark.parametrize(
     ("head", "message"),
     [
-        ("translation_review: reviewed\n", "add «reviewed_by:»"),
+        ("translation_review: reviewed\n", "добавьте «reviewed_by:»"),
         (
             "translation_review: reviewed\nreviewed_by: Иванова Мадина\nreviewed_on: 2026-11-01\n",
-            "named only with consent",
+            "только если его согласие записано",
         ),
-        ("translation_review: needed\nreviewed_on: 2026-11-01\n", "goes with"),
+        ("translation_review: needed\nreviewed_on: 2026-11-01\n", "только вместе с"),
         (
             "translation_review: reviewed\nreviewed_by: учитель чеченского языка\n"
             "reviewed_on: 2999-01-01\n",
-            "in the future",
+            "ещё не наступил",
         ),
     ],
 )

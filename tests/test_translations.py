@@ -45,13 +45,16 @@ def test_each_page_is_translated_missing_or_outdated(repo: Path) -> None:
     commit_all(repo, "Russian page changed")
     lines = status_lines(repo)
     assert lines[:4] == [
-        "translated  docs/ce/a.md",
-        "missing     docs/ce/b.md",
-        "outdated    docs/ce/c.md",
-        "1 translated, 1 outdated, 1 missing, 0 unknown of 3 pages",
+        "переведена     docs/ce/a.md",
+        "не переведена  docs/ce/b.md",
+        "устарела       docs/ce/c.md",
+        "Из 3 страниц: переведено 1, устарело 1, не переведено 1, неизвестно 0",
     ]
     # The pages here hold no Chechen words (their headings are file names).
-    assert lines[4] == "reviewed by a native speaker: 0/0 pages, 0/0 strings, 0/0 labels, 0/0 terms"
+    assert lines[4] == (
+        "Проверено носителем языка: блоков страниц 0/0, строк интерфейса 0/0, "
+        "подписей 0/0, терминов 0/0"
+    )
 
 
 def test_changing_the_chechen_page_brings_it_up_to_date(repo: Path) -> None:
@@ -59,12 +62,12 @@ def test_changing_the_chechen_page_brings_it_up_to_date(repo: Path) -> None:
     commit_all(repo, "Russian page changed")
     edit(repo / "docs" / "ce" / "c.md", "Керла абзац.")
     commit_all(repo, "Chechen page follows")
-    assert "translated  docs/ce/c.md" in status_lines(repo)
+    assert "переведена     docs/ce/c.md" in status_lines(repo)
 
 
 def test_uncommitted_russian_change_counts_as_newest(repo: Path) -> None:
     edit(repo / "docs" / "ru" / "a.md", "Правка, ещё не в истории.")
-    assert "outdated    docs/ce/a.md" in status_lines(repo)
+    assert "устарела       docs/ce/a.md" in status_lines(repo)
 
 
 def test_a_change_on_another_branch_is_not_taken_as_seen(repo: Path) -> None:
@@ -75,7 +78,7 @@ def test_a_change_on_another_branch_is_not_taken_as_seen(repo: Path) -> None:
     edit(repo / "docs" / "ru" / "a.md", "Правка.")
     commit_all(repo, "Russian change the translation never saw")
     git(repo, "merge", "-q", "--no-edit", "translation")
-    assert "outdated    docs/ce/a.md" in status_lines(repo)
+    assert "устарела       docs/ce/a.md" in status_lines(repo)
 
 
 def test_shallow_clone_says_unknown(repo: Path, tmp_path: Path) -> None:
@@ -89,11 +92,11 @@ def test_shallow_clone_says_unknown(repo: Path, tmp_path: Path) -> None:
     )
     lines = status_lines(clone)
     assert lines[:3] == [
-        "unknown     docs/ce/a.md",
-        "missing     docs/ce/b.md",
-        "unknown     docs/ce/c.md",
+        "неизвестно     docs/ce/a.md",
+        "не переведена  docs/ce/b.md",
+        "неизвестно     docs/ce/c.md",
     ]
-    assert "shallow clone" in lines[-1]
+    assert "git fetch --unshallow" in lines[-1]
 
 
 def test_no_git_history_says_unknown(repo: Path, tmp_path: Path) -> None:
@@ -102,7 +105,7 @@ def test_no_git_history_says_unknown(repo: Path, tmp_path: Path) -> None:
     # As a person runs it: its own program, which prints no traceback.
     result = run_program("translations.py", "--project", copy)
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "unknown     docs/ce/a.md"
+    assert result.stdout.splitlines()[0] == "неизвестно     docs/ce/a.md"
 
 
 LONG_PARAGRAPH = "Термин и его перевод. " * 200

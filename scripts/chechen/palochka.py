@@ -18,15 +18,16 @@ from dataclasses import dataclass
 
 PALOCHKA = "\u04c0"
 SMALL_PALOCHKA = "\u04cf"
+# Each look-alike and how the messages name it (in Russian: teachers read them).
 LOOKALIKES = {
-    "I": "Latin I",
-    "l": "Latin l",
-    "1": "digit 1",
-    "\u0406": "Cyrillic І",
-    "\u0456": "Cyrillic і",
-    "\u01c0": "Latin ǀ",
+    "I": "латинская I",
+    "l": "латинская l",
+    "1": "цифра 1",
+    "\u0406": "украинская І",
+    "\u0456": "украинская і",
+    "\u01c0": "латинская ǀ",
     "|": "«|»",
-    SMALL_PALOCHKA: "small ӏ (U+04CF)",
+    SMALL_PALOCHKA: "строчная ӏ (U+04CF)",
 }
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from common.yamldata import strings_in
+from common.yamldata import russian, strings_in, yaml_reason
 
 from .markdown_text import front_matter_end
 from .source import ANONYMOUS_REVIEWER, Problem, Rules, Source, fold
@@ -45,10 +45,10 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        yield Problem(source.label, line, f"front matter is not valid YAML: {_reason(err)}")
+        yield Problem(source.label, line, f"шапка страницы (front matter): {yaml_reason(err)}")
         return
     if not isinstance(meta, dict):
-        yield Problem(source.label, 1, "front matter must be «key: value» lines")
+        yield Problem(source.label, 1, "шапка страницы — это строки «ключ: значение»")
         return
     # YAML reads 2026-11-25 as a date; the schema checks dates as text.
     meta = {k: v.isoformat() if isinstance(v, date) else v for k, v in meta.items()}
@@ -65,27 +65,29 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
             for key in sorted(set(meta) - set(schema["properties"])):
                 known = ", ".join(schema["properties"])
                 yield Problem(
-                    source.label, line_of(key), f"unknown front-matter key «{key}»; known: {known}"
+                    source.label, line_of(key), f"в шапке нет такого ключа «{key}»; есть: {known}"
                 )
         else:
             key = str(error.path[0]) if error.path else ""
-            yield Problem(source.label, line_of(key), f"front matter «{key}»: {error.message}")
+            yield Problem(source.label, line_of(key), f"шапка, «{key}»: {russian(error)}")
     for key, value in meta.items():
         if any(char in text for text in strings_in(value) for char in "<>"):
             yield Problem(
                 source.label,
                 line_of(str(key)),
-                f"front matter «{key}»: no HTML here (< or >): write plain text",
+                f"шапка, «{key}»: здесь нельзя HTML (< или >), пишите простой текст",
             )
     if source.is_chechen and REVIEW not in meta:
         yield Problem(
             source.label,
             1,
-            f"a Chechen page needs «{REVIEW}: needed» in its front matter "
-            "(or «reviewed» once a native speaker has checked it)",
+            f"у чеченской страницы в шапке должно быть «{REVIEW}: needed» "
+            "(или «reviewed», когда текст проверил носитель языка)",
         )
     if not source.is_chechen and REVIEW in meta:
-        yield Problem(source.label, line_of(REVIEW), f"«{REVIEW}» is for Chechen pages only")
+        yield Problem(
+            source.label, line_of(REVIEW), f"«{REVIEW}» пишется только у чеченских страниц"
+        )
     yield from _reviewer(source, meta, rules, line_of)
 
 
@@ -95,12 +97,14 @@ def _reviewer(
     reviewed = meta.get(REVIEW) == "reviewed"
     for key in (REVIEWED_BY, REVIEWED_ON):
         if key in meta and not reviewed:
-            yield Problem(source.label, line_of(key), f"«{key}» goes with «{REVIEW}: reviewed»")
+            yield Problem(
+                source.label, line_of(key), f"«{key}» пишется только вместе с «{REVIEW}: reviewed»"
+            )
         if reviewed and key not in meta:
             yield Problem(
                 source.label,
                 line_of(REVIEW),
-                f"a reviewed page says who reviewed it and when: add «{key}:»",
+                f"у проверенной страницы сказано, кто и когда её проверил: добавьте «{key}:»",
             )
     by = meta.get(REVIEWED_BY)
     if (
@@ -111,13 +115,11 @@ def _reviewer(
         yield Problem(
             source.label,
             line_of(REVIEWED_BY),
-            f"«{by}»: a teacher is named only with consent recorded in data/consent.yml; "
-            f"write «{ANONYMOUS_REVIEWER}»",
+            f"«{by}»: учителя называют по имени, только если его согласие записано в "
+            f"data/consent.yml; напишите «{ANONYMOUS_REVIEWER}»",
         )
     on = meta.get(REVIEWED_ON)
     if reviewed and isinstance(on, str) and on > date.today().isoformat():
-        yield Problem(source.label, line_of(REVIEWED_ON), f"«{REVIEWED_ON}: {on}» is in the future")
-
-
-def _reason(err: yaml.YAMLError) -> str:
-    return str(getattr(err, "problem", None) or err).strip()
+        yield Problem(
+            source.label, line_of(REVIEWED_ON), f"«{REVIEWED_ON}: {on}» — этот день ещё не наступил"
+        )

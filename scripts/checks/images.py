@@ -13,7 +13,7 @@ from .markdown_text import html_tags, without_code
 from .source import Problem, Rules, Source
 
 EMPTY_ALT = re.compile(r"!\[\s*\]\s*[(\[]")
-MESSAGE = "image without alt text: describe what it shows, e.g. ![Кабинет информатики](…)"
+MESSAGE = "картинка без описания (alt): опишите, что на ней, например ![Кабинет информатики](…)"
 
 
 def check(source: Source, rules: Rules) -> Iterator[Problem]:

@@ -84,15 +84,17 @@ def _problem(page: Path, docs: Path, lang: str, target: str) -> str | None:
     path = unquote(url.path)
     linked = _existing(docs, lang, (here.parent / path).resolve()) if path else here
     if linked is None and not _written_after_build(docs, lang, here.parent / path):
-        return f"link to a missing page or file: {target}"
+        return f"ссылка на страницу или файл, которых нет: {target}"
     if linked is None:
         return None
     if path and linked.is_dir():
-        return f"link to a folder: link to its page instead ({path.rstrip('/')}/index.md)"
+        return f"ссылка на папку: ссылайтесь на её страницу ({path.rstrip('/')}/index.md)"
     if url.fragment and linked.suffix == ".md":
         anchors = _anchors(linked, linked.stat().st_mtime_ns)
         if anchors is not None and unquote(url.fragment) not in anchors:
-            return f"link to a missing anchor: {target} (no heading or id «{url.fragment}»)"
+            return (
+                f"ссылка на якорь, которого нет: {target} (нет заголовка или id «{url.fragment}»)"
+            )
     return None
 
 

@@ -11,6 +11,7 @@ The rules keep a page's structure sound for readers and screen readers:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -28,10 +29,33 @@ def linter() -> PyMarkdownApi:
     return PyMarkdownApi().configuration_file_path(str(CONFIG))
 
 
+# Each rule's message in Russian; a rule missing here is told by its id.
+RULES = {
+    "MD001": "уровни заголовков идут по одному: после ## — ###, а не ####",
+    "MD003": "заголовок пишется с # в начале, а не подчёркиванием === или ---",
+    "MD011": "ссылка записана наоборот: нужно [текст](адрес), а не (текст)[адрес]",
+    "MD018": "после # в заголовке нужен пробел",
+    "MD019": "после # в заголовке — один пробел",
+    "MD023": "заголовок начинается с начала строки, без отступа",
+    "MD024": "два одинаковых заголовка в одном разделе: их якоря совпадут",
+    "MD025": "заголовок первого уровня (# …) на странице один",
+    "MD042": "пустая ссылка: у [текста]() нет адреса",
+}
+# pymarkdown's details: «[Expected: h2; Actual: h4]», «[(text)[url]]».
+EXPECTED = re.compile(r"\[Expected: (.+?); Actual: (.+?)\]")
+
+
+def _detail(text: str) -> str:
+    found = EXPECTED.search(text)
+    if found:
+        return f" (нужно {found[1]}, а стоит {found[2]})"
+    return f" ({text.strip().removeprefix('[').removesuffix(']')})" if text.strip() else ""
+
+
 def check(source: Source, rules: Rules) -> Iterator[Problem]:
     if not source.is_markdown or not source.text.strip():
         return
     for failure in linter().scan_string(source.text).scan_failures:
-        detail = (failure.extra_error_information or "").strip()
-        message = f"{failure.rule_description.rstrip('.')}{' ' + detail if detail else ''}"
-        yield Problem(source.label, failure.line_number, f"{failure.rule_id}: {message}")
+        message = RULES.get(failure.rule_id, failure.rule_description.rstrip("."))
+        detail = _detail(failure.extra_error_information or "")
+        yield Problem(source.label, failure.line_number, f"{failure.rule_id}: {message}{detail}")

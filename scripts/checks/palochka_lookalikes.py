@@ -18,7 +18,8 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
             yield Problem(
                 source.label,
                 number,
-                f"palochka typed as {found.name} in «{word}»: write Ӏ (U+04C0), or run `make fix`",
+                f"палочка набрана как {found.name} в «{word}»: пишите Ӏ (U+04C0) "
+                "или запустите `make fix`",
             )
 
 

@@ -12,17 +12,24 @@ from common.personal_data import Kind, find
 
 from .source import Problem, Rules, Source
 
-REMOVE = "remove it, or list it in data/checks.yml if the school publishes it itself"
+REMOVE = "уберите это или внесите в data/checks.yml, если школа публикует это сама"
 ADVICE = {Kind.PHONE: REMOVE, Kind.EMAIL: REMOVE}
+NAMES = {
+    Kind.PHONE: "номер телефона",
+    Kind.EMAIL: "адрес электронной почты",
+    Kind.SNILS: "номер СНИЛС",
+    Kind.PASSPORT: "номер паспорта",
+    Kind.NAME_AND_BIRTH_DATE: "имя с датой рождения",
+}
 
 
 def check(source: Source, rules: Rules) -> Iterator[Problem]:
     for number, line in enumerate(source.lines, start=1):
         for found in find(line, rules.contacts):
-            advice = ADVICE.get(found.kind, "remove it")
+            advice = ADVICE.get(found.kind, "уберите это")
             yield Problem(
                 source.label,
                 number,
-                f"personal data: {found.kind.value} at column {found.start + 1} "
+                f"личные данные: {NAMES[found.kind]} в {found.start + 1}-м знаке строки "
                 f"({found.masked}): {advice}",
             )

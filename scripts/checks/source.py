@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -58,9 +59,30 @@ class Source:
 class Avoid:
     """A form the glossary says to avoid, and the term to write instead."""
 
-    form: str
+    form: str  # a stem, or stems of words that follow each other
     term: str  # the glossary's Chechen term
     russian: str  # the glossary's Russian term
+    scope: tuple[str, ...] = ()  # globs of the files it is avoided in; () for all
+
+    def applies_to(self, path: Path) -> bool:
+        """Whether the form is avoided in `path` (globs match from the right,
+        as from the project's root: «docs/ce/reports/*»)."""
+        where = path.resolve().as_posix()
+        return not self.scope or any(
+            fnmatchcase(where, pattern) or fnmatchcase(where, f"*/{pattern}")
+            for pattern in self.scope
+        )
+
+
+def _avoided(term: dict[str, Any]) -> Iterator[Avoid]:
+    """The forms a glossary entry says to avoid: a text (everywhere), or
+    {form, in} for a form avoided only in some files."""
+    for item in term.get("avoid") or ():
+        if isinstance(item, dict):
+            scope = tuple(str(glob) for glob in item.get("in") or ())
+            yield Avoid(str(item.get("form")), str(term["ce"]), str(term["ru"]), scope)
+        else:
+            yield Avoid(str(item), str(term["ce"]), str(term["ru"]))
 
 
 @dataclass(frozen=True)
@@ -80,10 +102,10 @@ class Rules:
         return cls(
             contacts=PublicContacts.load(project / "data"),
             avoid=tuple(
-                Avoid(str(form), str(term["ce"]), str(term["ru"]))
+                avoid
                 for term in glossary.get("terms") or ()
-                if isinstance(term, dict)
-                for form in term.get("avoid") or ()
+                if isinstance(term, dict) and "ce" in term and "ru" in term
+                for avoid in _avoided(term)
             ),
             named=frozenset(
                 fold(str(entry.get("name", ""))) for entry in consent if isinstance(entry, dict)

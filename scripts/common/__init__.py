@@ -5,7 +5,7 @@ site_config    ROOT (the checkout), LANGS (the site's languages) and the
 problem        Problem and Problems: FILE:LINE: message, as every tool reports;
                control characters printed escaped
 cli            @command: the one place a command turns errors into lines
-os_errors      a file that cannot be read or written, told in Russian
+os_errors      a file that cannot be read or written, told in Russian (what to do)
 atomic         write files through a temporary file and a rename
 yamldata       read a data/*.yml file against its JSON schema, with lines
 schema         JSON-schema pieces: TEXT, URL, ID, in_every_language

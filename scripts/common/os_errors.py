@@ -1,9 +1,9 @@
 """What a file that cannot be read or written means, in Russian, for the
-commands the school's coordinator runs: what went wrong and what to do,
-never the system's English text.
+commands the school's coordinator and teachers run: what went wrong and
+what to do, never the system's English text (strerror).
 
-    @command(os_error=os_errors.told)   # common/cli.py: the one conversion point
-    os_errors.reason(err)               # «нет такой папки: проверьте путь»
+    os_errors.reason(err)               # «нет такой папки или файла: проверьте путь»
+    os_errors.told("stats.py", err)     # the line common/cli.py prints for a command
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ import errno
 import re
 from pathlib import Path
 
+_NO_RIGHTS = "нет прав на этот файл или папку: выберите другую папку или проверьте права"
+_BUSY = "файл занят другой программой: закройте её и повторите"
+_TOO_MANY = "открыто слишком много файлов: закройте другие программы и повторите"
+
 # What each error means for a person, and what they can do about it.
 _REASONS = {
     errno.ENOENT: "нет такой папки или файла: проверьте путь",
-    errno.EACCES: "нет прав на этот файл или папку: выберите другую папку или проверьте права",
-    errno.EPERM: "нет прав на этот файл или папку: выберите другую папку или проверьте права",
+    errno.EACCES: _NO_RIGHTS,
+    errno.EPERM: _NO_RIGHTS,
     errno.EISDIR: "это папка, а не файл: укажите имя файла",
     errno.ENOTDIR: "часть пути — не папка, а файл: проверьте путь",
     errno.ENOSPC: "на диске нет места: освободите место и повторите",
@@ -25,18 +29,21 @@ _REASONS = {
     errno.ENAMETOOLONG: "слишком длинное имя файла или путь: выберите имя короче",
     errno.EEXIST: "такой файл уже есть: выберите другое имя",
     errno.ELOOP: "путь ссылается сам на себя (ссылки по кругу): проверьте путь",
-    errno.EBUSY: "файл занят другой программой: закройте её и повторите",
-    errno.ETXTBSY: "файл занят другой программой: закройте её и повторите",
-    errno.EMFILE: "открыто слишком много файлов: закройте другие программы и повторите",
-    errno.ENFILE: "открыто слишком много файлов: закройте другие программы и повторите",
+    errno.EBUSY: _BUSY,
+    errno.ETXTBSY: _BUSY,
+    errno.EMFILE: _TOO_MANY,
+    errno.ENFILE: _TOO_MANY,
     errno.EIO: "ошибка чтения или записи диска: проверьте диск или флешку и повторите",
     errno.EXDEV: "файл нельзя перенести на другой диск: выберите папку на том же диске",
     errno.EINVAL: "такое имя файла или путь недопустимы: выберите другое",
 }
 
 
-def reason(err: OSError) -> str:
-    """What `err` means and what to do, in Russian."""
+def reason(err: OSError, lang: str = "ru") -> str:
+    """What `err` means and what to do, in Russian; `lang="en"` keeps the
+    system's own words (for developer-facing tools)."""
+    if lang != "ru":
+        return err.strerror or str(err)
     if err.errno in _REASONS:
         return _REASONS[err.errno]
     code = errno.errorcode.get(err.errno, "?") if err.errno is not None else "?"

@@ -138,14 +138,18 @@ def load(project: Path = ROOT) -> Site:
     yamldata.check(document, _schema([str(code) for code in codes]))
     defaults = [entry for entry in entries or [] if entry.get("default")]
     if len(defaults) != 1:
-        raise Problems([document.problem("the i18n plugin needs exactly one default language")])
+        one_default = "у плагина i18n должен быть ровно один язык по умолчанию (default: true)"
+        raise Problems([document.problem(one_default)])
     languages = [Language(entry["locale"], entry["name"]) for entry in entries or []]
     languages.sort(key=lambda language: language.code != defaults[0]["locale"])
     extra = data["extra"]
     try:
         ZoneInfo(extra["timezone"])
     except (ValueError, ZoneInfoNotFoundError):
-        problem = f"extra.timezone: no time zone «{extra['timezone']}»; write, say, Europe/Moscow"
+        problem = (
+            f"extra.timezone: нет часового пояса «{extra['timezone']}»; "
+            "пишите, например, Europe/Moscow"
+        )
         raise Problems([document.problem(problem, "extra", "timezone")]) from None
     return Site(
         languages=tuple(languages),

@@ -43,14 +43,15 @@ class Section:
 
     def _value(self, key: str) -> str | list[str]:
         if key not in self.values:
-            raise Problems([self.problem(f"{self.name}.{key}: missing; the renderers need it")])
+            missing = f"{self.name}.{key}: нет такой строки, а она нужна страницам сайта"
+            raise Problems([self.problem(missing)])
         return self.values[key]
 
     def __getitem__(self, key: str) -> str:
         value = self._value(key)
         if not isinstance(value, str):
             raise Problems(
-                [self.problem(f"{self.name}.{key}.{self.lang}: one text, not a list", key)]
+                [self.problem(f"{self.name}.{key}.{self.lang}: здесь один текст, а не список", key)]
             )
         return value
 
@@ -73,7 +74,8 @@ class Words:
 
     def of(self, section: str, lang: str) -> Section:
         if section not in self.data:
-            problem = Problem(str(WORDS_FILE), 1, f"no section «{section}»; the renderers need it")
+            missing = f"нет раздела «{section}», а он нужен страницам сайта"
+            problem = Problem(str(WORDS_FILE), 1, missing)
             raise Problems([problem])
         entries = self.data[section]
         values = {key: texts[lang] for key, texts in entries.items()}

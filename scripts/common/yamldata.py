@@ -2,8 +2,8 @@
 
 Every problem names the line of the value at fault, `FILE:LINE: message`, so
 a teacher editing data/ on GitHub can find it. Used for every file in data/.
-Problems are told in English, or in Russian (`lang="ru"`) for the files the
-school's coordinator edits and reads about through scripts/stats.py.
+Problems are told in Russian, as teachers and the coordinator read them (in
+`make check`, the build, CI); `lang="en"` keeps jsonschema's own English.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from common.os_errors import reason as os_reason
 from common.problem import Problem, Problems
 
 Key = str | int
@@ -73,7 +74,7 @@ def _child(node: yaml.Node, key: Key) -> tuple[yaml.Node | None, yaml.Node] | No
     return None
 
 
-def where(path: tuple[Key, ...] | list[Key], lang: str = "en") -> str:
+def where(path: tuple[Key, ...] | list[Key], lang: str = "ru") -> str:
     """A readable name for a value: terms[3].ce"""
     text = ""
     for key in path:
@@ -88,19 +89,20 @@ def load(
     *,
     dates_as_text: bool = False,
     loader: type[yaml.SafeLoader] | None = None,
-    lang: str = "en",
+    lang: str = "ru",
 ) -> Document:
     """Load `path` and check it against `schema`; raise Problems when wrong.
 
     `loader` reads a file with tags of its own (mkdocs.yml's !ENV); by
     default the safe loader, which leaves dates as text with `dates_as_text`.
-    `lang` is the language of the problems: "en" or "ru".
+    `lang` is the language of the problems: "ru" or "en".
     """
     words = _MESSAGES[lang]
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise Problems([Problem(shown, 1, words["unreadable"].format(err=err))]) from None
+        reason = os_reason(err, lang) if isinstance(err, OSError) else words["not_utf8"]
+        raise Problems([Problem(shown, 1, words["unreadable"].format(err=reason))]) from None
     reader = (loader or (_TextDatesLoader if dates_as_text else yaml.SafeLoader))(text)
     try:
         root = reader.get_single_node()
@@ -108,7 +110,7 @@ def load(
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        problem = getattr(err, "problem", None) or str(err)
+        problem = yaml_reason(err) if lang == "ru" else getattr(err, "problem", None) or str(err)
         raise Problems([Problem(shown, line, words["yaml"].format(problem=problem))]) from None
     finally:
         reader.dispose()
@@ -117,10 +119,10 @@ def load(
     return document
 
 
-def check(document: Document, schema: dict[str, Any], lang: str = "en") -> None:
+def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:
     """Raise Problems, by line, where `document` breaks `schema` or repeats a key."""
     problems = list(_duplicate_keys(document, document.root, _MESSAGES[lang]["twice"]))
-    explain = _russian if lang == "ru" else _english
+    explain = russian if lang == "ru" else _english
     for error in jsonschema.Draft202012Validator(schema).iter_errors(document.data):
         at: list[Key] = list(error.absolute_path)
         problems.append(document.problem(f"{where(at, lang)}: {explain(error)}", *at))
@@ -132,12 +134,14 @@ _MESSAGES = {
     "en": {
         "file": "the file",
         "unreadable": "cannot read the file: {err}",
+        "not_utf8": "not UTF-8 text",
         "yaml": "not valid YAML: {problem}",
         "twice": "the key «{key}» is given twice",
     },
     "ru": {
         "file": "файл",
         "unreadable": "не удаётся прочитать файл: {err}",
+        "not_utf8": "файл не в кодировке UTF-8",
         "yaml": "ошибка в записи YAML: {problem}",
         "twice": "ключ «{key}» записан дважды",
     },
@@ -160,7 +164,7 @@ _TYPES_RU = {
 _QUOTED = re.compile(r"^'(.*?)'")
 
 
-def _russian(error: jsonschema.ValidationError) -> str:
+def russian(error: jsonschema.ValidationError) -> str:
     """The schema problem in Russian, for each check our schemas use."""
     kind, value, instance = error.validator, error.validator_value, error.instance
     if kind == "required":
@@ -188,6 +192,49 @@ def _russian(error: jsonschema.ValidationError) -> str:
     if kind in ("oneOf", "anyOf"):
         return "значение не подходит ни под один из допустимых видов"
     return error.message
+
+
+# PyYAML's reasons, as a person who wrote the file can act on them.
+_YAML_RU = (
+    (
+        "mapping values are not allowed",
+        "двоеточие «:» внутри значения: возьмите значение в кавычки",
+    ),
+    ("could not find expected ':'", "не хватает двоеточия «:» после ключа"),
+    (
+        "cannot start any token",
+        "знак табуляции или «@», «`» в начале значения: пишите пробелы, "
+        "значение возьмите в кавычки",
+    ),
+    ("found unexpected end of stream", "файл обрывается: не закрыта кавычка или скобка"),
+    ("found unknown escape character", "неизвестная последовательность с «\\» в кавычках"),
+    (
+        "did not find expected key",
+        "неверный отступ: ключи одного уровня пишутся с одинаковым отступом",
+    ),
+    ("expected <block end>", "неверный отступ: ключи одного уровня пишутся с одинаковым отступом"),
+    ("did not find expected '-' indicator", "неверный отступ в списке"),
+    ("found undefined alias", "ссылка * на якорь &, которого нет"),
+    ("found duplicate anchor", "якорь & назван дважды"),
+    (
+        "could not determine a constructor",
+        "неизвестный тег «!»: уберите его или возьмите значение в кавычки",
+    ),
+    ("while scanning a quoted scalar", "не закрыта кавычка"),
+    ("while parsing a flow", "не закрыта скобка [ или {"),
+    ("expected the node content", "после «-» или «:» не хватает значения"),
+    ("special characters are not allowed", "недопустимый знак в файле"),
+)
+
+
+def yaml_reason(err: yaml.YAMLError) -> str:
+    """What is wrong with the YAML, in Russian."""
+    said = " ".join(str(getattr(err, name, "") or "") for name in ("context", "problem"))
+    said = said.strip() or str(err)
+    for english, russian_reason in _YAML_RU:
+        if english in said:
+            return russian_reason
+    return "запись не читается как YAML: проверьте отступы, двоеточия и кавычки"
 
 
 def _duplicate_keys(document: Document, node: yaml.Node | None, message: str) -> Iterator[Problem]:

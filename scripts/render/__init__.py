@@ -3,6 +3,8 @@
 core                 the renderer contract, GENERATED, NOTICE, render_all
 registry             RENDERERS: every renderer, in the order they run, and
                      MADE_FROM: what each generated file is made from
+shows                which Chechen texts each generated part shows, for a
+                     page's review notice (translation/units.py)
 school               the school's names, for the pages that give them
 glossary             the glossary tables on /glossary/
 platforms            the comparison on /platforms/ and each guide's facts

@@ -13,6 +13,7 @@ a loop, and files a renderer no longer produces are removed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 
 from common.atomic import write_if_changed
@@ -36,14 +37,34 @@ class RenderError(Exception):
     """Data a page is made from is wrong; the message says where and why."""
 
 
+# What the renderers of the current run have made so far: a later renderer
+# (the translation status, which names pages by their titles) may read a part
+# an earlier one made before any of them is written.
+_MADE: ContextVar[dict[Path, str] | None] = ContextVar("made", default=None)
+
+
+def part(project: Path, name: str) -> str | None:
+    """The generated part `name` (as a page includes it, "platforms/x.ru.md"):
+    as this run made it, else as a build left it; None when there is none."""
+    made = _MADE.get()
+    if made is not None and GENERATED / name in made:
+        return made[GENERATED / name]
+    path = project / GENERATED / name
+    return path.read_text("utf-8") if path.is_file() else None
+
+
 def render_all(project: Path, renderers: list[Renderer]) -> list[Path]:
     """Render every generated file of `project`; return the files written."""
     outputs: dict[Path, str] = {}
-    for renderer in renderers:
-        try:
-            outputs.update(renderer(project))
-        except Problems as err:
-            raise RenderError(str(err)) from None
+    token = _MADE.set(outputs)
+    try:
+        for renderer in renderers:
+            try:
+                outputs.update(renderer(project))
+            except Problems as err:
+                raise RenderError(str(err)) from None
+    finally:
+        _MADE.reset(token)
     written = [
         project / path for path, text in outputs.items() if write_if_changed(project / path, text)
     ]

@@ -28,6 +28,12 @@ from render.mdtext import cell, in_lang, table
 GLOSSARY = Path("data") / "glossary.yml"
 
 _NAMES = in_every_language(TEXT)
+_SCOPED = {
+    "type": "object",
+    "required": ["form", "in"],
+    "additionalProperties": False,
+    "properties": {"form": TEXT, "in": {"type": "array", "minItems": 1, "items": TEXT}},
+}
 SCHEMA = {
     "type": "object",
     "required": ["sources", "terms"],
@@ -45,8 +51,9 @@ SCHEMA = {
                     **{lang: TEXT for lang in LANGS},
                     "source": {"type": "string"},
                     "note": _NAMES,
-                    # Forms `make check` flags in Chechen text (checks/glossary_terms.py).
-                    "avoid": {"type": "array", "minItems": 1, "items": TEXT},
+                    # Forms `make check` flags in Chechen text (checks/glossary_terms.py):
+                    # a stem everywhere, or {form, in: [globs]} in some files only.
+                    "avoid": {"type": "array", "minItems": 1, "items": {"oneOf": [TEXT, _SCOPED]}},
                 },
             },
         },
@@ -77,22 +84,20 @@ def load(project: Path) -> list[Term]:
         for found in palochka.find_lookalikes(entry["ce"]):
             problems.append(
                 document.problem(
-                    f"«{entry['ce']}» types the palochka as {found.name}: write Ӏ (U+04C0)",
+                    f"в «{entry['ce']}» палочка набрана как {found.name}: пишите Ӏ (U+04C0)",
                     *path,
                     "ce",
                 )
             )
         key = entry["ru"].casefold()
         if key in seen:
-            problems.append(
-                document.problem(f"«{entry['ru']}» is already in the glossary", *path, "ru")
-            )
+            problems.append(document.problem(f"«{entry['ru']}» уже есть в словаре", *path, "ru"))
         seen[key] = entry["ru"]
         source = entry.get("source")
         if source is not None and source not in sources:
             known = ", ".join(sorted(sources))
             problems.append(
-                document.problem(f"unknown source «{source}»; known: {known}", *path, "source")
+                document.problem(f"нет источника «{source}»; есть: {known}", *path, "source")
             )
         terms.append(
             Term(

@@ -91,12 +91,10 @@ def load(project: Path) -> list[Platform]:
     seen: set[str] = set()
     for index, entry in enumerate(document.data):
         if entry["id"] in seen:
-            problems.append(document.problem(f"the id «{entry['id']}» is used twice", index, "id"))
+            problems.append(document.problem(f"id «{entry['id']}» встречается дважды", index, "id"))
         seen.add(entry["id"])
         if entry["url_checked"] and entry["url"] is None:
-            problems.append(
-                document.problem("url_checked is true, but url is empty", index, "url_checked")
-            )
+            problems.append(document.problem("url_checked: true, а url пуст", index, "url_checked"))
         platforms.append(
             Platform(
                 id=entry["id"],
@@ -148,7 +146,8 @@ def links(platform: Platform, words: Section) -> str:
     lang = words.lang
     titles = words.list("see_also")
     if len(titles) != len(SEE_ALSO):
-        raise Problems([words.problem(f"give {len(SEE_ALSO)} titles, one per link", "see_also")])
+        wanted = f"нужно {len(SEE_ALSO)} названия, по одному на ссылку"
+        raise Problems([words.problem(wanted, "see_also")])
     lines = [f"- {words['site']}: {address(platform, words)}"]
     lines += [
         f"- [{link.title[lang]}]({href(link.url)}) — {shown_url(link.url)}"

@@ -41,8 +41,8 @@ def render_template(name: str, /, folder: Path = TEMPLATES, **context: object) -
     try:
         return _environment(folder).get_template(name).render(**context)
     except jinja2.TemplateNotFound:
-        raise Problems([Problem(shown, 1, "no such template: write it")]) from None
+        raise Problems([Problem(shown, 1, "нет такого шаблона: его нужно написать")]) from None
     except jinja2.TemplateSyntaxError as err:
-        raise Problems([Problem(shown, err.lineno, f"template error: {err.message}")]) from None
+        raise Problems([Problem(shown, err.lineno, f"ошибка в шаблоне: {err.message}")]) from None
     except jinja2.UndefinedError as err:
-        raise Problems([Problem(shown, 1, f"template error: {err.message}")]) from None
+        raise Problems([Problem(shown, 1, f"ошибка в шаблоне: {err.message}")]) from None

@@ -10,7 +10,7 @@ from pathlib import Path
 from common.site_config import LANGS
 from common.words import Section
 from common.words import load as load_words
-from render.core import GENERATED, NOTICE
+from render.core import GENERATED, NOTICE, part
 from render.mdtext import cell
 from render.mdtext import table as mdtable
 from render.templating import render_template
@@ -27,8 +27,11 @@ def _reviewed(page: PageStatus, review: Progress, words: Section) -> str:
     tally = review.pages.get(f"{DOCS.as_posix()}/{TARGET}/{page.page}")
     if tally is None:
         return "—"
-    if tally.total and tally.reviewed == tally.total:
+    file = f"{DOCS.as_posix()}/{TARGET}/{page.page}"
+    if review.whole(file):
         return f"{_tally(tally, words)} ({words['whole']})"
+    if tally.reviewed == tally.total:
+        return f"{_tally(tally, words)} ({words['parts_pending']})"
     return _tally(tally, words)
 
 
@@ -74,7 +77,7 @@ def table(pages: list[PageStatus], review: Progress, words: Section) -> str:
 def render_status(project: Path) -> dict[Path, str]:
     """Renderer (scripts/render/core.py): the status in both languages."""
 
-    pages = statuses(project)
+    pages = statuses(project, parts=lambda name: part(project, name))
     review = progress(project)
     words = load_words(project)
     return {

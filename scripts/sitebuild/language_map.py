@@ -23,7 +23,8 @@ false, or as the page's language):
   date_text   that day in the page's language, by Babel's CLDR locale.
 For the whole build: `languages` (code, name, root), `default`, `locales`,
 `pdf` (whether PDFs are printed), `built` (the build's date, for paper) and
-`review_pending` (Chechen texts outside the pages not yet reviewed).
+`review_pending` (what awaits a native speaker's review: the 404 page's
+words, and each Chechen page showing a text not reviewed yet).
 Addresses are relative: templates prefix config.site_url. The map is kept
 lean because both language builds compile it.
 
@@ -162,8 +163,8 @@ def make(project: Path, site: site_config.Site, pdf: bool, history: History) -> 
         "locales": {lang: _og_locale(lang) for lang in site.langs},
         "pdf": pdf,
         "built": get_build_datetime().strftime("%d.%m.%Y"),
-        # Chechen texts outside the pages still awaiting a native speaker's
-        # review ("notfound": the 404 page's words), for their review note.
+        # What still awaits a native speaker's review, for its review note:
+        # "notfound" (the 404 page's words) and Chechen pages by source file.
         "review_pending": review.pending(review.progress(project)),
         "pages": pages,
     }

@@ -44,6 +44,7 @@ LINE_START_HAZARD = re.compile(r"^(?:[-*+>|#=]|\d{1,9}[.)]$|!!!|\?\?\?|`{3}|~{3}
 KIND_NAMES = {
     "title": "заголовок страницы",
     "description": "описание страницы",
+    "summary": "краткое содержание новости",
     "heading": "заголовок",
     "paragraph": "абзац",
     "item": "пункт списка",
@@ -178,7 +179,8 @@ def front_matter_span(text: str) -> tuple[int, int] | None:
     return 4, 4 + found.start()
 
 
-FRONT_MATTER_TEXTS = ("title", "description")
+# The values a reader sees: a news post's summary shows in the news lists.
+FRONT_MATTER_TEXTS = ("title", "description", "summary")
 
 
 def _front_matter_blocks(text: str) -> Iterator[Block]:

@@ -3,12 +3,14 @@
 Counted per page (blocks reviewed of all its blocks), per group of
 interface strings (Material's, the site's own, the 404 page's), per data
 file (labels) and for the glossary (confirmed terms), from the same
-inventory the review workbook is made from (translation.units).
+inventory the review workbook is made from (translation.units). A page is
+reviewed whole when its own blocks are and so is every text its generated
+parts show; until then it carries the notice «not reviewed yet».
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from translation.units import NOT_FOUND, SHEETS, inventory
@@ -28,6 +30,14 @@ class Tally:
 class Progress:
     pages: dict[str, Tally]  # docs/ce/…md → its blocks
     groups: dict[str, dict[str, Tally]]  # sheet → group (a file, the 404 page) → texts
+    parts_pending: set[str] = field(default_factory=set)  # pages whose parts show unreviewed text
+
+    def whole(self, page: str) -> bool:
+        """Whether everything `page` shows is reviewed: its blocks and its parts."""
+        tally = self.pages.get(page)
+        if tally is None:
+            return False
+        return tally.reviewed == tally.total and page not in self.parts_pending
 
     def totals(self) -> dict[str, Tally]:
         """Per kind of text (SHEETS): reviewed of all."""
@@ -51,10 +61,14 @@ def progress(project: Path) -> Progress:
             pages[unit.file].add(unit.reviewed)
         else:
             groups[unit.sheet].setdefault(unit.group, Tally()).add(unit.reviewed)
-    return Progress(pages, groups)
+    parts_pending = {file for file, page in found.pages.items() if not found.parts_reviewed(page)}
+    return Progress(pages, groups, parts_pending)
 
 
 def pending(review: Progress) -> list[str]:
-    """What the templates mark as awaiting review: "notfound" for the 404 page."""
+    """What the templates mark as awaiting review: "notfound" for the 404
+    page, and each Chechen page (docs/ce/…md) that shows any text not
+    reviewed yet, its own or its generated parts'."""
     tally = review.groups["strings"].get(NOT_FOUND)
-    return ["notfound"] if tally and tally.reviewed < tally.total else []
+    found = ["notfound"] if tally and tally.reviewed < tally.total else []
+    return found + [page for page in review.pages if not review.whole(page)]

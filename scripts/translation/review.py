@@ -37,7 +37,7 @@ from common import yamledit
 from common.atomic import write_text
 from common.problem import Problem, Problems
 from common.words import load as load_words
-from translation import ledger, workbook
+from translation import ledger, trial, workbook
 from translation.blocks import Block, front_matter_span
 from translation.blocks import apply as apply_blocks
 from translation.blocks import blocks as page_blocks
@@ -114,7 +114,8 @@ class Verdict:
 class Outcome:
     corrected: int = 0
     checked: int = 0
-    pages: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # flagged reviewed
+    unflagged: list[str] = field(default_factory=list)  # back to needed: changed since
     terms: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -241,10 +242,32 @@ def _import(project: Path, path: Path, shown: str, today: date) -> Outcome:
         for file, text in texts.items()
         if not (project / file).exists() or (project / file).read_text("utf-8") != text
     }
+    # ...and tried, as the build and `make check` would read it.
+    broken = trial.problems(project, changed)
+    if broken:
+        raise Problems([_blame(problem, verdicts, shown) for problem in broken])
     for file, text in changed.items():
         write_text(project / file, text)
     outcome.files = sorted(changed)
     return outcome
+
+
+def _blame(problem: Problem, verdicts: list[Verdict], shown: str) -> Problem:
+    """A problem the import would bring, told at the row most likely to cause
+    it: a correction in the same file, nearest to the problem's line; else a
+    «да» in that file (a page's review flag); else the first correction."""
+    corrected = [v for v in verdicts if v.correction is not None]
+    same_file = [v for v in verdicts if v.unit.file == problem.source]
+    pool = [v for v in same_file if v.correction is not None] or same_file or corrected or verdicts
+    culprit = min(
+        pool, key=lambda v: (v.unit.file != problem.source, abs(v.unit.line - problem.line))
+    )
+    return Problem(
+        shown,
+        culprit.row.number,
+        f"лист «{workbook.SHEET_TITLES[culprit.unit.sheet]}»: после этого исправления сайт "
+        f"не пройдёт проверку — {problem}",
+    )
 
 
 def _apply(
@@ -342,6 +365,27 @@ def _set_in(data: Any, path: tuple[str | int, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
+class _AnyTags(yaml.SafeLoader):
+    """The safe loader, reading a value with a tag of another tool (mkdocs.yml's
+    !ENV, !!python/…) as the plain value it is written as."""
+
+
+def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_AnyTags.add_multi_constructor("!", _untagged)
+_AnyTags.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+
+
+def _load(text: str) -> Any:
+    return yaml.load(text, Loader=_AnyTags)  # a safe loader, tags read as text
+
+
 def _yaml_text(
     source: str,
     corrections: list[Verdict],
@@ -351,7 +395,7 @@ def _yaml_text(
     outcome: Outcome,
 ) -> str:
     edits: list[yamledit.Edit] = []
-    expected = yaml.safe_load(source)
+    expected = _load(source)
     for verdict in corrections:
         handle = verdict.unit.handle
         assert isinstance(handle, YamlValue)
@@ -365,7 +409,7 @@ def _yaml_text(
         outcome.terms += [v.unit.ru for v in confirm]
     text = yamledit.apply(source, edits)
     try:
-        reread = yaml.safe_load(text)
+        reread = _load(text)
     except yaml.YAMLError:
         reread = None
     if reread != expected:
@@ -448,6 +492,31 @@ def _merged(edits: list[yamledit.Edit]) -> list[yamledit.Edit]:
     return out
 
 
+def _front_matter_unflip(text: str) -> str:
+    """The page back to translation_review: needed, without reviewed_by and
+    reviewed_on: a text it shows changed since its review."""
+    span = front_matter_span(text)
+    assert span is not None
+    start, end = span
+    head = text[start:end]
+    root = yamledit.compose(head)
+    assert isinstance(root, yaml.MappingNode)
+    values = {k.value: (k, v) for k, v in root.value}
+    expected = yaml.safe_load(head)
+    edits = [yamledit.replace_scalar(head, values[REVIEW_KEY][1], "needed", flow=False)]
+    expected[REVIEW_KEY] = "needed"
+    for key in ("reviewed_by", "reviewed_on"):
+        if key in values:
+            key_node, value = values[key]
+            line_start = head.rfind("\n", 0, key_node.start_mark.index) + 1
+            line_end = head.find("\n", yamledit.node_end(head, value))
+            edits.append(yamledit.Edit(line_start, len(head) if line_end < 0 else line_end + 1, ""))
+            del expected[key]
+    new_head = yamledit.apply(head, edits)
+    assert yaml.safe_load(new_head) == expected
+    return text[:start] + new_head + text[end:]
+
+
 def _review_flags(
     project: Path,
     found: Inventory,
@@ -457,33 +526,38 @@ def _review_flags(
     texts: dict[str, str],
     outcome: Outcome,
 ) -> None:
-    """Record the «да» rows: pages whose every block is reviewed are flagged,
-    other texts go into the ledger."""
+    """Record the «да» rows in the ledger, each text by its fingerprint as it
+    stands after the corrections, so that a later change to its Chechen or
+    Russian wording makes it unreviewed again. A page whose every block is
+    reviewed is flagged reviewed (its blocks all go into the ledger); a page
+    flagged reviewed whose text changed since goes back to needed."""
     entries = list(found.entries)
     known = {e.text for e in entries}
+    final = {v.unit.where: v.final for v in verdicts}
     checked: dict[str, Verdict] = {}
     for verdict in verdicts:
         if verdict.checked and verdict.unit.sheet != "terms" and not verdict.unit.reviewed:
             checked[verdict.unit.where] = verdict
     outcome.checked = len(checked)
-    flipped: set[str] = set()
-    for file, page in found.pages.items():
-        if page.reviewed or not any(u.where in checked for u in page.units):
-            continue
-        if all(u.reviewed or u.where in checked for u in page.units):
-            text = texts.get(file) or (project / file).read_text("utf-8")
-            texts[file] = _front_matter_flip(text, reviewer, today)
-            flipped.add(file)
-            outcome.pages.append(file)
-    for verdict in checked.values():
-        unit = verdict.unit
-        if unit.file in flipped:
-            continue
-        text = unit.fingerprint_with(verdict.final)
+
+    def record(unit: Unit) -> None:
+        text = unit.fingerprint_with(final.get(unit.where, unit.ce))
         if text not in known:
             entries.append(ledger.Entry(unit.file, text, unit.where, reviewer, today.isoformat()))
             known.add(text)
-    entries = [e for e in entries if e.file not in flipped]
+
+    for verdict in checked.values():
+        record(verdict.unit)
+    for file, page in found.pages.items():
+        done = all(u.reviewed or u.where in checked for u in page.units)
+        page_text = texts.get(file) or (project / file).read_text("utf-8")
+        if done and any(u.where in checked for u in page.units):
+            for unit in page.units:
+                record(unit)
+            texts[file] = _front_matter_flip(page_text, reviewer, today)
+            outcome.pages.append(file)
+        elif page.reviewed and not done:
+            texts[file] = _front_matter_unflip(page_text)
+            outcome.unflagged.append(file)
     if entries != found.entries:
         texts[ledger.LEDGER.as_posix()] = ledger.render(entries)
-    outcome.checked = len(checked)

@@ -14,6 +14,7 @@ after checking it, change its Chechen file (for example its review flag).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +35,13 @@ class PageStatus:
     status: str
 
 
-def statuses(project: Path = ROOT, history: History | None = None) -> list[PageStatus]:
+def statuses(
+    project: Path = ROOT, history: History | None = None, parts: PartReader | None = None
+) -> list[PageStatus]:
     """The status of every Russian page's Chechen translation.
 
-    `history` is read from git when not given (the build reads it once).
+    `history` is read from git when not given (the build reads it once);
+    `parts` gives a generated part's text, for a title a part makes.
     """
     history = history or History(project)
     source_root = project / DOCS / SOURCE
@@ -52,19 +56,42 @@ def statuses(project: Path = ROOT, history: History | None = None) -> list[PageS
         else:
             newer = history.is_newer(f"{DOCS}/{SOURCE}/{page}", f"{DOCS}/{TARGET}/{page}")
             status = {True: "outdated", False: "translated", None: "unknown"}[newer]
-        titles = {SOURCE: title_of(path)}
+        titles = {SOURCE: title_of(path, parts)}
         if target.exists():
-            titles[TARGET] = title_of(target)
+            titles[TARGET] = title_of(target, parts)
         out.append(PageStatus(page, titles, status))
     return out
 
 
 FRONT_TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)
 HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+# A part included in place of the heading: --8<-- "platforms/x.ru.md:title"
+FIRST_SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])([^"':\n]+)(?::([\w-]+))?\1[ \t]*$""")
+PartReader = Callable[[str], str | None]
 
 
-def title_of(path: Path) -> str:
-    """A page's title: its front-matter title, else its first heading."""
+def title_of(path: Path, parts: PartReader | None = None) -> str:
+    """A page's title: its front-matter title, else its first heading, in
+    its own text or in the part it includes before any text of its own."""
     text = path.read_text("utf-8")
-    found = FRONT_TITLE.search(text.split("\n---", 1)[0]) or HEADING.search(text)
+    head, _, body = text.partition("\n---") if text.startswith("---") else ("", "", text)
+    found = FRONT_TITLE.search(head) if head else None
+    if found is None:
+        found = HEADING.search(_with_first_part(body, parts))
     return found.group(1).strip().strip("\"'") if found else path.stem
+
+
+def _with_first_part(body: str, parts: PartReader | None) -> str:
+    """`body` with a part that comes before its first heading put in place."""
+    for line in body.splitlines():
+        if not line.strip() or line.lstrip().startswith("---"):
+            continue
+        snippet = FIRST_SNIPPET.match(line)
+        text = parts(snippet[2]) if snippet and parts else None
+        if snippet is None or text is None:
+            return body
+        if snippet[3]:  # a section: between its start and end marks
+            start, end = f"[start:{snippet[3]}]", f"[end:{snippet[3]}]"
+            text = text.split(start, 1)[-1].split(end, 1)[0]
+        return text.replace("-->", "-->\n") + "\n" + body
+    return body

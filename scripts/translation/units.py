@@ -11,14 +11,22 @@
              so a new data file is covered without a change here
     terms    the glossary's terms (data/glossary.yml, terms[])
 
-A text is reviewed when its page is flagged reviewed, its glossary term is
-confirmed, or the ledger (translation.ledger) holds its fingerprint.
+A text is reviewed when the ledger (translation.ledger) holds its
+fingerprint, so a text whose Chechen or Russian wording changed since is not
+reviewed any more; a glossary term when it is confirmed. A page flagged
+reviewed by hand (translation_review: reviewed) whose blocks the ledger has
+never seen counts as reviewed as it stands: the reviewer's word for it.
+
+A page also shows the generated parts it includes (`--8<-- "…"`): what
+texts each part shows is declared in render/shows.py. A page is reviewed
+whole only when its own blocks and every text its parts show are.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,6 +37,8 @@ import yaml
 
 from common.problem import Problem, Problems
 from common.source_pages import written_pages
+from common.yamldata import yaml_reason
+from render.shows import SHOWS
 from translation import ledger
 from translation.blocks import KIND_NAMES, Block, blocks, front_matter_span, has_text
 from translation.theme_strings import TemplateString
@@ -39,6 +49,7 @@ GLOSSARY = "data/glossary.yml"
 REVIEW_KEY = "translation_review"
 # Templates whose dict literals hold Chechen strings, and where each one's
 # Russian strings are: None for the same file (a "ru" dict beside "ce").
+CONFIG = "mkdocs.yml"  # its `extra` holds ru/ce texts too (the coordinator's role)
 THEME_CE = "overrides/partials/languages/ce.html"
 SITE_STRINGS = "overrides/partials/site-strings.html"
 TEMPLATES: dict[str, str | None] = {
@@ -49,6 +60,7 @@ TEMPLATES: dict[str, str | None] = {
 NOT_FOUND_PREFIX = "notfound."
 NOT_FOUND = "overrides/404.html"
 SHEETS = ("pages", "strings", "labels", "terms")
+SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+(["'])([^"'\n]+)\1[ \t]*$""", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -91,6 +103,8 @@ class Page:
     file: str  # docs/ce/…md
     reviewed: bool  # translation_review: reviewed in its front matter
     units: list[Unit]
+    parts: tuple[str, ...] = ()  # the generated parts it includes: "contacts/channels.ce.md"
+    ledgered: bool = False  # the ledger holds some of its blocks (it went through an import)
 
 
 @dataclass
@@ -106,6 +120,47 @@ class Inventory:
 
     def unreviewed(self, sheet: str) -> list[Unit]:
         return [u for u in self.units if u.sheet == sheet and not u.reviewed]
+
+    def shown_by(self, part: str) -> list[Unit] | None:
+        """The texts a generated part shows (render/shows.py); None when
+        some of them are not in the inventory, or the part is not declared."""
+        if part not in self._parts:
+            self._parts[part] = self._shown_by(part)
+        return self._parts[part]
+
+    def _shown_by(self, part: str) -> list[Unit] | None:
+        for pattern, globs in SHOWS.items():
+            found = re.fullmatch(pattern, part)
+            if found is None:
+                continue
+            shown: list[Unit] = []
+            for glob in globs:
+                wanted = _glob(glob.format(**found.groupdict()))
+                matched = [
+                    u for u in self.units if u.sheet != "terms" and wanted.fullmatch(u.where)
+                ]
+                if not matched:
+                    return None
+                shown += matched
+            return shown
+        return None
+
+    def parts_reviewed(self, page: Page) -> bool:
+        """Whether every text the page's generated parts show is reviewed."""
+        for part in page.parts:
+            shown = self.shown_by(part)
+            if shown is None or not all(unit.reviewed for unit in shown):
+                return False
+        return True
+
+    @cached_property
+    def _parts(self) -> dict[str, list[Unit] | None]:
+        return {}
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A «Где» glob: * is any text, everything else (brackets too) itself."""
+    return re.compile(".*".join(re.escape(piece) for piece in pattern.split("*")))
 
 
 def _front_matter(text: str) -> dict[str, object]:
@@ -133,22 +188,39 @@ def _aligned(ce_blocks: list[Block], ru_blocks: list[Block]) -> dict[int, Block]
     return pairs
 
 
-def _pages(project: Path, reviewed: set[str]) -> Iterator[Page]:
+def _pairs(ce_text: str, ru_text: str) -> Iterator[tuple[int, Block, str]]:
+    """(index, Chechen block, its Russian block's text) of the blocks with words."""
+    ce_blocks = blocks(ce_text)
+    russian = _aligned(ce_blocks, blocks(ru_text))
+    for index, block in enumerate(ce_blocks):
+        if has_text(block.text):
+            yield index, block, russian[index].text if index in russian else ""
+
+
+def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Page]:
     docs = project / "docs"
     for path in written_pages(project, TARGET):
         relative = path.relative_to(docs / TARGET)
         file = path.relative_to(project).as_posix()
-        text = path.read_text("utf-8")
-        flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
-        ce_blocks = blocks(text)
         ru_path = docs / SOURCE / relative
-        ru_blocks = blocks(ru_path.read_text("utf-8")) if ru_path.exists() else []
-        russian = _aligned(ce_blocks, ru_blocks)
+        text = path.read_text("utf-8")
+        ru_text = ru_path.read_text("utf-8") if ru_path.exists() else ""
+        flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
+        here = reviewed
+        vouched = False
+        if flagged and file not in ledgered:
+            # Flagged by hand, never through an import: reviewed as the page
+            # stood when the flag was set, by git history; as it stands when
+            # git cannot tell.
+            as_flagged = _as_flagged(project, file, ru_path.relative_to(project).as_posix())
+            vouched = as_flagged is None
+            if as_flagged is not None:
+                here = {
+                    ledger.fingerprint(file, "", ru, block.text)
+                    for _, block, ru in _pairs(*as_flagged)
+                }
         units = []
-        for index, block in enumerate(ce_blocks):
-            if not has_text(block.text):
-                continue
-            ru = russian[index].text if index in russian else ""
+        for index, block, ru in _pairs(text, ru_text):
             unit = Unit(
                 "pages",
                 f"{file} #{index + 1}",
@@ -159,13 +231,40 @@ def _pages(project: Path, reviewed: set[str]) -> Iterator[Page]:
                 block.line,
                 KIND_NAMES[block.kind],
                 "",
-                flagged,
+                vouched,
                 block,
             )
-            if not flagged and unit.fingerprint in reviewed:
+            if not vouched and unit.fingerprint in here:
                 unit = _reviewed(unit)
             units.append(unit)
-        yield Page(file, flagged, units)
+        parts = tuple(found[2] for found in SNIPPET.finditer(text))
+        yield Page(file, flagged, units, parts, file in ledgered)
+
+
+FLAG_LINES = f"^({REVIEW_KEY}|reviewed_on):"
+
+
+def _as_flagged(project: Path, file: str, ru_file: str) -> tuple[str, str] | None:
+    """The page and its Russian original as they were in the commit that last
+    set its review flag (or its date); None when git does not know it (no
+    history, a shallow clone, a flag not committed yet)."""
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(project), *args], capture_output=True, text=True, timeout=60
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    if git("diff", "HEAD", "--quiet", "-G", FLAG_LINES, "--", file) is None:
+        return None  # the flag changed and is not committed: the page as it stands
+    commit = (git("log", "-1", "--format=%H", "-G", FLAG_LINES, "--", file) or "").strip()
+    if not commit:
+        return None
+    ce = git("show", f"{commit}:{file}")
+    return None if ce is None else (ce, git("show", f"{commit}:{ru_file}") or "")
 
 
 def _reviewed(unit: Unit) -> Unit:
@@ -290,17 +389,24 @@ def _labels_in(
 
 def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
     problems = []
-    for path in sorted((project / "data").glob("*.yml")):
+    files = sorted((project / "data").glob("*.yml"))
+    for path in [*files, project / CONFIG]:
         file = path.relative_to(project).as_posix()
-        if file == ledger.LEDGER.as_posix():
+        if file == ledger.LEDGER.as_posix() or not path.exists():
             continue
         try:
+            # Composed, not loaded: mkdocs.yml's tags (!ENV) need no constructor.
             root = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
-            problems.append(Problem(file, mark.line + 1 if mark else 1, f"not valid YAML: {err}"))
+            line = mark.line + 1 if mark else 1
+            problems.append(Problem(file, line, f"ошибка в записи YAML: {yaml_reason(err)}"))
             continue
-        if root is not None:
+        if file == CONFIG:  # the site's identity in every language
+            extra = _mapping(root).get("extra") if isinstance(root, yaml.MappingNode) else None
+            if extra is not None:
+                yield from _labels_in(file, extra[1], "extra", ("extra",), reviewed)
+        elif root is not None:
             yield from _labels_in(file, root, "", (), reviewed)
     if problems:
         raise Problems(problems)
@@ -310,7 +416,8 @@ def inventory(project: Path) -> Inventory:
     """Every Chechen text of `project`; raise Problems when a file cannot be read."""
     entries = ledger.load(project)
     reviewed = {e.text for e in entries}
-    pages = {page.file: page for page in _pages(project, reviewed)}
+    ledgered = {e.file for e in entries}
+    pages = {page.file: page for page in _pages(project, reviewed, ledgered)}
     units = [u for page in pages.values() for u in page.units]
     units += list(_strings(project, reviewed))
     units += list(_labels(project, reviewed))

@@ -26,6 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml import DEFUSEDXML
 
+from common.os_errors import reason as os_reason
 from common.problem import Problem, Problems
 
 COLUMNS = ("Где", "По-русски", "По-чеченски", "Исправление", "Проверено", "Комментарий")
@@ -153,7 +154,7 @@ def _check_container(path: Path, shown: str) -> None:
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise Problems([Problem(shown, 1, f"файл не читается: {err.strerror}")]) from None
+        raise Problems([Problem(shown, 1, f"файл не читается: {os_reason(err)}")]) from None
     if size > MAX_BYTES:
         raise Problems([Problem(shown, 1, f"файл больше {MAX_BYTES // 1024 // 1024} МБ")])
     try:

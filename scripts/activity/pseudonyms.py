@@ -102,7 +102,9 @@ class Pseudonyms:
         if (identity := self._resolved.identity.get(teacher)) is None:
             # A spelling not read with the others: it stands for whom
             # data/consent.yml alone tells.
-            consent = {name: ("data/consent.yml", 0) for name in self._registries.consented.values()}
+            consent = {
+                name: ("data/consent.yml", 0) for name in self._registries.consented.values()
+            }
             identity = resolve({teacher: ("", 0)}, consent).of(teacher)
             self._resolved.identity[teacher] = identity
         return self._form(identity)

@@ -57,7 +57,12 @@ TIMEOUT = 30  # seconds of silence from a server
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls format, and an encrypted workbook
+# An OOXML workbook saved with a password is an OLE file holding this part
+# (MS-OFFCRYPTO), named in UTF-16 in the file's directory.
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+# A file (not an address) named as a workbook.
+_XLSX_NAME = re.compile(r"\.xls[xm]\Z", re.IGNORECASE)
 _CHUNK = 1 << 16
 # Characters no cell may hold: C0 and C1 controls but tab and line breaks,
 # DEL, and the bidi overrides and isolates that make text read otherwise
@@ -90,6 +95,7 @@ class Table:
     lines_read: Callable[[], int]
     empty: str = "в файле нет ни одной строки"  # the problem when there is no row at all
     bad: dict[int, str] = field(default_factory=dict)
+    texts_only: bool = True  # every cell is a str (CSV); XLSX has dates and numbers too
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,7 @@ def open_table(
         with _xlsx_table(label, data, sheet) as table:
             yield table
     else:
-        _refuse_other_formats(label, data[:512])
+        _refuse_other_formats(label, data, local_xlsx=_XLSX_NAME.search(source) is not None)
         yield _csv_table(label, data)
 
 
@@ -312,11 +318,28 @@ def _public(host: str) -> bool:
 # --- CSV -----------------------------------------------------------------------
 
 
-def _refuse_other_formats(source: str, head: bytes) -> None:
+def _refuse_other_formats(source: str, data: bytes, local_xlsx: bool) -> None:
+    """Refuse what is no CSV: an empty file, an Excel file of another kind (a
+    workbook with a password is one too), a web page, a binary file, and a
+    file named .xlsx that is not one."""
+    head = data[:512]
     if not head.strip(codecs.BOM_UTF8 + b" \t\r\n"):
         raise _problem(source, "файл пуст")
+    if head.startswith(_OLE) and _ENCRYPTED in data:
+        raise _problem(
+            source,
+            "файл XLSX защищён паролем, и его не прочитать: откройте его в Excel "
+            "(Файл → Сведения → Защита книги → Зашифровать с использованием пароля, "
+            "сотрите пароль) или в LibreOffice (Сохранить как, без пароля) и сохраните без пароля",
+        )
     if head.startswith(_OLE):
         raise _problem(source, "старый формат Excel .xls: сохраните файл как .xlsx или CSV")
+    if local_xlsx:
+        raise _problem(
+            source,
+            "файл назван .xlsx, но это не таблица XLSX (XLSX — архив ZIP, а этот файл нет): "
+            "откройте его в Excel или LibreOffice и сохраните как .xlsx или CSV",
+        )
     if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
         raise _problem(
             source, "это веб-страница, а не CSV или XLSX: опубликуйте таблицу как CSV или XLSX"
@@ -458,7 +481,9 @@ def _xlsx_table(source: str, data: bytes, sheet: str | None) -> Iterator[Table]:
         else:
             names = ", ".join(f"«{name}»" for name in book.sheetnames)
             raise _problem(source, f"нет листа «{sheet}»; листы в файле: {names}")
-        table = Table(source, iter(()), lambda: 0, f"лист «{worksheet.title}» пуст")
+        table = Table(
+            source, iter(()), lambda: 0, f"лист «{worksheet.title}» пуст", texts_only=False
+        )
         table.rows, table.lines_read = _checked_rows(
             table, (tuple(map(_cell, row)) for row in worksheet.iter_rows(values_only=True))
         )

@@ -3,7 +3,7 @@ commands the school's coordinator and teachers run: what went wrong and
 what to do, never the system's English text (strerror).
 
     os_errors.reason(err)               # «нет такой папки или файла: проверьте путь»
-    os_errors.told("stats.py", err)     # the line common/cli.py prints for a command
+    os_errors.told("stats.py", err)     # «FILE: не удаётся …», as common/cli.py prints it
 """
 
 from __future__ import annotations
@@ -55,10 +55,11 @@ _TEMPORARY = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}\.tmp")
 
 
 def told(program: str, err: OSError) -> str:
-    """The line a command prints for `err`: the file it was about (the target
-    of a rename, not the temporary file) and `reason`."""
+    """The line a command prints for `err`, as problems are printed: the file
+    it was about (the target of a rename, not the temporary file), else the
+    program; then `reason`."""
     path = err.filename2 if err.filename2 is not None else err.filename
     if path is not None and (temporary := _TEMPORARY.fullmatch(Path(str(path)).name)):
         path = Path(str(path)).with_name(temporary[1])
-    where = f" {path}" if path is not None else ""
-    return f"{program}: не удаётся прочитать или записать файл{where}: {reason(err)}"
+    where = str(path) if path is not None else program
+    return f"{where}: не удаётся прочитать или записать файл: {reason(err)}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 import itertools
 import re
 from collections import Counter
@@ -39,7 +40,7 @@ from .columns import (
     two_row_header,
 )
 from .mentions import Mentions, masked
-from .model import FIELDS, Activity, Problem, Problems, fold
+from .model import FIELDS, Activity, Problem, Problems
 from .names import LogNames, Merged, Parsed, Resolved, Where, abbreviates, resolve
 from .registries import Kind, Registries, year_id
 from .sources import READ_ERRORS, Cell, Source, Table, csv_error, open_table
@@ -143,7 +144,7 @@ class Validator:
         """
         label = label or str(source)
         try:
-            with open_table(source, sheet, label) as table:
+            with _collector_paused(), open_table(source, sheet, label) as table:
                 problems = self._rows(label, table, into, empty_ok, rejects)
         except Problems as err:
             problems = err.problems
@@ -156,6 +157,10 @@ class Validator:
         teacher (merged_names), the rows of a short name that could be two
         teachers or more (refused, and taken out of `into`), and rows that
         repeat one another (notices)."""
+        with _collector_paused():
+            return self._finish(into, rejects)
+
+    def _finish(self, into: list[Activity] | None, rejects: list[Rejected] | None) -> list[Problem]:
         self.resolved = resolve(self._first_seen, self._known, self._log)
         problems: list[Problem] = []
         ambiguous = self.resolved.ambiguous
@@ -315,27 +320,28 @@ class Validator:
                 row if len(row) >= width else [*row, *[""] * (width - len(row))] for row in chunk
             ]
         unsafe = _unsafe_rows(table.bad, lines, last) if table.bad else {}
-        filled = list(map(any, map(itemgetter(d, t, p, a), chunk)))
-        if unsafe or not all(filled):
-            keep = [i for i, full in enumerate(filled) if full or i in unsafe]
-            for i, full in enumerate(filled):
-                if not full and i not in unsafe and (total := _footer(chunk[i])):
-                    self.notices.append(Problem(read.label, lines[i], _skipped(total)))
-            chunk, lines = [chunk[i] for i in keep], [lines[i] for i in keep]
-            unsafe = {new: unsafe[old] for new, old in enumerate(keep) if old in unsafe}
-            if not chunk:
-                return False
         days = list(map(self._dates.__getitem__, map(itemgetter(d), chunk)))
         teachers = list(map(self._teachers.__getitem__, map(itemgetter(t), chunk)))
         platforms = list(map(self._platforms.__getitem__, map(itemgetter(p), chunk)))
         activities = list(map(self._activities.__getitem__, map(itemgetter(a), chunk)))
-        titles = _titles(list(map(itemgetter(ti), chunk))) if ti >= 0 else [""] * len(chunk)
-        links, bad_links = _links(list(map(itemgetter(u), chunk)) if u >= 0 else [""] * len(chunk))
+        texts_only = table.texts_only
+        titles = (
+            _titles(list(map(itemgetter(ti), chunk)), texts_only) if ti >= 0 else [""] * len(chunk)
+        )
+        links, bad_links = _links(
+            list(map(itemgetter(u), chunk)) if u >= 0 else [""] * len(chunk), texts_only
+        )
         wrong = set(unsafe) | bad_links
         for column in (days, teachers, platforms, activities):
             if tuple in map(type, column):
                 wrong.update(i for i, verdict in enumerate(column) if verdict.__class__ is tuple)
+        blank = 0  # rows without a date, teacher, platform or kind: skipped
         for index in sorted(wrong):
+            if index not in unsafe and not any(itemgetter(d, t, p, a)(chunk[index])):
+                blank += 1
+                if total := _footer(chunk[index]):
+                    self.notices.append(Problem(read.label, lines[index], _skipped(total)))
+                continue
             if days[index].__class__ is tuple and (total := _footer(chunk[index])):
                 self.notices.append(Problem(read.label, lines[index], _skipped(total)))
                 continue
@@ -376,49 +382,32 @@ class Validator:
                 filter(self._uncalendared_days.__contains__, passed_days)
             ).items():
                 self.uncalendared[year_id(day)] += count
-        return True
+        return blank < len(chunk)
 
     def _note_repeats(self) -> None:
-        """A notice for each row that repeats an earlier one (one teacher, day,
-        platform, kind, title and link): the log keeps it once."""
+        """A notice for each row that repeats an earlier one exactly: one
+        teacher (however spelled), day, platform and kind, the same title and
+        link. The log keeps it once (as it keeps once a row whose title
+        differs only in case: model.Activity.key).
+
+        Most rows repeat none, which a set of their keys tells at C speed;
+        only the rows that do are gone through one by one."""
         identity = self.resolved.of
-        seen: dict[tuple[object, ...], Where] = {}
-        several = len(self._read) > 1
+        seen: dict[tuple[object, ...], Where] = {}  # key → where first read
         for read in self._read:
-            ids = list(map(identity, read.teachers))
-            keys = list(
-                zip(
-                    read.days,
-                    read.platforms,
-                    read.activities_,
-                    ids,
-                    _folded(read.titles),
-                    read.links,
-                    strict=True,
-                )
-            )
-            unique = set(keys)
-            if len(unique) == len(keys) and (not seen or seen.keys().isdisjoint(unique)):
-                if several:
-                    seen.update(
-                        (key, (read.label, line))
-                        for key, line in zip(keys, read.lines, strict=True)
-                    )
-                continue
-            for key, line in zip(keys, read.lines, strict=True):
-                first = seen.setdefault(key, (read.label, line))
-                if first != (read.label, line):
-                    where = (
-                        f"строки {first[1]}" if first[0] == read.label else f"{first[0]}:{first[1]}"
-                    )
-                    self.notices.append(
-                        Problem(
-                            read.label,
-                            line,
-                            f"замечание: строка повторяет {where} (тот же педагог, дата, "
-                            "платформа, вид, название и ссылка): в журнал она попадёт один раз",
-                        )
-                    )
+            ids_of = {teacher: identity(teacher) for teacher in set(read.teachers)}
+            ids = list(map(ids_of.__getitem__, read.teachers))
+            columns = (read.days, read.platforms, read.activities_, ids, read.titles, read.links)
+            if len(self._read) == 1 and len(set(zip(*columns, strict=True))) == len(ids):
+                continue  # no row repeats another: a set told it, no list of keys made
+            keys = list(zip(*columns, strict=True))
+            # Within one source, the rows that repeat; else every row, which
+            # may repeat one of another source.
+            alike = _alike(keys) if len(self._read) == 1 else range(len(keys))
+            for index in alike:
+                at = (read.label, read.lines[index])
+                if (first := seen.setdefault(keys[index], at)) != at:
+                    self.notices.append(Problem(*at, _repeats(read.label, first)))
 
     def _date(self, cell: Cell) -> date | tuple[str]:
         if not str(cell).strip():
@@ -472,6 +461,21 @@ class Validator:
 _CHUNK = 8192  # rows judged a column at a time
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a source is read: its rows
+    are many small containers in no cycle (freed as ever when no longer
+    used), and a collection over them all, again and again as they pile up,
+    would cost a sixth of a check."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _lines(chunk: list[Sequence[Cell]], before: int, after: int) -> list[int]:
     """The line each row of `chunk` starts on: rows read from line `before`+1
     to line `after`. A row takes one line unless a quoted cell holds line
@@ -499,10 +503,11 @@ def _unsafe_rows(bad: dict[int, str], lines: list[int], last: int) -> dict[int, 
     return found
 
 
-def _titles(titles: list[Cell]) -> list[str]:
+def _titles(titles: list[Cell], texts_only: bool) -> list[str]:
     """Titles as the log keeps them (values.clean_text): most are tidy
-    already, which one look over them all tells."""
-    if not all(title.__class__ is str for title in titles):
+    already, which one look over them all tells. `texts_only`: every cell
+    is a str (CSV), which need not be looked at."""
+    if not texts_only and not all(title.__class__ is str for title in titles):
         titles = [_written(title) if title.__class__ is not str else title for title in titles]
     texts: list[str] = titles  # type: ignore[assignment]
     joined = SEPARATOR.join(texts)
@@ -525,27 +530,65 @@ def _titles(titles: list[Cell]) -> list[str]:
     ]
 
 
-def _links(links: list[Cell]) -> tuple[list[str], set[int]]:
+def _links(links: list[Cell], texts_only: bool) -> tuple[list[str], set[int]]:
     """Links as the log keeps them (on one line, without spaces around), and
     the indexes of those that are no http(s) address."""
-    if not all(link.__class__ is str for link in links):
+    if not texts_only and not all(link.__class__ is str for link in links):
         links = [str(link) for link in links]
     texts: list[str] = links  # type: ignore[assignment]
     joined = SEPARATOR.join(texts)
     if not joined.isascii() or any(space in joined for space in " \t\r\n\x0b\x0c"):
         texts = [one_line(text) if not text.isascii() else text.strip() for text in texts]
         joined = SEPARATOR.join(texts)
-    if _EVERY_URL.fullmatch(joined):
+    if _every_url(texts, joined):
         return texts, set()
     whole = _WHOLE_URL.fullmatch
     return texts, {i for i, text in enumerate(texts) if text and not whole(text)}
 
 
-def _folded(titles: list[str]) -> list[str]:
-    """model.fold of each title: many at once."""
-    joined = SEPARATOR.join(titles)
-    folded = joined.casefold().replace("ё", "е").split(SEPARATOR)
-    return folded if len(folded) == len(titles) else [fold(title) for title in titles]
+def _every_url(texts: list[str], joined: str) -> bool:
+    """Whether each of `texts` (joined by SEPARATOR in `joined`) is empty or a
+    whole http(s) address, as _WHOLE_URL says. Most links are plain ASCII
+    addresses, which counts over them all tell many times faster than the
+    expression; anything else is left to it."""
+    if not joined.isascii() or "@" in joined:
+        return _EVERY_URL.fullmatch(joined) is not None
+    raw = joined.encode("ascii")
+    separated = SEPARATOR.encode("ascii")
+    # A space or a control character, or a separator inside a text.
+    if raw.translate(None, _PRINTABLE_OR_SEPARATOR) or raw.count(separated) != len(texts) - 1:
+        return _EVERY_URL.fullmatch(joined) is not None
+    lowered = raw.lower()
+    starts = lowered.count(separated + b"http://") + lowered.count(separated + b"https://")
+    starts += lowered.startswith((b"http://", b"https://"))
+    # Each address starts once, its "://" is the only one, and a host follows it.
+    if starts != len(texts) - texts.count("") or lowered.count(b"://") != starts:
+        return _EVERY_URL.fullmatch(joined) is not None
+    if lowered.endswith(b"://") or any(
+        b"://" + after in lowered for after in (separated, b"/", b"?", b"#")
+    ):
+        return _EVERY_URL.fullmatch(joined) is not None
+    return True
+
+
+# What an ASCII address may hold, and the separator between addresses.
+_PRINTABLE_OR_SEPARATOR = bytes(range(0x21, 0x7F)) + SEPARATOR.encode("ascii")
+
+
+def _alike(keys: list[tuple[object, ...]]) -> Sequence[int]:
+    """The indexes of the keys that occur more than once, in order."""
+    if len(set(keys)) == len(keys):
+        return ()
+    shared = {key for key, count in Counter(keys).items() if count > 1}
+    return list(itertools.compress(range(len(keys)), map(shared.__contains__, keys)))
+
+
+def _repeats(label: str, first: Where) -> str:
+    where = f"строку {first[1]}" if first[0] == label else f"{first[0]}:{first[1]}"
+    return (
+        f"замечание: строка повторяет {where} (тот же педагог, дата, платформа, вид, "
+        "название и ссылка): в журнал она попадёт один раз"
+    )
 
 
 # A total under the rows, not an activity: «Итого: 9», «Всего», «Total».

@@ -15,6 +15,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -30,13 +31,15 @@ from activity import (
     store,
 )
 from activity import log as activity_log
-from activity.model import FIELDS, Problem, Problems
+from activity.labels import counted
+from activity.model import Problem, Problems
 from activity.registries import Registries
-from activity.summary import Counts, as_json, summarise_years
-from activity.validate import Rejected, Validator
+from activity.summary import as_json, as_text, summarise_years
+from activity.validate import Validator
 from common import argparse_ru
 from common.atomic import write_bytes, write_text
 from common.cli import command
+from common.problem import printable
 from common.site_config import ROOT
 
 DATA = ROOT / "data"
@@ -116,28 +119,59 @@ NEVER_COMMITTED = (
 )
 
 
-def check(args: argparse.Namespace) -> int:
+@dataclass
+class Outcome:
+    """What a command tells the coordinator: the problems (exit status 1),
+    the other lines of standard output (results, notices, names merged,
+    warnings), and sentences on standard error (what was done, what next)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    lines: list[object] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
+    failed: bool = False  # exit status 1 without a problem (stats.py key: another key)
+
+    def __iadd__(self, other: Outcome) -> Outcome:
+        self.problems += other.problems
+        self.lines += other.lines
+        self.said += other.said
+        self.failed |= other.failed
+        return self
+
+
+def told(outcome: Outcome) -> int:
+    """The one place where what a command found becomes printed lines: the
+    problems first, one a line (SOURCE:LINE: message), then the rest; the
+    exit status."""
+    for line in [*outcome.problems, *outcome.lines]:
+        print(_escaped(str(line)))
+    for sentence in outcome.said:
+        print(_escaped(sentence), file=sys.stderr)
+    return 1 if outcome.problems or outcome.failed else 0
+
+
+def _escaped(text: str) -> str:
+    """`text` with every control character escaped (common.problem.printable)
+    but its line breaks: no cell a teacher wrote moves the cursor."""
+    return "\n".join(map(printable, text.split("\n")))
+
+
+def check(args: argparse.Namespace) -> Outcome:
     known = registries.load(DATA)
     names, log_names = store.knowledge(DATA, known, DATA / pseudonyms.KEY_FILE)
     validator = Validator(known, known=names, log=log_names)
-    count = 0
+    outcome = Outcome()
     for source in args.sources:
-        for problem in validator.read(source, args.sheet):
-            print(problem)
-            count += 1
-    for problem in validator.finish():
-        print(problem)
-        count += 1
-    for merged in validator.merged_names():
-        print(merged)
-    for notice in sorted(validator.notices):
-        print(notice)
-    _calendar_warnings(known, validator.uncalendared)
-    return _verdict(count, len(args.sources))
+        outcome.problems += validator.read(source, args.sheet)
+    outcome.problems += validator.finish()
+    outcome.lines += [*validator.merged_names(), *sorted(validator.notices)]
+    outcome.lines += _calendar_warnings(known, validator.uncalendared)
+    outcome.said.append(_verdict(len(outcome.problems), len(args.sources)))
+    return outcome
 
 
-def pull(args: argparse.Namespace) -> int:
+def pull(args: argparse.Namespace) -> Outcome:
     known = registries.load(DATA)
+    rejects: Path | None = args.rejects
     pulled = store.pull(
         args.sources,
         args.data,
@@ -146,241 +180,209 @@ def pull(args: argparse.Namespace) -> int:
         sheet=args.sheet,
         partial=args.partial,
         wait=store.LOCK_WAIT,
+        keep_rejected=(lambda rows: write_bytes(rejects, export.rejects_csv(rows)))
+        if rejects
+        else None,
     )
-    for problem in pulled.problems:
-        print(problem)
-    for notice in sorted(pulled.notices):
-        print(notice)
+    outcome = Outcome(pulled.problems, [*sorted(pulled.notices)])
+    said = outcome.said
     if pulled.rejected:
-        write_bytes(args.rejects, _rejects_csv(pulled.rejected))
-        _say(
-            f"Непринятые строки ({len(pulled.rejected)}) с причинами — в {args.rejects}: "
-            "исправьте их там и загрузите этот файл снова."
+        said.append(
+            counted(
+                len(pulled.rejected),
+                "{n} строка не принята",
+                "{n} строки не приняты",
+                "{n} строк не принято",
+            )
+            + f" — они с причинами в {_shown(rejects or Path())}: исправьте их там и "
+            "загрузите этот файл снова."
         )
     if not pulled.stored:
-        return _verdict(len(pulled.problems), len(args.sources), "ничего не сохранено")
-    _calendar_warnings(known, pulled.years)
+        said.append(_verdict(len(pulled.problems), len(args.sources), "ничего не сохранено"))
+        return outcome
+    outcome.lines += _calendar_warnings(known, pulled.years)
     if pulled.replaced_example:
-        _say("Пример журнала заменён загруженными данными.")
+        said.append("Пример журнала заменён загруженными данными.")
     if pulled.new_key:
         key = args.key or args.data / pseudonyms.KEY_FILE
-        _say(
+        said.append(
             f"Создан ключ псевдонимов {key}: сохраните его и скопируйте на любой компьютер, "
             "где будут загружать данные. В репозиторий он не попадает."
         )
     if spellings := len(pulled.merged):
-        _say(
+        said.append(
             f"Разные написания одного педагога объединены: {spellings} (список — в stats.py check)."
         )
-    state = "изменился" if pulled.changed else "не изменился"
-    _say(
-        f"Прочитано строк: {pulled.read}, новых активностей: {pulled.added}; "
-        f"в журнале {pulled.total}, журнал {state}."
-    )
+    said.append(_pulled(pulled))
     if pulled.changed:
-        _next_steps(args.data, pulled.migrated)
+        said.append(_next_steps(args.data, pulled.migrated))
     if pulled.problems:
-        already = pulled.read - pulled.added
-        _say(
-            f"Ошибок: {len(pulled.problems)}. Из верных строк ({pulled.read}) в журнал "
-            f"добавлено новых активностей: {pulled.added}"
-            + (f"; остальные ({already}) в нём уже были." if already else ".")
+        said.append(_partly(pulled))
+    return outcome
+
+
+def _pulled(pulled: store.Pulled) -> str:
+    """What a pull stored, in words."""
+    added = counted(
+        pulled.added,
+        "добавлена {n} новая активность",
+        "добавлено {n} новые активности",
+        "добавлено {n} новых активностей",
+    )
+    total = counted(pulled.total, "{n} активность", "{n} активности", "{n} активностей")
+    state = "журнал изменился" if pulled.changed else "журнал не изменился"
+    read = counted(pulled.read, "{n} верная строка", "{n} верные строки", "{n} верных строк")
+    return f"Прочитано: {read}; в журнал {added}, теперь в нём {total}; {state}."
+
+
+def _partly(pulled: store.Pulled) -> str:
+    """What a partial pull stored and left out, in words."""
+    errors = counted(len(pulled.problems), "{n} ошибка", "{n} ошибки", "{n} ошибок")
+    stored = counted(
+        pulled.added,
+        "сохранена {n} новая активность",
+        "сохранено {n} новые активности",
+        "сохранено {n} новых активностей",
+    )
+    already = pulled.read - pulled.added
+    if already:
+        stored += ", " + counted(
+            already,
+            "ещё {n} верная строка уже была в журнале",
+            "ещё {n} верные строки уже были в журнале",
+            "ещё {n} верных строк уже были в журнале",
         )
-        return 1
-    return 0
+    return f"Загружено не всё: {errors}. Из верных строк {stored}."
 
 
-def rekey(args: argparse.Namespace) -> int:
+def rekey(args: argparse.Namespace) -> Outcome:
     teachers, made = store.rekey(args.data, args.old, args.new, args.sources, registries.load(DATA))
-    if made:
-        _say(f"Создан новый ключ {args.new}.")
-    _say(
+    said = [f"Создан новый ключ {args.new}."] if made else []
+    said.append(
         f"Псевдонимы журнала сделаны заново с ключом {args.new} (педагогов: {teachers}). "
         f"Теперь загружайте данные с этим ключом: положите его на место {pseudonyms.KEY_FILE} "
         "в папке журнала или указывайте --key ФАЙЛ; старый ключ больше не подходит."
     )
-    _next_steps(args.data, migrated=False)
-    return 0
+    return Outcome(said=[*said, _next_steps(args.data, migrated=False)])
 
 
-def key(args: argparse.Namespace) -> int:
+def key(args: argparse.Namespace) -> Outcome:
     path: Path = args.file or args.data / pseudonyms.KEY_FILE
-    print(pseudonyms.fingerprint(pseudonyms.read_key(path)))
+    mine = pseudonyms.fingerprint(pseudonyms.read_key(path))
     recorded = activity_log.about(args.data).key
+    outcome = Outcome(lines=[mine])
     if recorded is None:
-        _say("Журнал ещё не записал отпечаток ключа: подойдёт любой ключ.")
-    elif recorded == pseudonyms.fingerprint(pseudonyms.read_key(path)):
-        _say(f"Это ключ журнала {_shown(args.data / activity_log.LOG)}.")
+        outcome.said.append("Журнал ещё не записал отпечаток ключа: подойдёт любой ключ.")
+    elif recorded == mine:
+        outcome.said.append(f"Это ключ журнала {_shown(args.data / activity_log.LOG)}.")
     else:
-        _say(f"Это не ключ журнала: у журнала отпечаток {recorded}.")
-        return 1
-    return 0
+        outcome.said.append(f"Это не ключ журнала: у журнала отпечаток {recorded}.")
+        outcome.failed = True
+    return outcome
 
 
-def from_issue(args: argparse.Namespace) -> int:
+def from_issue(args: argparse.Namespace) -> Outcome:
     known = registries.load(DATA)
     form = issue_form.load_form(ROOT)
     report = issue_form.read(args.event, form, Validator(known))
     if args.comment:
         write_text(args.comment, replies.issue_reply(report, form, known))
-    for problem in report.problems:
-        print(problem)
+    outcome = Outcome(list(report.problems))
     if report.activity is None:
         consequence = "ничего не сохранено" if args.pull else "исправьте заявку"
-        _say(f"Ошибок в заявке {report.source}: {len(report.problems)}; {consequence}.")
-        return 1
-    print(issue_form.shown_row(report.activity, known))
+        outcome.said.append(
+            f"Ошибок в заявке {report.source}: {len(report.problems)}; {consequence}."
+        )
+        return outcome
+    outcome.lines.append(issue_form.shown_row(report.activity, known))
     if not args.pull:
-        _say(f"Заявка {report.source} заполнена верно.")
-        return 0
+        outcome.said.append(f"Заявка {report.source} заполнена верно.")
+        return outcome
     # Stored by `pull` itself, from the row in a file of the log's own format:
     # every rule of pull holds for an issue as for a spreadsheet.
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / f"issue-{report.number}.csv"
         write_text(source, activity_log.to_csv([report.activity]))
-        return pull(parser().parse_args(["pull", str(source), "--data", str(args.data)]))
+        outcome += pull(parser().parse_args(["pull", str(source), "--data", str(args.data)]))
+    return outcome
 
 
-def describe(args: argparse.Namespace) -> int:
+def describe(args: argparse.Namespace) -> Outcome:
     known = registries.load(DATA)
     before = activity_log.read(args.before, known)
     after = activity_log.read(args.data, known)
     refused = replies.read_refused(args.refused) if args.refused else []
-    sys.stdout.write(replies.pull_request(before, after, known, refused, args.closes))
-    return 0
+    return Outcome(lines=[replies.pull_request(before, after, known, refused, args.closes)])
 
 
-def summary(args: argparse.Namespace) -> int:
+def summary(args: argparse.Namespace) -> Outcome:
     known = registries.load(DATA)
     years = summarise_years(known, activity_log.read(args.data, known).activities)
     if args.year:
         years = [year for year in years if year.year.id == args.year]
     if args.term:
         years = [year for year in years if any(t.term.id == args.term for t in year.terms)]
-    if args.json:
-        if args.term:
-            terms = [t.as_json() for year in years for t in year.terms if t.term.id == args.term]
-            print(json.dumps({"terms": terms}, ensure_ascii=False, indent=2))
-        else:
-            sys.stdout.write(as_json(years))
-        return 0
-    for year in years:
-        if not args.term:
-            _print_counts(
-                f"{year.year.id}  {year.year.name} учебный год", year, year.start, year.end, known
-            )
-            if not year.year.calendar:
-                print(f"  сроки четвертей не внесены в {registries.TERMS_FILE}")
-        for term in year.terms:
-            if args.term in (None, term.term.id):
-                _print_counts(
-                    f"{term.term.id}  {term.term.name['ru']}", term, term.start, term.end, known
-                )
-                if term.holidays and (days := term.term.holidays):
-                    print(
-                        f"  в том числе каникулы {days[0]:%d.%m.%Y}–{days[1]:%d.%m.%Y}: "
-                        f"активностей {term.holidays.activities}, "
-                        f"педагогов {term.holidays.teachers}"
-                    )
-        print()
-    return 0
-
-
-def _print_counts(title: str, counts: Counts, start: date, end: date, known: Registries) -> None:
-    print(f"{title}  {start:%d.%m.%Y}–{end:%d.%m.%Y}")
-    print(f"  активностей {counts.activities}, педагогов {counts.teachers}")
-    for heading, kinds, numbers in (
-        ("платформа", known.platforms, counts.by_platform),
-        ("вид активности", known.activities, counts.by_activity),
-    ):
-        names = [kind.name["ru"] for kind in kinds]
-        width = max(map(len, [heading, *names])) + 2
-        print(f"  {heading:<{width}}{'активностей':>12}")
-        for kind, name in zip(kinds, names, strict=True):
-            print(f"  {name:<{width}}{numbers[kind.id]:>12}")
-
-
-def export_counts(args: argparse.Namespace) -> int:
-    known = registries.load(DATA)
-    words = labels.load(DATA)["ru"]
-    log = activity_log.read(args.data, known)
-    years = summarise_years(known, log.activities)
-    output: Path = args.output
-    terms = [term for year in years for term in year.terms]
-    heading = export.HeadingWords(export.school_name(ROOT), words, log.example, date.today())
+    if not args.json:
+        return Outcome(lines=[as_text(years, known, args.term).rstrip("\n")])
     if args.term:
-        index = next(i for i, s in enumerate(terms) if s.term.id == args.term)
-        previous = terms[index - 1] if index else None
-        sheets = export.term_sheets(terms[index], previous, known, words, heading)
-    else:
-        index = next(i for i, year in enumerate(years) if year.year.id == args.year)
-        year = years[index]
-        first = terms.index(year.terms[0]) if year.terms else 0
-        sheets = export.year_sheets(
-            year,
-            years[index - 1] if index else None,
-            terms[first - 1] if first else None,
-            known,
-            words,
-            heading,
-        )
+        terms = [t.as_json() for year in years for t in year.terms if t.term.id == args.term]
+        return Outcome(lines=[json.dumps({"terms": terms}, ensure_ascii=False, indent=2)])
+    return Outcome(lines=[as_json(years).rstrip("\n")])
+
+
+def export_counts(args: argparse.Namespace) -> Outcome:
+    known = registries.load(DATA)
+    log = activity_log.read(args.data, known)
+    words = labels.load(DATA)["ru"]
+    heading = export.HeadingWords(export.school_name(ROOT), words, log.example, date.today())
+    years = summarise_years(known, log.activities)
+    sheets = export.period_sheets(years, known, words, heading, term=args.term, year=args.year)
     write = export.write_xlsx if args.format == "xlsx" else export.write_csv
-    write(output, sheets)
-    _say(f"Записано: {_shown(output)}")
-    return 0
+    write(args.output, sheets)
+    return Outcome(said=[f"Записано: {_shown(args.output)}"])
 
 
 def _refuse_outputs(args: argparse.Namespace) -> None:
     """Raise Problems for a file stats.py may not write (activity/outputs.py):
     each is refused before any work is done."""
     if args.run is export_counts:
-        period = args.term or args.year
-        args.output = args.output or ROOT / outputs.EXPORTS / f"{period}.{args.format}"
-        outputs.refuse(args.output, ROOT, args.data, suffix=f".{args.format}")
+        name = f"{args.term or args.year}.{args.format}"
+        args.output = args.output or ROOT / outputs.EXPORTS / name
+        wanted = outputs.Wanted(f".{args.format}", name, "--format")
+        outputs.refuse(args.output, ROOT, args.data, wanted)
     if getattr(args, "rejects", None):
         path: Path = args.rejects
         if any(Path(source).resolve() == path.resolve() for source in args.sources):
             why = "это одна из загружаемых таблиц: укажите для отказов другой файл"
             raise Problems([Problem(str(path), 0, why)])
-        outputs.refuse(path, ROOT, args.data, suffix=".csv")
+        outputs.refuse(path, ROOT, args.data, outputs.Wanted(".csv", "отказы.csv"))
     if getattr(args, "comment", None):
-        outputs.refuse(args.comment, ROOT, args.data)
+        outputs.refuse(args.comment, ROOT, args.data, outputs.Wanted(".md", "ответ.md"))
     new_key = {pull: "key", rekey: "new"}.get(args.run)
     if new_key:
         key: Path = getattr(args, new_key) or args.data / pseudonyms.KEY_FILE
-        if not key.exists() and (refusal := outputs.refused(key, ROOT, args.data, key=True)):
+        wanted = outputs.Wanted(name=pseudonyms.KEY_FILE)
+        if not key.exists() and (
+            refusal := outputs.refused(key, ROOT, args.data, wanted, key=True)
+        ):
             raise Problems([Problem(str(key), 0, refusal)])
 
 
-def _rejects_csv(rejected: list[Rejected]) -> bytes:
-    """The refused rows under headers stats.py reads, with why and where."""
-    header = ["Дата", "ФИО педагога", "Платформа", "Вид активности", "Название", "Ссылка"]
-    assert len(header) == len(FIELDS)
-    rows = [[*header, "Причина", "Откуда"]]
-    rows += [[*row.cells, "; ".join(row.reasons), f"{row.source}:{row.line}"] for row in rejected]
-    return export.csv_bytes(rows)
-
-
-def _calendar_warnings(known: Registries, years: Counter[str]) -> None:
+def _calendar_warnings(known: Registries, years: Counter[str]) -> list[str]:
     """One warning per school year with activity and no calendar."""
-    for year_id_, count in sorted(years.items()):
-        year = known.year(year_id_)
-        if year.calendar or not count:
-            continue
-        print(
-            f"{registries.TERMS_FILE}:{known.terms_lines}: предупреждение: нет сроков четвертей "
-            f"{year.name} учебного года; его активности ({count}) учтены в итогах года, "
-            f"а в отчёты по четвертям не попадут. Добавьте в конец {registries.TERMS_FILE} "
-            "(даты — по календарному учебному графику школы):"
-        )
-        print("\n".join(known.calendar_hint(year.id)))
+    return [
+        line
+        for year, count in sorted(years.items())
+        if count and not known.year(year).calendar
+        for line in known.calendar_warning(year, count)
+    ]
 
 
-def _next_steps(data: Path, migrated: bool) -> None:
+def _next_steps(data: Path, migrated: bool) -> str:
     log = _shown(data / activity_log.LOG)
     if migrated:  # the old second file goes from the repository too
         log = f"--all {log} {_shown(data / activity_log.LEGACY_META)}"
-    _say(
+    return (
         "Что дальше:\n"
         "  1. Посмотрите отчёты на сайте: make serve, затем откройте "
         "http://127.0.0.1:8000/reports/\n"
@@ -398,17 +400,14 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _say(text: str) -> None:
-    print(text, file=sys.stderr)
-
-
-def _verdict(problems: int, sources: int, consequence: str = "") -> int:
-    if problems:
-        tail = f"; {consequence}" if consequence else ""
-        _say(f"Ошибок: {problems}, таблиц: {sources}{tail}.")
-        return 1
-    _say(f"Таблиц: {sources}, ошибок нет.")
-    return 0
+def _verdict(problems: int, sources: int, consequence: str = "") -> str:
+    checked = counted(
+        sources, "Проверена {n} таблица", "Проверено {n} таблицы", "Проверено {n} таблиц"
+    )
+    if not problems:
+        return f"{checked}, ошибок нет."
+    tail = f"; {consequence}" if consequence else ""
+    return f"{checked}: {counted(problems, '{n} ошибка', '{n} ошибки', '{n} ошибок')}{tail}."
 
 
 def parser() -> argparse.ArgumentParser:
@@ -602,15 +601,18 @@ def _check_period(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
 @command
 def main(argv: list[str] | None = None) -> int:
-    with argparse_ru.russian():
-        commands = parser()
-        args = commands.parse_args(argv)
-        if (data := getattr(args, "data", None)) is not None:
-            store.refuse_missing(data)
-        _check_period(commands, args)
-    _refuse_outputs(args)
-    status: int = args.run(args)
-    return status
+    try:
+        with argparse_ru.russian():
+            commands = parser()
+            args = commands.parse_args(argv)
+            if (data := getattr(args, "data", None)) is not None:
+                store.refuse_missing(data)
+            _check_period(commands, args)
+        _refuse_outputs(args)
+        outcome: Outcome = args.run(args)
+    except Problems as err:  # nothing could be done: what was wrong
+        outcome = Outcome(err.problems)
+    return told(outcome)
 
 
 if __name__ == "__main__":

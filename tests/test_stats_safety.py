@@ -317,7 +317,7 @@ def test_rekey_makes_every_pseudonym_anew_in_one_change(tmp_path: Path) -> None:
     # The old key no longer fits; the new one adds nothing twice.
     assert run("pull", source, "--data", data).returncode == 1
     again = run("pull", source, "--data", data, "--key", new)
-    assert again.returncode == 0 and "новых активностей: 0" in again.stderr
+    assert again.returncode == 0 and "добавлено 0 новых активностей" in again.stderr
 
 
 def test_rekey_without_every_name_changes_nothing(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from common.atomic import write_bytes
 from .labels import Labels
 from .registries import Registries, SchoolYear, Term
 from .summary import Counts, TermSummary, YearSummary, lines
+from .validate import Rejected
 from .values import neutralised
 
 Table = tuple[str, list[str], list[list[object]]]  # title, header, rows
@@ -73,6 +74,49 @@ def tables(
         ]
         result.append((labels[f"by_{key}"], header, rows))
     return result
+
+
+def period_sheets(
+    years: list[YearSummary],
+    registries: Registries,
+    labels: Labels,
+    heading: HeadingWords,
+    *,
+    term: str | None = None,
+    year: str | None = None,
+) -> list[Sheet]:
+    """The export of one term (its id) or one school year, compared with
+    the period before; `years` are every year of the log (summary.summarise_years)."""
+    terms = [summary for each in years for summary in each.terms]
+    if term is not None:
+        index = next(i for i, summary in enumerate(terms) if summary.term.id == term)
+        return term_sheets(
+            terms[index], terms[index - 1] if index else None, registries, labels, heading
+        )
+    index = next(i for i, each in enumerate(years) if each.year.id == year)
+    chosen = years[index]
+    first = terms.index(chosen.terms[0]) if chosen.terms else 0
+    return year_sheets(
+        chosen,
+        years[index - 1] if index else None,
+        terms[first - 1] if first else None,
+        registries,
+        labels,
+        heading,
+    )
+
+
+def rejects_csv(rejected: Sequence[Rejected]) -> bytes:
+    """The rows `pull --partial` refused, under headers stats.py reads, with
+    why («Причина») and where they were («Откуда»): fixed, the file is
+    pulled again as it is."""
+    rows: list[list[object]] = [[*REJECTS_HEADER, "Причина", "Откуда"]]
+    rows += [[*row.cells, "; ".join(row.reasons), f"{row.source}:{row.line}"] for row in rejected]
+    return csv_bytes(rows)
+
+
+# The log's fields (model.FIELDS) as a school's sheet names them.
+REJECTS_HEADER = ("Дата", "ФИО педагога", "Платформа", "Вид активности", "Название", "Ссылка")
 
 
 def term_sheets(

@@ -3,83 +3,106 @@ reply to a report issue, a new pseudonym key.
 
 What stats.py writes is for the coordinator or the district office, never
 for the repository, which is public: refused rows hold teachers' names
-(152-FZ), a key undoes the pseudonyms. So a file goes outside the checkout
-or to a place inside it that git ignores (exports/), and never into a
-folder the site is built from or git keeps its own files in (PROTECTED),
-even one git ignores (site/ is published as it is), nor into the log's
-folder. A key is the one file that lives in data/, where git ignores it.
+(152-FZ), a key undoes the pseudonyms. So a file goes outside every git
+checkout, or to a place inside one that git ignores (exports/), and never
+into a folder the site is built from or git keeps its own files in
+(PROTECTED), even one git ignores (site/ is published as it is), nor into
+the log's folder. A key is the one file that lives in data/, where git
+ignores it. The same holds in any checkout, this one or another (a second
+worktree of the project, another repository).
 
-`refused(...)` says why a path may not be written, in Russian, or None.
+    refused(path, root, data, Wanted(".xlsx", "2025-26-q1.xlsx", "--format"))
+        → why `path` may not be written, in Russian, or None
 """
 
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Problem, Problems
 
 EXPORTS = "exports"  # inside the checkout, git-ignored: exports and refused rows
-# Folders of the checkout a file of stats.py never goes into: the site's
+# Folders of a checkout a file of stats.py never goes into: the site's
 # sources, its build, the data, git's own.
 PROTECTED = ("docs", "overrides", "site", "data", ".git")
 
 
-def refuse(path: Path, root: Path, data: Path, *, suffix: str | None = None) -> None:
+@dataclass(frozen=True)
+class Wanted:
+    """What a file must be: its extension (".csv", or "" for any), the name
+    an example gives when the path names none, and the option that chooses
+    the format, if there is one."""
+
+    suffix: str = ""
+    name: str = "файл"
+    option: str | None = None
+
+
+def refuse(path: Path, root: Path, data: Path, wanted: Wanted) -> None:
     """Raise Problems (`path`: why) if stats.py may not write `path`."""
-    if why := refused(path, root, data, suffix=suffix):
+    if why := refused(path, root, data, wanted):
         raise Problems([Problem(str(path), 0, why)])
 
 
 def refused(
-    path: Path, root: Path, data: Path, *, suffix: str | None = None, key: bool = False
+    path: Path, root: Path, data: Path, wanted: Wanted, *, key: bool = False
 ) -> str | None:
-    """Why stats.py may not write `path`, or None.
-
-    `suffix` (".xlsx") is the one its name must end with; `key`: the file is
-    a pseudonym key, which may live in data/ as long as git ignores it."""
-    example = f"{EXPORTS}/{path.name}" if path.name else f"{EXPORTS}/файл{suffix or ''}"
+    """Why stats.py may not write `path`, or None; `key`: the file is a
+    pseudonym key, which may live in data/ as long as git ignores it."""
+    named = path.name and not path.is_dir() and path.name not in (".", "..")
+    stem = Path(path.name).stem if named else Path(wanted.name).stem
+    example = f"{EXPORTS}/{stem}{wanted.suffix or Path(wanted.name).suffix}"
     why = _misplaced(path, root, data, example, key)
-    if why is None and suffix and path.suffix.lower() != suffix:
+    if why is None and wanted.suffix and path.suffix.lower() != wanted.suffix:
         written = f"расширение «{path.suffix}»" if path.suffix else "нет расширения"
-        why = (
-            f"у имени файла {written}, а формат {suffix[1:]}: назовите файл "
-            f"{path.stem or 'выгрузка'}{suffix} (или выберите другой --format)"
-        )
+        how = f"назовите файл {path.stem or stem}{wanted.suffix}"
+        if wanted.option:
+            how += f" (или выберите другой {wanted.option})"
+        why = f"у имени файла {written}, а записывается {wanted.suffix[1:].upper()}: {how}"
     return why
 
 
 def _misplaced(path: Path, root: Path, data: Path, example: str, key: bool) -> str | None:
+    instead = f"укажите, например, {example} или файл вне проекта"
     if path.is_dir():
         return f"это папка, а не файл: укажите имя файла, например {example}"
     target = path.resolve()
     folders = set() if key else {data.resolve(), (root / "data").resolve()}
     for folder in folders:
         if target == folder or folder in target.parents:
-            return (
-                f"в папке {folder} хранится журнал: сюда stats.py файлы не пишет; "
-                f"укажите, например, {example}"
-            )
-    checkout = root.resolve()
-    git = _git_folders(checkout)
-    if any(target == folder or folder in target.parents for folder in git):
-        return f"это служебная папка git: укажите, например, {example}"
+            return f"в папке {folder} хранится журнал: сюда stats.py файлы не пишет; {instead}"
+    checkout = _checkout_of(target) or root.resolve()
+    git = _git_folders(root.resolve()) | _git_folders(checkout)
+    if ".git" in target.parts or any(
+        target == folder or folder in target.parents for folder in git
+    ):
+        return f"это служебная папка git: {instead}"
     if checkout not in target.parents:
-        return None
+        return None  # outside every checkout
     inside = target.relative_to(checkout).parts
-    if not inside:
-        return f"это папка проекта, а не файл: укажите, например, {example}"
-    if ".git" in inside or (inside[0] in PROTECTED and not (key and inside[0] == "data")):
+    if inside[0] in PROTECTED and not (key and inside[0] == "data"):
         return (
             f"папка {inside[0]}/ — часть сайта или репозитория, и то, что в неё попало, "
-            f"может быть опубликовано: укажите, например, {example} или файл вне проекта"
+            f"может быть опубликовано: {instead}"
         )
     if not _ignored(target, checkout):
         return (
             "git не исключает этот файл (.gitignore): его легко по ошибке добавить в "
-            f"репозиторий, а он открыт всем. Укажите, например, {example} или файл вне проекта"
+            f"репозиторий, а он открыт всем. {instead[0].upper()}{instead[1:]}"
         )
     return None
+
+
+def _checkout_of(target: Path) -> Path | None:
+    """The git work tree `target` would be written in, if any: found from
+    the nearest folder of its path that exists."""
+    folder = next((parent for parent in target.parents if parent.is_dir()), None)
+    found = _git(folder, "rev-parse", "--show-toplevel") if folder else None
+    if found is None or found.returncode != 0 or not found.stdout.strip():
+        return None
+    return Path(found.stdout.strip()).resolve()
 
 
 def _git_folders(checkout: Path) -> set[Path]:
@@ -100,10 +123,10 @@ def _ignored(target: Path, checkout: Path) -> bool:
     return found.returncode == 0
 
 
-def _git(checkout: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
     try:
         return subprocess.run(
-            ["git", "-C", str(checkout), *args],
+            ["git", "-C", str(folder), *args],
             capture_output=True,
             text=True,
             check=False,

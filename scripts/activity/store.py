@@ -78,13 +78,16 @@ def pull(
     partial: bool = False,
     today: date | None = None,
     wait: float = LOCK_WAIT,
+    keep_rejected: Callable[[list[Rejected]], None] | None = None,
 ) -> Pulled:
     """Check `sources` (paths, addresses or sources.Rows) and add their
     activities to the log in the folder `data`, pseudonymised with the key
     in the file `key`.
 
     With any problem nothing is stored, unless `partial`: then the rows
-    that passed are, and the others come back in `rejected`. Raises
+    that passed are, and the others come back in `rejected`, given first to
+    `keep_rejected` (which writes them down): if that fails, the log stays
+    as it was, so no refused row is ever lost. Raises
     Problems when nothing may be done at all: no such folder, a wrong or
     damaged key, a damaged log, another pull holding the log too long.
     """
@@ -102,6 +105,8 @@ def pull(
     result.rejected = rejected or []
     result.read = len(pulled)
     result.merged = validator.merged_names()
+    if partial and result.rejected and keep_rejected is not None:
+        keep_rejected(result.rejected)
     if result.problems and (not partial or not pulled):
         return result
     with locked(data, wait):

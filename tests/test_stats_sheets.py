@@ -257,7 +257,7 @@ def test_partial_pull_keeps_the_good_rows_and_hands_back_the_bad(tmp_path: Path)
         f"{source}:6",
     ]
     said = result.stderr.splitlines()
-    assert f"3 строки не приняты — они с причинами в {rejects}: исправьте их там и " in said[0]
+    assert said[0].startswith(f"3 строки не приняты; непринятые строки с причинами — в {rejects}")
     assert said[-1] == "Загружено не всё: 4 ошибки. Из верных строк сохранено 2 новые активности."
     assert [row[0] for row in log_rows(data)[1:]] == ["2025-09-01", "2025-09-03"]
     raw = rejects.read_bytes()

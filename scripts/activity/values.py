@@ -35,6 +35,7 @@ _IN_WORDS = re.compile(rf"(\d{{1,2}})\s+([а-яё]+)\s+(\d{{4}}){_YEAR_WORD}")
 # never was; every date since 01.03.1900 comes out right).
 _EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_DAYS = range(36770, 2958466)  # 01.09.2000 to 31.12.9999: dates a log may hold
+_SERIAL = re.compile(r"(\d{5,7})(?:[.,]0+)?")
 # What alias matching ignores: spaces, quotes of every kind, hyphens, dashes,
 # and invisible characters (zero-width spaces and joiners, soft hyphens).
 _ALIAS_IGNORED = re.compile(
@@ -54,7 +55,7 @@ class BadValue(ValueError):
 def parse_date(value: object) -> date:
     """A date written as ДД.ММ.ГГГГ (ДД.ММ.ГГ, with / or -, «г.» after it,
     the month in words) or ГГГГ-ММ-ДД; an Excel date cell, or a number cell
-    holding Excel's day number."""
+    (or a CSV cell of digits) holding Excel's day number."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -66,6 +67,9 @@ def parse_date(value: object) -> date:
             f"«{value:g}» — не дата: задайте столбцу формат «Дата» или пишите ДД.ММ.ГГГГ"
         )
     text = one_line(str(value)).casefold()
+    if (serial := _SERIAL.fullmatch(text)) and int(serial[1]) in _EXCEL_DAYS:
+        # Excel's day number, as a date column formatted as a number exports to CSV.
+        return _EXCEL_EPOCH + timedelta(days=int(serial[1]))
     if match := _DAY_FIRST.fullmatch(text):
         day, _, month, year = match.groups()
         if len(year) == 2:

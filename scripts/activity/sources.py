@@ -26,9 +26,11 @@ import http.client
 import io
 import ipaddress
 import itertools
+import os
 import re
 import socket
 import ssl
+import stat
 import threading
 import time
 import urllib.error
@@ -74,7 +76,7 @@ _C0 = bytes([*range(9), 11, 12, *range(14, 32), 127])
 _NOT_C0 = bytes(b for b in range(256) if b not in _C0)
 # (Two searches: each with a literal first byte is many times faster than one.)
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
-_BIDI = re.compile(rb"\xe2[\x80\x81][\xa6-\xae]")  # a few more: UNSAFE tells
+_BIDI = re.compile(rb"\xe2[\x80\x81][\xa6-\xae]")  # a few more (U+2028 too): UNSAFE tells
 
 Cell = str | date | int | float  # XLSX gives dates and numbers as they are
 # What reading a text file can still raise after its first line.
@@ -172,7 +174,23 @@ def _too_big(label: str) -> Problems:
 
 
 def _bounded(label: str, binary: BinaryIO) -> bytes:
-    data = binary.read(MAX_BYTES + 1)
+    """The file's bytes, MAX_BYTES at the most. Its size, when the system
+    knows it, refuses a file too big before reading, and lets it be read
+    into a buffer of its own size (read(MAX_BYTES + 1) would take one of
+    the limit's, a few times slower)."""
+    try:
+        status = os.fstat(binary.fileno())
+    except (OSError, ValueError):  # no file of the system's
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode):  # not a pipe, not /dev/zero
+        if status.st_size > MAX_BYTES:
+            raise _too_big(label)
+        data = binary.read(status.st_size + 1)  # one more: a file that grew meanwhile
+        if len(data) <= status.st_size:
+            return data
+        data += binary.read(MAX_BYTES - len(data) + 1)
+    else:
+        data = binary.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise _too_big(label)
     return data
@@ -355,19 +373,23 @@ _NOT_TEXT = "это не текстовый файл: сохраните таб�
 
 def _csv_table(source: str, data: bytes) -> Table:
     try:
-        text, utf8 = _decoded(data)
+        blocks, utf8 = _decoded(data)
     except UnicodeDecodeError:
         raise _problem(
             source, "текст не в UTF-8 и не в Windows-1251: сохраните таблицу как CSV (UTF-8)"
         ) from None
     csv.field_size_limit(MAX_CELL)
-    bad = _unsafe_lines(data, text, utf8)
+    # Bidi controls, and the line and paragraph separators (U+2028, U+2029),
+    # have a lead byte and a second byte in common: one search finds both.
+    suspect = utf8 and _BIDI.search(data) is not None
+    bad = _unsafe_lines(data, blocks, utf8, suspect)
     lines: Iterator[str]
-    if bad or "\u2028" in text or "\u2029" in text:
-        # Line breaks of other kinds: split at \r and \n alone, as a file is.
-        lines = io.StringIO(text, newline="")
+    if bad or (suspect and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data)):
+        # Line breaks of other kinds (\u2028, \x0b…): split at \r and \n
+        # alone, as a file is.
+        lines = io.StringIO("".join(blocks), newline="")
     else:  # many times faster, and the lines are the same
-        lines = iter(text.splitlines(keepends=True))
+        lines = itertools.chain.from_iterable(block.splitlines(keepends=True) for block in blocks)
     head = list(itertools.islice(lines, HEADER_ROWS))
     reader = csv.reader(
         itertools.chain(head, lines), delimiter=_delimiter([line[:_HEAD_LINE] for line in head])
@@ -375,22 +397,41 @@ def _csv_table(source: str, data: bytes) -> Table:
     return Table(source, reader, lambda: reader.line_num, bad=bad)
 
 
-def _decoded(data: bytes) -> tuple[str, bool]:
-    """The text of a CSV file, and whether it was UTF-8 (else Windows-1251)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8"), True
+_BLOCK = 1 << 18  # bytes of a CSV file decoded, and split into lines, at a time
+
+
+def _decoded(data: bytes) -> tuple[list[str], bool]:
+    """The text of a CSV file in blocks of whole lines, and whether it was
+    UTF-8 (else Windows-1251). Lines are split a block at a time, while the
+    block is in the processor's cache: a third faster than the whole file at
+    once, and the lines are the same."""
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8"), True
+        return _blocks(data, start, "utf-8"), True
     except UnicodeDecodeError:
-        return data.decode("cp1251"), False
+        if start:  # a BOM says UTF-8: a byte that is not is an error
+            raise
+        return _blocks(data, 0, "cp1251"), False
 
 
-def _unsafe_lines(data: bytes, text: str, utf8: bool) -> dict[int, str]:
+def _blocks(data: bytes, start: int, encoding: str) -> list[str]:
+    blocks = []
+    while start < len(data):
+        end = data.find(b"\n", start + _BLOCK)
+        end = len(data) if end < 0 else end + 1  # a block ends after a line break
+        blocks.append(data[start:end].decode(encoding))
+        start = end
+    return blocks
+
+
+def _unsafe_lines(data: bytes, blocks: list[str], utf8: bool, suspect: bool) -> dict[int, str]:
     """Line → problem, for each line with an unsafe character. Most files have
-    none, which is found in a few milliseconds without decoding."""
+    none, which is found in a few milliseconds without decoding; `suspect`:
+    _BIDI found something in `data`."""
     c1 = utf8 and b"\xc2" in data and _C1.search(data)  # most files have no \xc2 at all
-    if not data.translate(None, _NOT_C0) and not (c1 or (utf8 and _BIDI.search(data))):
+    if not data.translate(None, _NOT_C0) and not (c1 or suspect):
         return {}
+    text = "".join(blocks)
     bad: dict[int, str] = {}
     line, at = 1, 0
     for found in UNSAFE.finditer(text):

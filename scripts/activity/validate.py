@@ -314,26 +314,34 @@ class Validator:
             return False
         columns = read.columns
         d, t, p, a, ti, u = astuple(columns)
-        width = max(d, t, p, a, ti, u) + 1
-        if min(map(len, chunk)) < width:
+        unsafe = _unsafe_rows(table.bad, lines, last) if table.bad else {}
+        try:
+            days = list(map(self._dates.__getitem__, map(itemgetter(d), chunk)))
+            teachers = list(map(self._teachers.__getitem__, map(itemgetter(t), chunk)))
+            platforms = list(map(self._platforms.__getitem__, map(itemgetter(p), chunk)))
+            activities = list(map(self._activities.__getitem__, map(itemgetter(a), chunk)))
+            raw_titles = list(map(itemgetter(ti), chunk)) if ti >= 0 else None
+            raw_links = list(map(itemgetter(u), chunk)) if u >= 0 else [""] * len(chunk)
+        except IndexError:  # a row shorter than the header: its missing cells are empty
+            width = max(d, t, p, a, ti, u) + 1
             chunk = [
                 row if len(row) >= width else [*row, *[""] * (width - len(row))] for row in chunk
             ]
-        unsafe = _unsafe_rows(table.bad, lines, last) if table.bad else {}
-        days = list(map(self._dates.__getitem__, map(itemgetter(d), chunk)))
-        teachers = list(map(self._teachers.__getitem__, map(itemgetter(t), chunk)))
-        platforms = list(map(self._platforms.__getitem__, map(itemgetter(p), chunk)))
-        activities = list(map(self._activities.__getitem__, map(itemgetter(a), chunk)))
+            return self._chunk(read, table, chunk, lines, last, problems, rejects)
         texts_only = table.texts_only
-        titles = (
-            _titles(list(map(itemgetter(ti), chunk)), texts_only) if ti >= 0 else [""] * len(chunk)
-        )
-        links, bad_links = _links(
-            list(map(itemgetter(u), chunk)) if u >= 0 else [""] * len(chunk), texts_only
-        )
+        if raw_titles is not None:
+            titles, joined_titles = _titles(raw_titles, texts_only)
+        else:
+            titles, joined_titles = [""] * len(chunk), SEPARATOR * (len(chunk) - 1)
+        links, bad_links, joined_links = _links(raw_links, texts_only)
         wrong = set(unsafe) | bad_links
-        for column in (days, teachers, platforms, activities):
-            if tuple in map(type, column):
+        for column, verdicts in (
+            (days, self._dates),
+            (teachers, self._teachers),
+            (platforms, self._platforms),
+            (activities, self._activities),
+        ):
+            if verdicts.wrong and tuple in map(type, column):
                 wrong.update(i for i, verdict in enumerate(column) if verdict.__class__ is tuple)
         blank = 0  # rows without a date, teacher, platform or kind: skipped
         for index in sorted(wrong):
@@ -375,7 +383,12 @@ class Validator:
         if wrong:
             passed = [i not in wrong for i in range(len(chunk))]
             passing = [list(itertools.compress(column, passed)) for column in passing]
-        read.add(*passing)
+            joined_titles = SEPARATOR.join(passing[4])
+            joined_links = SEPARATOR.join(passing[5])
+        if passing[0]:
+            read.add(*passing)
+            read.joined_titles.append(joined_titles)
+            read.joined_links.append(joined_links)
         if self._uncalendared_days:
             passed_days = passing[0]
             for day, count in Counter(
@@ -396,6 +409,8 @@ class Validator:
         seen: dict[tuple[object, ...], Where] = {}  # key → where first read
         for read in self._read:
             ids_of = {teacher: identity(teacher) for teacher in set(read.teachers)}
+            if len(self._read) == 1 and len(set(read.titles)) == len(read.titles):
+                continue  # no two titles alike, so no two rows
             ids = list(map(ids_of.__getitem__, read.teachers))
             columns = (read.days, read.platforms, read.activities_, ids, read.titles, read.links)
             if len(self._read) == 1 and len(set(zip(*columns, strict=True))) == len(ids):
@@ -458,7 +473,7 @@ class Validator:
         return any(abbreviates(mine, consented) for consented in self._consented)
 
 
-_CHUNK = 8192  # rows judged a column at a time
+_CHUNK = 1024  # rows judged a column at a time
 
 
 @contextlib.contextmanager
@@ -503,10 +518,10 @@ def _unsafe_rows(bad: dict[int, str], lines: list[int], last: int) -> dict[int, 
     return found
 
 
-def _titles(titles: list[Cell], texts_only: bool) -> list[str]:
-    """Titles as the log keeps them (values.clean_text): most are tidy
-    already, which one look over them all tells. `texts_only`: every cell
-    is a str (CSV), which need not be looked at."""
+def _titles(titles: list[Cell], texts_only: bool) -> tuple[list[str], str]:
+    """Titles as the log keeps them (values.clean_text), and joined by
+    SEPARATOR: most are tidy already, which one look over them all tells.
+    `texts_only`: every cell is a str (CSV), which need not be looked at."""
     if not texts_only and not all(title.__class__ is str for title in titles):
         titles = [_written(title) if title.__class__ is not str else title for title in titles]
     texts: list[str] = titles  # type: ignore[assignment]
@@ -523,16 +538,18 @@ def _titles(titles: list[Cell], texts_only: bool) -> list[str]:
         and " " + SEPARATOR not in joined
         and joined.strip(" ") is joined
     ):
-        return texts
-    return [
+        return texts, joined
+    texts = [
         text if text.isprintable() and "  " not in text and text.strip() is text else one_line(text)
         for text in texts
     ]
+    return texts, SEPARATOR.join(texts)
 
 
-def _links(links: list[Cell], texts_only: bool) -> tuple[list[str], set[int]]:
-    """Links as the log keeps them (on one line, without spaces around), and
-    the indexes of those that are no http(s) address."""
+def _links(links: list[Cell], texts_only: bool) -> tuple[list[str], set[int], str]:
+    """Links as the log keeps them (on one line, without spaces around), the
+    indexes of those that are no http(s) address, and the links joined by
+    SEPARATOR."""
     if not texts_only and not all(link.__class__ is str for link in links):
         links = [str(link) for link in links]
     texts: list[str] = links  # type: ignore[assignment]
@@ -541,9 +558,9 @@ def _links(links: list[Cell], texts_only: bool) -> tuple[list[str], set[int]]:
         texts = [one_line(text) if not text.isascii() else text.strip() for text in texts]
         joined = SEPARATOR.join(texts)
     if _every_url(texts, joined):
-        return texts, set()
+        return texts, set(), joined
     whole = _WHOLE_URL.fullmatch
-    return texts, {i for i, text in enumerate(texts) if text and not whole(text)}
+    return texts, {i for i, text in enumerate(texts) if text and not whole(text)}, joined
 
 
 def _every_url(texts: list[str], joined: str) -> bool:
@@ -634,6 +651,10 @@ class _Read:
     links: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     rows: list[Sequence[Cell]] = field(default_factory=list)
+    # The titles and the links of each chunk, joined by SEPARATOR: joined
+    # again, the whole source's, without joining each text once more.
+    joined_titles: list[str] = field(default_factory=list)
+    joined_links: list[str] = field(default_factory=list)
 
     def add(self, *columns: list[Any]) -> None:
         days, teachers, platforms, activities, titles, links, lines, rows = columns
@@ -673,7 +694,9 @@ class _Read:
         """(line, reasons, cells) of each row whose title or link holds
         personal data or names a teacher without consent, in the order read;
         such rows are dropped."""
-        joined_titles, joined_links = Joined(self.titles), Joined(self.links)
+        joined_titles = Joined(self.titles, SEPARATOR.join(self.joined_titles))
+        joined_links = Joined(self.links, SEPARATOR.join(self.joined_links))
+        self.joined_titles = self.joined_links = []
         contacts = personal_data.first_kinds(joined_titles)
         link_contacts = personal_data.first_kinds(joined_links, links=True)
         named_titles, named_links = mentions.find(joined_titles, joined_links)
@@ -762,14 +785,19 @@ def _unreadable(err: Exception) -> str:
 
 
 class _Verdicts(dict[Cell, object]):
-    """Cell → verdict, judging each distinct cell once."""
+    """Cell → verdict, judging each distinct cell once; `wrong`: how many
+    distinct cells were wrong (until one is, no column need be looked over
+    for problems)."""
 
     def __init__(self, judge: Callable[[Cell], object]) -> None:
         super().__init__()
         self._judge = judge
+        self.wrong = 0
 
     def __missing__(self, cell: Cell) -> object:
         verdict = self[cell] = self._judge(cell)
+        if verdict.__class__ is tuple:
+            self.wrong += 1
         return verdict
 
 

@@ -194,8 +194,8 @@ def pull(args: argparse.Namespace) -> Outcome:
                 "{n} строки не приняты",
                 "{n} строк не принято",
             )
-            + f" — они с причинами в {_shown(rejects or Path())}: исправьте их там и "
-            "загрузите этот файл снова."
+            + f"; непринятые строки с причинами — в {_shown(rejects or Path())}: исправьте "
+            "их там и загрузите этот файл снова."
         )
     if not pulled.stored:
         said.append(_verdict(len(pulled.problems), len(args.sources), "ничего не сохранено"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +17,7 @@ import pytest
 
 from activity import registries
 from activity.labels import counted
+from activity.values import mixed_letter
 from common.site_config import ROOT
 from support.stats import (
     csv_bytes,
@@ -294,3 +296,15 @@ def test_a_partial_pull_tells_its_counts_in_russian(tmp_path: Path) -> None:
         "Прочитано: 22 верные строки; в журнал добавлена 21 новая активность, теперь в нём "
         "22 активности; журнал изменился."
     ) in again.stderr.splitlines()
+
+
+def test_every_latin_letter_typed_among_cyrillic_ones_is_found() -> None:
+    """The quick look for a Latin letter (values.mixed_letter) misses none."""
+    latin = [
+        chr(code)
+        for code in range(0x110000)
+        if chr(code).isalpha() and unicodedata.name(chr(code), "").startswith("LATIN ")
+    ]
+    assert len(latin) > 1000
+    missed = [letter for letter in latin if mixed_letter(f"Абдула{letter}ва Марха") is None]
+    assert missed == []

@@ -59,6 +59,12 @@ class Columns:
     title: int
     url: int
 
+    @property
+    def indexes(self) -> tuple[int, int, int, int, int, int]:
+        """Each field's column, in the order of FIELDS (dataclasses.astuple, but
+        without its deep copy: it is asked for every chunk of rows)."""
+        return (self.date, self.teacher, self.platform, self.activity, self.title, self.url)
+
 
 @lru_cache(maxsize=4096)
 def field_of(cell: object) -> str | None:

@@ -46,9 +46,7 @@ def refuse(path: Path, root: Path, data: Path, wanted: Wanted) -> None:
         raise Problems([Problem(str(path), 0, why)])
 
 
-def refused(
-    path: Path, root: Path, data: Path, wanted: Wanted, *, key: bool = False
-) -> str | None:
+def refused(path: Path, root: Path, data: Path, wanted: Wanted, *, key: bool = False) -> str | None:
     """Why stats.py may not write `path`, or None; `key`: the file is a
     pseudonym key, which may live in data/ as long as git ignores it."""
     named = path.name and not path.is_dir() and path.name not in (".", "..")

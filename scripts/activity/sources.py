@@ -372,66 +372,88 @@ _NOT_TEXT = "это не текстовый файл: сохраните таб�
 
 
 def _csv_table(source: str, data: bytes) -> Table:
-    try:
-        blocks, utf8 = _decoded(data)
-    except UnicodeDecodeError:
-        raise _problem(
-            source, "текст не в UTF-8 и не в Windows-1251: сохраните таблицу как CSV (UTF-8)"
-        ) from None
     csv.field_size_limit(MAX_CELL)
-    # Bidi controls, and the line and paragraph separators (U+2028, U+2029),
-    # have a lead byte and a second byte in common: one search finds both.
-    suspect = utf8 and _BIDI.search(data) is not None
-    bad = _unsafe_lines(data, blocks, utf8, suspect)
     lines: Iterator[str]
-    if bad or (suspect and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data)):
-        # Line breaks of other kinds (\u2028, \x0b…): split at \r and \n
-        # alone, as a file is.
-        lines = io.StringIO("".join(blocks), newline="")
-    else:  # many times faster, and the lines are the same
-        lines = itertools.chain.from_iterable(block.splitlines(keepends=True) for block in blocks)
-    head = list(itertools.islice(lines, HEADER_ROWS))
+    if _may_be_unsafe(data):
+        try:
+            text = _text(data)
+        except UnicodeDecodeError:
+            raise _problem(source, _NOT_DECODED) from None
+        bad = _unsafe_lines(text)
+        if bad or "\u2028" in text or "\u2029" in text:
+            # Line breaks of other kinds (\u2028, \x0b…): split at \r and \n
+            # alone, as a file is.
+            lines = io.StringIO(text, newline="")
+        else:
+            lines = iter(text.splitlines(keepends=True))
+    else:  # most files: decoded and split into lines a block at a time
+        bad = {}
+        lines = _lines(data)
+    try:
+        head = list(itertools.islice(lines, HEADER_ROWS))
+    except UnicodeDecodeError:
+        raise _problem(source, _NOT_DECODED) from None
     reader = csv.reader(
         itertools.chain(head, lines), delimiter=_delimiter([line[:_HEAD_LINE] for line in head])
     )
     return Table(source, reader, lambda: reader.line_num, bad=bad)
 
 
+_NOT_DECODED = "текст не в UTF-8 и не в Windows-1251: сохраните таблицу как CSV (UTF-8)"
+
+
+def _may_be_unsafe(data: bytes) -> bool:
+    """Whether `data` may hold an unsafe character (or a line break of
+    another kind): told from its bytes in a few milliseconds, and for most
+    files it is no. (In UTF-8 the bytes of a C1 control, a bidi control, or
+    U+2028 and U+2029; a few more, and a few a Windows-1251 text has too,
+    which the exact look then clears.)"""
+    return bool(
+        data.translate(None, _NOT_C0)
+        or (b"\xc2" in data and _C1.search(data))  # most files have no \xc2 at all
+        or _BIDI.search(data)
+    )
+
+
+def _text(data: bytes) -> str:
+    """The whole text of a CSV file: UTF-8 (with or without a BOM), else
+    Windows-1251."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1251")
+
+
 _BLOCK = 1 << 18  # bytes of a CSV file decoded, and split into lines, at a time
 
 
-def _decoded(data: bytes) -> tuple[list[str], bool]:
-    """The text of a CSV file in blocks of whole lines, and whether it was
-    UTF-8 (else Windows-1251). Lines are split a block at a time, while the
-    block is in the processor's cache: a third faster than the whole file at
-    once, and the lines are the same."""
-    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        return _blocks(data, start, "utf-8"), True
-    except UnicodeDecodeError:
-        if start:  # a BOM says UTF-8: a byte that is not is an error
-            raise
-        return _blocks(data, 0, "cp1251"), False
-
-
-def _blocks(data: bytes, start: int, encoding: str) -> list[str]:
-    blocks = []
+def _lines(data: bytes) -> Iterator[str]:
+    """The lines of a CSV file, decoded and split a block of whole lines at a
+    time, while the block is in the processor's cache: a third faster than
+    the whole file at once, and the lines are the same. UTF-8 (with or
+    without a BOM); from the first block that is not, Windows-1251 (a
+    file's blocks before it, all UTF-8, are most often plain ASCII, the same
+    in both). A block that is neither raises UnicodeDecodeError."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    start, encoding = (len(codecs.BOM_UTF8) if bom else 0), "utf-8"
     while start < len(data):
         end = data.find(b"\n", start + _BLOCK)
         end = len(data) if end < 0 else end + 1  # a block ends after a line break
-        blocks.append(data[start:end].decode(encoding))
+        try:
+            text = data[start:end].decode(encoding)
+        except UnicodeDecodeError:
+            if bom or encoding != "utf-8":  # a BOM says UTF-8: a byte that is not is wrong
+                raise
+            encoding = "cp1251"
+            text = data[start:end].decode(encoding)
+        yield from text.splitlines(keepends=True)
         start = end
-    return blocks
 
 
-def _unsafe_lines(data: bytes, blocks: list[str], utf8: bool, suspect: bool) -> dict[int, str]:
-    """Line → problem, for each line with an unsafe character. Most files have
-    none, which is found in a few milliseconds without decoding; `suspect`:
-    _BIDI found something in `data`."""
-    c1 = utf8 and b"\xc2" in data and _C1.search(data)  # most files have no \xc2 at all
-    if not data.translate(None, _NOT_C0) and not (c1 or suspect):
-        return {}
-    text = "".join(blocks)
+def _unsafe_lines(text: str) -> dict[int, str]:
+    """Line → problem, for each line of `text` with an unsafe character."""
     bad: dict[int, str] = {}
     line, at = 1, 0
     for found in UNSAFE.finditer(text):

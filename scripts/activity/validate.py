@@ -20,7 +20,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -313,7 +313,7 @@ class Validator:
         if not chunk:
             return False
         columns = read.columns
-        d, t, p, a, ti, u = astuple(columns)
+        d, t, p, a, ti, u = columns.indexes
         unsafe = _unsafe_rows(table.bad, lines, last) if table.bad else {}
         try:
             days = list(map(self._dates.__getitem__, map(itemgetter(d), chunk)))
@@ -761,7 +761,7 @@ def _named(where: str, what: str, name: str) -> str:
 def _cells(row: Sequence[Cell], columns: Columns) -> tuple[str, ...]:
     """A row's cells as written, in the log's order of fields; a date as
     ДД.ММ.ГГГГ, also one Excel gave as its day number."""
-    cells = [_written(row[i]) if i >= 0 else "" for i in astuple(columns)]
+    cells = [_written(row[i]) if i >= 0 else "" for i in columns.indexes]
     day = row[columns.date]
     if isinstance(day, int | float):
         with contextlib.suppress(BadValue):

@@ -157,7 +157,7 @@ def clean_name(text: str) -> str:
     characters (zero-width spaces and joiners, bidi marks, soft hyphens),
     on one line, without runs of spaces."""
     text = unicodedata.normalize("NFC", text)
-    if not text.isascii():
+    if not text.isprintable():  # (a format character never is)
         text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     return " ".join(text.split())
 
@@ -236,11 +236,19 @@ def _surname_first(words: list[str]) -> tuple[str, list[str]]:
     return words[0], words[1:]
 
 
+# Where Unicode has letters named LATIN (and a few others): a name without
+# any is in one script, which most names are, told by one search.
+_LATIN_LETTER = re.compile(
+    "[A-Za-z\u00aa\u00ba\u00c0-\u02ff\u1d00-\u1eff\u2000-\u21ff\u2c00-\u2cff"
+    "\ua700-\uabff\ufb00-\ufbff\U0001df00-\U0001dfff]"
+)
+
+
 def mixed_letter(name: str) -> tuple[str, str] | None:
     """In a name that mixes Latin and Cyrillic letters, the first letter of
     the rarer of the two and its script, («a», "латинская») for a Latin «a»
     typed among Cyrillic ones; None for a name in one script."""
-    if name.isascii():
+    if name.isascii() or not _LATIN_LETTER.search(name):
         return None
     latin: list[str] = []
     cyrillic: list[str] = []

@@ -303,3 +303,31 @@ def test_an_export_of_the_example_says_so(tmp_path: Path) -> None:
     assert run(*EXPORT, output).returncode == 0  # the shipped log is the example
     cells = [row[0] for row in openpyxl.load_workbook(output).active.values]
     assert cells[1] == "Пример: числа вымышлены, это не данные школы."
+
+
+def test_a_term_not_ended_is_marked_preliminary_on_every_sheet(tmp_path: Path) -> None:
+    """A term's export written while the term runs (its reporting period
+    not over): the title row, then «Предварительные данные» on each sheet."""
+    from activity import export, labels, registries
+    from activity.model import Activity
+    from activity.summary import summarise_years
+
+    known = registries.load(ROOT / "data")
+    term = known.terms[0]
+    words = labels.load(ROOT / "data")["ru"]
+    years = summarise_years(known, [Activity(term.start, "sferum", "webinar", "Педагог 01")])
+    while_it_runs = export.HeadingWords("Школа", words, False, term.end)
+    sheets = export.period_sheets(years, known, words, while_it_runs, term=term.id)
+    export.write_xlsx(output := tmp_path / "четверть.xlsx", sheets)
+    book = openpyxl.load_workbook(output)
+    assert book.sheetnames == ["Итоги", "По платформам", "По видам активности"]
+    for sheet in book.worksheets:
+        first, second = [row[0] for row in sheet.iter_rows(max_row=2, values_only=True)]
+        assert first.startswith(f"Школа: отчёт за период «{term.name['ru']}»")
+        assert second.startswith(
+            f"Предварительные данные. Период ещё не закончился: он длится по {term.end:%d.%m.%Y}."
+        )
+    ended = export.HeadingWords("Школа", words, False, term.end + datetime.timedelta(days=1))
+    export.write_xlsx(output, export.period_sheets(years, known, words, ended, term=term.id))
+    cells = [row[0] for row in openpyxl.load_workbook(output).active.values]
+    assert not any(str(cell).startswith("Предварительные") for cell in cells)

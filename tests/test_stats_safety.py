@@ -329,9 +329,9 @@ def test_rekey_without_every_name_changes_nothing(tmp_path: Path) -> None:
     result = run("rekey", "--old", data / ".teacher-key", "--new", new, some, "--data", data)
     assert result.returncode == 1
     assert result.stdout == (
-        f"{data / 'activity-log.csv'}: в журнале 2 псевдонимов, которых нет среди имён "
-        "указанных таблиц: добавьте таблицы, из которых загружали эти данные, или список "
-        "всех педагогов (столбец «ФИО педагога»); журнал не изменён\n"
+        f"{data / 'activity-log.csv'}: не для всех псевдонимов журнала нашлись имена в "
+        "указанных таблицах (без имени: 2): добавьте таблицы, из которых загружали эти "
+        "данные, или список всех педагогов (столбец «ФИО педагога»); журнал не изменён\n"
     )
     assert snapshot(data) == before and not new.exists()
 

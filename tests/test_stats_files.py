@@ -69,6 +69,16 @@ def test_an_export_goes_only_where_git_ignores_it(output: str, why: str) -> None
     assert (target.read_bytes() if target.is_file() else None) == before
 
 
+def test_a_path_through_a_file_is_refused(tmp_path: Path) -> None:
+    (file := tmp_path / "отчёт.xlsx").write_bytes(b"")
+    result = run(*EXPORT, file / "выгрузка.xlsx")
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"{file / 'выгрузка.xlsx'}: {file} — файл, а не папка: в пути к файлу все части, "
+        "кроме последней, — папки\n"
+    )
+
+
 def test_an_export_goes_to_exports_or_outside_the_checkout(tmp_path: Path) -> None:
     inside = ROOT / "exports" / "проверка-выгрузки.XLSX"
     try:

@@ -66,8 +66,6 @@ def _misplaced(path: Path, root: Path, data: Path, example: str, key: bool) -> s
     instead = f"укажите, например, {example} или файл вне проекта"
     if path.is_dir():
         return f"это папка, а не файл: укажите имя файла, например {example}"
-    if file := next((p for p in path.parents if p.exists() and not p.is_dir()), None):
-        return f"{file} — файл, а не папка: в пути к файлу все части, кроме последней, — папки"
     target = path.resolve()
     folders = set() if key else {data.resolve(), (root / "data").resolve()}
     for folder in folders:
@@ -79,6 +77,8 @@ def _misplaced(path: Path, root: Path, data: Path, example: str, key: bool) -> s
         target == folder or folder in target.parents for folder in git
     ):
         return f"это служебная папка git: {instead}"
+    if file := next((p for p in path.parents if p.exists() and not p.is_dir()), None):
+        return f"{file} — файл, а не папка: в пути к файлу все части, кроме последней, — папки"
     if checkout not in target.parents:
         return None  # outside every checkout
     inside = target.relative_to(checkout).parts

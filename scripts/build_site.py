@@ -1,8 +1,8 @@
 """Build the site in one step: what `make site` runs.
 
     data/ ──render──> docs/ (generated pages) ──language map──>
-          ──mkdocs build --strict──> site/ ──postbuild──> per-language search,
-          link-preview cards, the reports' PDFs
+          ──mkdocs build --strict, in this process──> site/
+          ──postbuild──> per-language search, link-preview cards, the reports' PDFs
 
     python scripts/build_site.py [--site-dir DIR] [--site-url URL] [--project DIR]
 
@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from common.cli import command
+from common.cli import command, project_folder
 from common.site_config import ROOT
 from sitebuild.build import build
 
@@ -31,7 +31,10 @@ def parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--site-url", help="the address the site is published at")
     parser.add_argument(
-        "--project", type=Path, default=ROOT, help="the checkout to build (default: this one)"
+        "--project",
+        type=project_folder,
+        default=ROOT,
+        help="the checkout to build (default: this one)",
     )
     return parser
 

@@ -17,11 +17,12 @@ from pathlib import Path
 from chechen import palochka
 from checks.run import check, default_paths, sources
 from checks.source import Rules, Source, shown
-from common import argparse_ru
+from common import argparse_ru, textfile
 from common.atomic import write_text
-from common.cli import command
+from common.cli import command, project_folder
+from common.problem import Problems
 from common.site_config import ROOT
-from render.core import RenderError, render_all
+from render.core import render_all
 from render.registry import RENDERERS
 
 
@@ -31,7 +32,7 @@ def fix(paths: Iterable[Path]) -> list[Path]:
     for path in sources(paths):
         if not Source(path, "").is_chechen:
             continue
-        text = path.read_text("utf-8")
+        text = textfile.read(path)
         fixed = palochka.normalise(text)
         if fixed != text:
             write_text(path, fixed)
@@ -74,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--project",
-        type=Path,
+        type=project_folder,
         default=ROOT,
         metavar="ПАПКА",
         help="папка проекта (по умолчанию — этот)",
@@ -98,18 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.paths and (project / "mkdocs.yml").exists():
         # The generated pages and parts first, as the build makes them: links
         # to a year's report or to /reports/summary.json lead somewhere only then.
-        try:
-            render_all(project, RENDERERS)
-        except RenderError as err:
-            print(err)
-            return 1
+        render_all(project, RENDERERS)
     if args.fix:
         for path in fix(paths):
             print(f"{shown(path)}: палочка исправлена")
     problems = check(paths, Rules.load(project.resolve()))
-    for problem in problems:
-        print(problem)
-    return 1 if problems else 0
+    if problems:
+        raise Problems(problems)  # told, one a line, by @command
+    return 0
 
 
 if __name__ == "__main__":

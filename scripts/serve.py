@@ -21,9 +21,8 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from common.cli import command
+from common.cli import TOLD, command, project_folder, tell
 from common.site_config import ROOT
-from sitebuild.build import BuildError
 from sitebuild.preview import WATCHED, Preview, Server
 
 
@@ -34,7 +33,10 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1", help="address to serve on")
     parser.add_argument("--port", type=int, default=8000, help="port to serve on")
     parser.add_argument(
-        "--project", type=Path, default=ROOT, help="the checkout to preview (default: this one)"
+        "--project",
+        type=project_folder,
+        default=ROOT,
+        help="the checkout to preview (default: this one)",
     )
     return parser
 
@@ -57,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             try:
                 preview.build(changed)
-            except BuildError as err:
-                print(err, file=sys.stderr, flush=True)
+            except TOLD as err:  # told as every command tells it; the preview goes on
+                tell(err, "serve.py")
                 return
             what = ", ".join(sorted(changed)) if changed else "everything"
             print(f"Rebuilt ({what}) in {time.perf_counter() - start:.2f} s", flush=True)

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from activity import (
     export,
+    intake,
     issue_form,
     labels,
     outputs,
@@ -32,11 +32,11 @@ from activity import (
 )
 from activity import log as activity_log
 from activity.labels import counted
-from activity.model import Problem, Problems
+from activity.model import FIELDS, Problem, Problems
 from activity.registries import Registries
 from activity.summary import as_json, as_text, summarise_years
 from activity.validate import Validator
-from common import argparse_ru
+from common import argparse_ru, site_config
 from common.atomic import write_bytes, write_text
 from common.cli import command
 from common.problem import printable
@@ -58,6 +58,7 @@ HELP = f"""\
   export   выгрузить таблицы за четверть или учебный год для управления образования
   from-issue  проверить заявку «Сообщить об участии» с GitHub (с --pull — добавить в журнал)
   describe    описать изменение журнала для запроса на изменение (pull request)
+  intake      собрать ветку единого запроса на изменение журнала (для GitHub)
   key      показать отпечаток ключа псевдонимов и подходит ли он журналу
   rekey    сделать псевдонимы журнала заново с новым ключом
 
@@ -74,7 +75,8 @@ https://). Строка заголовков — в любой из первых
 
 Дата — ДД.ММ.ГГГГ (или ДД.ММ.ГГ, через / или -, с «г.» после),
 ГГГГ-ММ-ДД, «28 октября 2025 г.», ячейка-дата Excel или число дней Excel
-(45958), не позже сегодняшнего дня и не раньше 01.09.2000. Учебный год — с
+(45958), не позже сегодняшнего дня (по времени школы: extra.timezone в
+mkdocs.yml) и не раньше 01.09.2000. Учебный год — с
 01.09 по 31.08; отчётный период четверти — с её первого дня до дня перед
 следующей четвертью, поэтому каникулы входят в четверть, которая только что
 закончилась, а лето — в последнюю.
@@ -95,8 +97,9 @@ https://). Строка заголовков — в любой из первых
     больше чем в {counted(sources.MAX_RATIO, "{n} раз", "{n} раза", "{n} раз")}
     (проверяется до чтения);
   {_seconds(sources.DEADLINE)} — скачивание по адресу целиком ({_seconds(sources.TIMEOUT)} молчания
-    сервера — тоже ошибка); перенаправления — только на адреса http(s) и во
-    внутреннюю сеть — только на тот же адрес.
+    сервера — тоже ошибка); перенаправления — только на адреса http(s), с https —
+    только на https, а во внутреннюю сеть — только на тот же адрес; ответ 401 или
+    403 значит, что таблица не опубликована для всех.
 Ячейки с управляющими символами и знаками смены направления текста
 отклоняются; невидимые символы (пробел нулевой ширины и подобные) удаляются.
 Названия и ссылки с личными данными (телефон, почта, СНИЛС, паспорт, имя с
@@ -115,7 +118,10 @@ data/*.yml проекта; --data ПАПКА меняет только мест�
 
 Заявка «Сообщить об участии» — файл события GitHub (JSON, его путь в
 $GITHUB_EVENT_PATH): её поля проверяются по тем же правилам, что строки
-таблицы; ошибка выводится как issue #12:«Дата»: что не так.
+таблицы, и строже (заявку видят все): ФИО — не меньше двух слов, кириллицей,
+без цифр; в названии нет имени с отчеством, учеников и классов; ссылка ведёт
+на сайт в интернете, а не на IP-адрес или в локальную сеть, и без номера
+телефона после «?». Ошибка выводится как issue #12:«Дата»: что не так.
 
 Примеры:
   stats.py check отчёт.xlsx
@@ -124,7 +130,7 @@ $GITHUB_EVENT_PATH): её поля проверяются по тем же пр�
   stats.py summary --json
   stats.py export --year 2025-26 --format xlsx
   stats.py from-issue событие.json --comment ответ.md
-  stats.py describe --before было/ --refused exports/отказы.csv
+  stats.py describe --before было/ --closes 12 --closes 15 --refused exports/отказы.csv
   stats.py rekey --old data/.teacher-key --new новый-ключ отчёт-2025.xlsx
 """
 NEVER_COMMITTED = (
@@ -184,10 +190,16 @@ def check(args: argparse.Namespace) -> Outcome:
 
 
 def pull(args: argparse.Namespace) -> Outcome:
+    return _pull(args, args.sources, next_steps=not _on_github())
+
+
+def _pull(args: argparse.Namespace, tables: list[sources.Source], next_steps: bool) -> Outcome:
+    """Pull `tables` as `args` say; `next_steps` tells the coordinator what
+    to do then (not on GitHub, where a workflow does it)."""
     known = registries.load(DATA)
     rejects: Path | None = args.rejects
     pulled = store.pull(
-        args.sources,
+        tables,
         args.data,
         args.key or args.data / pseudonyms.KEY_FILE,
         known,
@@ -212,7 +224,7 @@ def pull(args: argparse.Namespace) -> Outcome:
             "их там и загрузите этот файл снова."
         )
     if not pulled.stored:
-        said.append(_verdict(len(pulled.problems), len(args.sources), "ничего не сохранено"))
+        said.append(_verdict(len(pulled.problems), len(tables), "ничего не сохранено"))
         return outcome
     outcome.lines += _calendar_warnings(known, pulled.years)
     if pulled.replaced_example:
@@ -228,7 +240,7 @@ def pull(args: argparse.Namespace) -> Outcome:
             f"Разные написания одного педагога объединены: {spellings} (список — в stats.py check)."
         )
     said.append(_pulled(pulled))
-    if pulled.changed:
+    if pulled.changed and next_steps:
         said.append(_next_steps(args.data, pulled.migrated))
     if pulled.problems:
         said.append(_partly(pulled))
@@ -312,21 +324,64 @@ def from_issue(args: argparse.Namespace) -> Outcome:
     if not args.pull:
         outcome.said.append(f"Заявка {report.source} заполнена верно.")
         return outcome
-    # Stored by `pull` itself, from the row in a file of the log's own format:
-    # every rule of pull holds for an issue as for a spreadsheet.
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / f"issue-{report.number}.csv"
-        write_text(source, activity_log.to_csv([report.activity]))
-        outcome += pull(parser().parse_args(["pull", str(source), "--data", str(args.data)]))
+    # Stored by `pull` itself, from the row as a table in memory named as the
+    # issue: every rule of pull holds for an issue as for a spreadsheet. It
+    # runs on GitHub, where a workflow commits the log: no next steps.
+    row = sources.Rows(report.source, [list(FIELDS), activity_log.cells(report.activity)])
+    options = argparse.Namespace(data=args.data, key=None, sheet=None, partial=False, rejects=None)
+    pulled = _pull(options, [row], next_steps=False)
+    # The issue as a whole: it has no lines.
+    pulled.problems = [
+        replace(problem, line=0) if problem.source == report.source else problem
+        for problem in pulled.problems
+    ]
+    outcome += pulled
     return outcome
 
 
 def describe(args: argparse.Namespace) -> Outcome:
     known = registries.load(DATA)
-    before = activity_log.read(args.before, known)
+    before = _before(args.before)
     after = activity_log.read(args.data, known)
     refused = replies.read_refused(args.refused) if args.refused else []
-    return Outcome(lines=[replies.pull_request(before, after, known, refused, args.closes)])
+    text = replies.pull_request(before, after, known, refused, args.closes or ())
+    return Outcome(lines=[text.removesuffix("\n")])
+
+
+def _before(folder: Path) -> activity_log.Log:
+    """The log in the folder --before names: it must be there, not a new one."""
+    log = folder / activity_log.LOG
+    if not folder.is_dir() or not log.is_file():
+        what = (
+            "такой папки нет"
+            if not folder.exists()
+            else "это не папка"
+            if not folder.is_dir()
+            else f"в папке нет {activity_log.LOG}"
+        )
+        raise Problems(
+            [
+                Problem(
+                    str(folder),
+                    0,
+                    f"{what}: укажите в --before папку с копией журнала до изменения "
+                    f"({activity_log.LOG})",
+                )
+            ]
+        )
+    return activity_log.read(folder, registries.load(DATA))
+
+
+def intake_branch(args: argparse.Namespace) -> Outcome:
+    made = intake.rebuild(
+        ROOT, args.data, registries.load(DATA), args.branch, set(args.carry or ()), args.source
+    )
+    issues = [f"#{source.removeprefix('issue-')}" for source in made if source != intake.SHEET]
+    parts = [f"заявки {', '.join(issues)}"] if issues else []
+    parts += ["строки онлайн-таблицы"] if intake.SHEET in made else []
+    return Outcome(
+        said=[f"Ветка запроса на изменение журнала: {'; '.join(parts) or 'новых строк нет'}."]
+    )
 
 
 def summary(args: argparse.Namespace) -> Outcome:
@@ -348,7 +403,8 @@ def export_counts(args: argparse.Namespace) -> Outcome:
     known = registries.load(DATA)
     log = activity_log.read(args.data, known)
     words = labels.load(DATA)["ru"]
-    heading = export.HeadingWords(export.school_name(ROOT), words, log.example, date.today())
+    school = site_config.load(ROOT).school["ru"].short
+    heading = export.HeadingWords(school, words, log.example, Validator(known).today)
     years = summarise_years(known, log.activities)
     sheets = export.period_sheets(years, known, words, heading, term=args.term, year=args.year)
     write = export.write_xlsx if args.format == "xlsx" else export.write_csv
@@ -404,6 +460,11 @@ def _next_steps(data: Path, migrated: bool) -> str:
         '     git commit -m "Статистика: новые данные"\n'
         f"  Никогда не добавляйте в репозиторий {NEVER_COMMITTED}."
     )
+
+
+def _on_github() -> bool:
+    """Whether a GitHub workflow runs the command (it commits the log itself)."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
 def _shown(path: Path) -> str:
@@ -563,7 +624,7 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="ПАПКА",
-        help="папка с копией журнала до изменения (activity-log.csv и .yml)",
+        help=f"папка с копией журнала до изменения ({activity_log.LOG})",
     )
     sub.add_argument(
         "--refused",
@@ -572,10 +633,41 @@ def parser() -> argparse.ArgumentParser:
         help="файл непринятых строк, записанный pull --rejects",
     )
     sub.add_argument(
-        "--closes", type=_issue_number, metavar="N", help="номер заявки, которую закроет запрос"
+        "--closes",
+        type=_issue_number,
+        action="append",
+        metavar="N",
+        help="номер заявки, которую закроет запрос (можно несколько раз)",
     )
     sub.set_defaults(run=describe)
+    sub = commands.add_parser(
+        "intake",
+        parents=[data],
+        help="собрать ветку единого запроса на изменение журнала",
+        description=f"Для GitHub: собрать ветку {intake.BRANCH} заново на текущем коммите "
+        "(main): строки каждого оставленного источника ветки (--carry), затем строки, "
+        "которые сейчас сохранены в журнале (--source), — по коммиту на источник.",
+    )
+    sub.add_argument("--branch", metavar="КОММИТ", help="ветка открытого запроса, если он есть")
+    for flag, told in (
+        ("--carry", "источник ветки, который остаётся в запросе (можно несколько раз)"),
+        ("--source", "источник строк, сохранённых сейчас в журнале"),
+    ):
+        sub.add_argument(
+            flag,
+            type=_source,
+            action="append" if flag == "--carry" else "store",
+            metavar="ИСТОЧНИК",
+            help=f"{told}: issue-N (заявка) или {intake.SHEET} (онлайн-таблица)",
+        )
+    sub.set_defaults(run=intake_branch)
     return parser
+
+
+def _source(text: str) -> str:
+    if not intake.SOURCE.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"«{text}» — не источник: issue-N или {intake.SHEET}")
+    return text
 
 
 def _issue_number(text: str) -> int:

@@ -28,7 +28,7 @@ from pathlib import Path
 from common import argparse_ru
 from common.cli import command
 from common.os_errors import reason as os_reason
-from common.problem import Problems
+from common.problem import Problem, Problems
 from common.site_config import ROOT
 from translation import review
 from translation.progress import progress
@@ -75,13 +75,13 @@ HELP = """\
 
 def show_status(project: Path) -> int:
     pages = statuses(project)
+    reviewed = progress(project)  # before any line: a file it cannot read is all that is told
     width = max(map(len, STATUS_RU.values()))
     for p in pages:
         print(f"{STATUS_RU[p.status]:<{width}}  {DOCS / TARGET / p.page}")
     counts = Counter(p.status for p in pages)
     told = ", ".join(f"{COUNTED_RU[s]} {counts[s]}" for s in STATUSES)
     print(f"Из {len(pages)} страниц: {told}")
-    reviewed = progress(project)
     print(
         "Проверено носителем языка:",
         ", ".join(
@@ -97,30 +97,28 @@ def show_status(project: Path) -> int:
 
 
 def run_review(action: str, file: Path, project: Path) -> int:
+    """Problems (FILE.xlsx:ROW: …) and a workbook that cannot be written are
+    told by @command, which main() is wrapped in."""
     shown = str(file)
-    try:
-        if action == "export":
+    if action == "export":
+        try:
             counts = review.export(project, file)
-            kinds = ", ".join(f"{KINDS[kind]} {n}" for kind, n in counts.items())
-            print(f"{shown}: {sum(counts.values())} строк на проверку — {kinds}")
-        else:
-            outcome = review.import_workbook(project, file, shown, date.today())
-            print(
-                f"{shown}: исправлений {outcome.corrected}, отмечено «да» {outcome.checked}, "
-                f"страниц проверено {len(outcome.pages)}, "
-                f"терминов подтверждено {len(outcome.terms)}"
-            )
-            for page in outcome.unflagged:
-                print(f"  {page}: текст изменился после проверки — страница снова ждёт проверки")
-            for changed in outcome.files:
-                print(f"  изменён {changed}")
-    except Problems as problems:
-        for problem in problems.problems:
-            print(problem)
-        return 1
-    except OSError as err:  # the workbook cannot be written where it was asked
-        print(f"{shown}:1: не удаётся записать таблицу: {os_reason(err)}")
-        return 1
+        except OSError as err:  # the workbook cannot be written where it was asked
+            problem = Problem(shown, 1, f"не удаётся записать таблицу: {os_reason(err)}")
+            raise Problems([problem]) from None
+        kinds = ", ".join(f"{KINDS[kind]} {n}" for kind, n in counts.items())
+        print(f"{shown}: {sum(counts.values())} строк на проверку — {kinds}")
+        return 0
+    outcome = review.import_workbook(project, file, shown, date.today())
+    print(
+        f"{shown}: исправлений {outcome.corrected}, отмечено «да» {outcome.checked}, "
+        f"страниц проверено {len(outcome.pages)}, "
+        f"терминов подтверждено {len(outcome.terms)}"
+    )
+    for page in outcome.unflagged:
+        print(f"  {page}: текст изменился после проверки — страница снова ждёт проверки")
+    for changed in outcome.files:
+        print(f"  изменён {changed}")
     return 0
 
 
@@ -128,7 +126,11 @@ def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    project = {"type": Path, "metavar": "ПАПКА", "help": "папка проекта (по умолчанию — этот)"}
+    project = {
+        "type": Path,
+        "metavar": "ПАПКА",
+        "help": "папка проекта (по умолчанию — этот)",
+    }
     parser.add_argument("--project", default=ROOT, **project)  # type: ignore[arg-type]
     commands = parser.add_subparsers(dest="command", metavar="КОМАНДА")
     status = commands.add_parser(

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from common.site_config import LANGS
 from support.browser import search
 from support.site import BuiltSite, address, text_of
 
@@ -28,7 +29,7 @@ def test_language_switch_keeps_the_page(served: str, page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "ru")
 
 
-@pytest.mark.parametrize("lang", ["ru", "ce"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_search_finds_pages_of_its_own_language(
     site: BuiltSite, served: str, page: Page, lang: str
 ) -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from common.site_config import ROOT
+from postbuild import pdfs
+from sitebuild.build import BuildError, build
 from support.project import copy_project
 
 
@@ -40,3 +42,22 @@ def test_broken_link_fails_the_build_naming_the_file(
     assert result.returncode == 1
     assert expected in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_failed_build_leaves_the_next_one_a_clean_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs runs in the build's own process: when one language's build
+    fails, the next build there (the preview's, the tests') still starts
+    from an empty folder, not over the files of the one before."""
+    monkeypatch.setattr(pdfs, "CHROMIUM", tmp_path / "no-browser")  # PDFs are not the point
+    broken = copy_project(tmp_path / "broken")
+    page = broken / "docs" / "ce" / "policy.md"
+    page.write_text(page.read_text("utf-8") + "\n[нет](no-such-page.md)\n", "utf-8")
+    site = tmp_path / "site"
+    with pytest.raises(BuildError, match=r"docs/ce/policy\.md"):
+        build(site, project=broken)
+    (site / "stale.html").write_text("<p>старая страница</p>", "utf-8")
+    build(site, project=copy_project(tmp_path / "good"))
+    assert not (site / "stale.html").exists()
+    assert (site / "ce" / "policy" / "index.html").exists()

@@ -124,12 +124,19 @@ CASES = {
         2,
         "шапка, «description»: здесь нельзя HTML",
     ),
+    "front matter text of spaces alone": (
+        "ru/page.md",
+        "---\ndescription: Отчёт за четверть.\n---\n\n# Страница\n",
+        "---\ndescription: '   '\n---\n\n# Страница\n",
+        2,
+        "шапка, «description»: «   » — не может состоять из одних пробелов",
+    ),
     "front matter YAML": (
         "ru/page.md",
         "---\ndraft: false\n---\n\n# Страница\n",
         "---\ntitle: [Страница\n---\n\n# Страница\n",
         2,
-        "шапка страницы (front matter): не закрыта скобка [ или {",
+        "шапка страницы (front matter): ошибка в записи YAML: не закрыта скобка [ или {",
     ),
     "Chechen page without its review flag": (
         "ce/page.md",

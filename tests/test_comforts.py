@@ -89,6 +89,28 @@ def test_highlight_is_palochka_tolerant(served: str, page: Page) -> None:
     expect(page.get_by_role("button", name="Билгалдаккхар дӀадаккха")).to_be_visible()
 
 
+# The character before each mark, in the article's text.
+BEFORE_MARKS = """() => [...document.querySelectorAll("article mark.site-highlight")].map(mark => {
+  const range = document.createRange();
+  range.setStart(mark.closest("article"), 0);
+  range.setEndBefore(mark);
+  return range.toString().slice(-1);
+})"""
+
+
+def test_highlight_marks_words_from_their_start_only(served: str, page: Page) -> None:
+    """«ли» is in many words of the policy (обязательно, деятельности…), at
+    the start of few: only those are marked, as search matches words."""
+    page.goto(served + "policy/?h=ли")
+    marks = page.locator("article mark.site-highlight")
+    expect(marks.first).to_be_visible()
+    assert {text.casefold() for text in marks.all_inner_texts()} == {"ли"}
+    before = page.evaluate(BEFORE_MARKS)
+    assert before and not any(re.match(r"\w", char) for char in before), before
+    inside = page.evaluate("document.querySelector('article').textContent.match(/ли/gi).length")
+    assert inside > 3 * len(before)  # the word is mostly inside others, unmarked
+
+
 def test_dark_scheme_follows_the_system_and_the_toggle(served: str, dark_page: Page) -> None:
     page = dark_page
     page.goto(served + "platforms/")

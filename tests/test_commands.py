@@ -5,7 +5,10 @@ preview stops cleanly."""
 from __future__ import annotations
 
 import argparse
+import ast
+import errno
 import importlib
+import re
 import signal
 import socket
 import subprocess
@@ -17,9 +20,12 @@ from pathlib import Path
 
 import pytest
 
+import translations
+from common.cli import Failure, command
 from common.site_config import ROOT
+from common.textfile import NOT_UTF8
 from sitebuild.project_copy import copy_project
-from support.commands import run_program
+from support.commands import run_main, run_program
 
 COMMANDS = sorted(path.stem for path in (ROOT / "scripts").glob("*.py"))
 
@@ -131,3 +137,107 @@ def wait_for(condition, seconds: float = 60) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+TOLD = {"Problems", "OSError", "Failure", "UnicodeDecodeError"}
+
+
+def _names(node: ast.expr | None) -> set[str]:
+    """The exception names an `except` clause catches."""
+    if node is None:
+        return set()
+    items = node.elts if isinstance(node, ast.Tuple) else [node]
+    return {item.id if isinstance(item, ast.Name) else ast.unparse(item) for item in items}
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_a_command_leaves_telling_errors_to_its_one_conversion_point(name: str) -> None:
+    """Library code raises Problems (or an OSError); @command (common/cli.py)
+    alone prints it and returns 1. A command may collect problems to go on
+    (check_content.py reads every file), but never prints them itself."""
+    tree = ast.parse((ROOT / "scripts" / f"{name}.py").read_text("utf-8"))
+    for handler in ast.walk(tree):
+        if not isinstance(handler, ast.ExceptHandler):
+            continue
+        body = ast.Module(body=handler.body, type_ignores=[])
+        called = {
+            getattr(node.func, "id", "") for node in ast.walk(body) if isinstance(node, ast.Call)
+        }
+        if "TOLD" in _names(handler.type):  # goes on after an error: tells it as @command does
+            assert "tell" in called and "print" not in called, f"{name}.py:{handler.lineno}"
+        elif _names(handler.type) & TOLD:
+            returns = any(isinstance(node, ast.Return) for node in ast.walk(body))
+            told = "print" in called or returns
+            assert not told, f"{name}.py:{handler.lineno}: tells the error itself"
+
+
+def test_renderers_raise_problems_not_an_error_of_their_own() -> None:
+    for path in sorted((ROOT / "scripts" / "render").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+                assert ast.unparse(raised) != "RenderError", f"{path.name}:{node.lineno}"
+
+
+PACKAGES = sorted(p.parent for p in (ROOT / "scripts").glob("*/__init__.py"))
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.name)
+def test_every_package_maps_its_modules(package: Path) -> None:
+    """Each package's docstring names each of its modules, so the next person
+    finds their way (the house's layout rule)."""
+    doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text("utf-8"))) or ""
+    named = set(re.findall(r"^[ \t]*([a-z_]+)[ \t]{2,}\S", doc, re.MULTILINE))
+    modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"}
+    assert modules <= named, f"{package.name}/__init__.py does not map {sorted(modules - named)}"
+
+
+def test_a_unicode_error_no_reader_caught_is_one_line() -> None:
+    """The last net: a reader that forgot common/textfile.py still gives a
+    person one line and exit status 1, never a traceback."""
+
+    @command
+    def main(argv: list[str] | None = None) -> int:
+        b"title: \xcf\xf0\xe8\xec\xe5\xf0".decode("utf-8")  # Windows-1251
+        return 0
+
+    ran = run_main(main)
+    assert ran.returncode == 1
+    assert ran.stderr.splitlines() == [f"test_commands.py: {NOT_UTF8} (байт 0xCF)"]
+
+
+def test_a_file_that_cannot_be_written_is_one_line_in_russian() -> None:
+    """The operating system's English (errno) becomes the coordinator's
+    Russian, with the file named (common/os_errors.py)."""
+
+    @command
+    def main(argv: list[str] | None = None) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied", "exports/2025-26.xlsx")
+
+    ran = run_main(main)
+    assert ran.returncode == 1
+    assert ran.stderr.splitlines() == [
+        "exports/2025-26.xlsx: не удаётся прочитать или записать файл: "
+        "нет прав на этот файл или папку: выберите другую папку или проверьте права"
+    ]
+
+
+def test_a_workbook_that_cannot_be_written_is_named_by_the_command(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "not-a-folder").write_text("", "utf-8")
+    sheet = tmp_path / "not-a-folder" / "review.xlsx"
+    ran = run_main(translations.main, "--project", project, "review", "export", sheet)
+    assert ran.returncode == 1
+    assert ran.stdout == (
+        f"{sheet}:1: не удаётся записать таблицу: часть пути — не папка, а файл: проверьте путь\n"
+    )
+
+
+def test_a_failure_keeps_its_lines_and_escapes_what_is_in_them() -> None:
+    @command
+    def main(argv: list[str] | None = None) -> int:
+        raise Failure("The site was not built:\ndocs/ru/a.md:3: «\x1b[2J»")
+
+    ran = run_main(main)
+    assert ran.returncode == 1
+    assert ran.stderr.splitlines() == ["The site was not built:", "docs/ru/a.md:3: «\\x1b[2J»"]

@@ -14,6 +14,7 @@ import pytest
 from common.site_config import LANGS, ROOT
 from community import news
 from support.checks import run_check, write
+from support.commands import run_program
 from support.project import build_copy, copy_project
 from support.site import BuiltSite, address, text_of
 
@@ -152,24 +153,71 @@ def test_every_page_links_its_language_feed(site: BuiltSite, path: str) -> None:
     assert site.file(target).exists()
 
 
-def test_new_post_is_created_in_both_languages_and_passes_the_checks(tmp_path: Path) -> None:
+def test_a_new_post_is_refused_by_check_until_its_placeholders_are_replaced(
+    tmp_path: Path,
+) -> None:
+    """`news.py new` writes both files with their front matter, and marks
+    where a person writes: `make check` refuses the unedited post in both
+    languages, the Chechen one (which holds the Russian title) included."""
     project = copy_project(tmp_path / "project")
     command = [sys.executable, str(ROOT / "scripts" / "news.py"), "new", "Итоги первой четверти!"]
     command += ["--date", "2026-11-25", "--project", str(project)]
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    assert "переведите" in result.stdout.casefold() or "на перевод" in result.stdout
+    assert "удалите" in result.stdout and "make check" in result.stdout
     stem = "2026-11-25-itogi-pervoy-chetverti"
-    for lang in LANGS:
-        path = project / "docs" / lang / "news" / f"{stem}.md"
-        assert path.exists()
+    paths = {lang: project / "docs" / lang / "news" / f"{stem}.md" for lang in LANGS}
+    for lang, path in paths.items():
         post = news.read_post(path, lang, news.load_tags(project), shown=str(path))
-        assert (post.day, post.title) == (date(2026, 11, 25), "Итоги первой четверти!")
+        assert post.day == date(2026, 11, 25)
     assert news.load(project).of("ce")[0].stem == stem
+    checked = run_check("docs", cwd=project)
+    assert checked.returncode == 1
+    lines = checked.stdout.splitlines()
+    ru, ce = f"docs/ru/news/{stem}.md", f"docs/ce/news/{stem}.md"
+    # The Russian summary and text; the Chechen title, summary and text.
+    where = [line.split(": ")[0] for line in lines]
+    assert where == [f"{ce}:3", f"{ce}:4", f"{ce}:9", f"{ru}:4", f"{ru}:8"], lines
+    assert all("[ПЕРЕВЕДИТЕ: …]" in line and "удалите этот файл" in line for line in lines[:3])
+    assert all("[ЗАМЕНИТЕ: …]" in line for line in lines[3:])
+    # A summary left as written is refused although the rest is done.
+    ru_text = paths["ru"].read_text("utf-8")
+    body_placeholder = ru_text.rstrip("\n").splitlines()[-1]
+    paths["ru"].write_text(ru_text.replace(body_placeholder, "Четверть закончилась."), "utf-8")
+    paths["ce"].unlink()  # not translated yet: the site shows the Russian post
+    checked = run_check("docs", cwd=project)
+    assert checked.returncode == 1
+    assert [line.split(": ")[0] for line in checked.stdout.splitlines()] == [f"{ru}:4"]
+    text = paths["ru"].read_text("utf-8").splitlines()
+    text[3] = "summary: Итоги четверти сообщества."
+    paths["ru"].write_text("\n".join(text) + "\n", "utf-8")
     checked = run_check("docs", cwd=project)
     assert checked.returncode == 0, checked.stdout
     again = subprocess.run(command, capture_output=True, text=True)
     assert again.returncode == 1 and "уже есть" in again.stdout
     assert "Traceback" not in again.stderr
+
+
+@pytest.mark.parametrize("title", ["", "   ", "Ж" * (news.MAX_TITLE + 1)])
+def test_news_refuses_an_empty_or_overlong_title(tmp_path: Path, title: str) -> None:
+    project = copy_project(tmp_path / "project")
+    result = run_program("news.py", "new", title, "--project", project)
+    assert result.returncode == 2
+    assert "заголовок" in result.stderr.splitlines()[-1]
+    assert not list((project / "docs" / "ru" / "news").glob("2*-novost*.md"))
+    assert not list((project / "docs" / "ru" / "news").glob("2*-zh*.md"))
+
+
+def test_commands_refuse_a_folder_that_is_not_the_project(tmp_path: Path) -> None:
+    """news.py creates nothing and check_content.py checks nothing outside a
+    project: both say so (mkdocs.yml and docs/ are missing)."""
+    news_run = run_program("news.py", "new", "Заголовок", "--project", tmp_path)
+    check_run = run_program("check_content.py", "--project", tmp_path)
+    for result in (news_run, check_run):
+        assert result.returncode == 2
+        assert f"«{tmp_path}» — не папка проекта сайта" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

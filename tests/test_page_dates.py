@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from common.site_config import LANGS
 from sitebuild.project_copy import copy_project
 from support.commands import run_program
 from support.git import commit_all, git
@@ -79,12 +80,12 @@ def test_the_date_follows_the_history_of_what_the_page_shows(
 def test_the_sitemap_gives_each_page_its_date(dated_site: BuiltSite) -> None:
     dates = lastmods(dated_site)
     for path in PAGES:
-        for lang in ("ru", "ce"):
+        for lang in LANGS:
             page = address(lang, path)
             assert dates[dated_site.absolute(page)] == shown_date(dated_site, page)[0], page
 
 
-@pytest.mark.parametrize("lang", ["ru", "ce"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_of_the_real_site_has_its_date(site: BuiltSite, lang: str, path: str) -> None:
     date = shown_date(site, address(lang, path))

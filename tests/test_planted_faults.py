@@ -92,3 +92,18 @@ def test_broken_link_fails_the_build_naming_the_file(link: str, words: str, tmp_
     message = str(failure.value)
     assert f"docs/ce/platforms/sferum.md:{len(lines) + 2}: " in message, message
     assert words in message
+
+
+def test_a_wrong_placeholder_in_the_words_is_told_at_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    words = project / "data" / "words.yml"
+    text = words.read_text("utf-8")
+    line = '    ce: "Дакъалацарх хаам бан тӀаьххьара де: {term}"\n'
+    assert line in text, "plant the fault in another text that takes a value"
+    number = text[: text.index(line)].count("\n") + 1
+    words.write_text(text.replace(line, line.replace("{term}", "{chiyrik}")), "utf-8")
+    result = run_check("--project", str(project), cwd=project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    problem = f"data/words.yml:{number}: events.deadline_title: неверная подстановка"
+    assert any(out.startswith(problem) for out in result.stdout.splitlines()), result.stdout

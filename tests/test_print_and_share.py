@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from common.site_config import LANGS
+from postbuild import cards
 from support.site import PAGES, BuiltSite, address, text_of
 
 
@@ -61,6 +62,16 @@ def check_pdf(site: BuiltSite, path: str, lang: str) -> None:
     title = text_of(html.find("h1"))
     assert title in text
     assert "Белгатой" in text and site.absolute(path) in text
+    # Its links lead to the site (or elsewhere on the web), never to the build's disk.
+    links = [
+        str(annotation.get_object()["/A"]["/URI"])
+        for sheet in reader.pages
+        for annotation in sheet.get("/Annots", [])
+        if "/URI" in annotation.get_object().get("/A", {})
+    ]
+    assert links, "the PDF has no links"
+    assert not [link for link in links if not link.startswith(("https://", "http://", "mailto:"))]
+    assert any(link.startswith(site.url) for link in links)
 
 
 def test_no_pdf_link_without_a_pdf(site: BuiltSite) -> None:
@@ -91,3 +102,17 @@ def test_link_preview_meta_in_the_page_language(site: BuiltSite, lang: str, path
     png = Image.open(Path(site.root / image.removeprefix(site.url)))
     assert png.size == (1200, 630) and png.format == "PNG"
     assert meta("og:image:alt").startswith(meta("og:site_name"))
+
+
+def test_a_link_preview_image_follows_its_text(tmp_path: Path) -> None:
+    """Images are kept between builds (the user's cache): a page whose text
+    changed gets an image of the new text, and the old text's comes back."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    cache.mkdir()
+    card = "assets/og/policy.png"
+    drawn = []
+    for alt in ("Положение — первая редакция", "Положение — вторая редакция") * 2:
+        cards.draw_all(site, {card: alt}, cache)
+        drawn.append((site / card).read_bytes())
+        assert drawn[-1] == cards.draw_card(alt)
+    assert drawn[0] != drawn[1]

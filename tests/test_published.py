@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from common.site_config import ROOT
+from common.site_config import LANGS, ROOT
 from postbuild.finish import write_cname
 from support.browser import search
 from support.site import BuiltSite, serve, text_of
@@ -70,7 +70,7 @@ def test_every_link_and_asset_resolves_inside_the_site(
     assert not broken, sorted(broken)[:10]
 
 
-@pytest.mark.parametrize("lang", ["ru", "ce"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_search_works_at_a_domain_root(domain_site: BuiltSite, page: Page, lang: str) -> None:
     root = "" if lang == "ru" else "ce/"
     target = root + "platforms/sferum/"

@@ -38,6 +38,8 @@ PAGE = "docs/ce/contributing/index.md"  # every row of it gets «да»; it show
 PARTS_PAGE = "docs/ce/contacts.md"
 CORRECTED = "docs/ce/policy.md"
 LABEL = "data/activities.yml: [webinar].name"
+# The site's name in Chechen: mkdocs.yml gives it to the i18n plugin.
+SITE_NAME = "mkdocs.yml: i18n.ce.site_name"
 STRING = "overrides/partials/site-strings.html: draft"
 TERM = "data/glossary.yml: terms[родители]"
 
@@ -125,6 +127,8 @@ def round_trip(tmp_path_factory: pytest.TempPathFactory) -> RoundTrip:
     for row in wb["Подписи"].iter_rows(min_row=2):
         if row[0].value == LABEL:
             row[3].value = "Вебинар (нисдина)"
+        elif row[0].value == SITE_NAME:
+            row[3].value = f"{row[2].value} (нисдина)"
     for row in wb["Термины"].iter_rows(min_row=2):
         if row[0].value == TERM:
             row[4].value = "да"
@@ -256,6 +260,33 @@ def test_label_and_string_corrections_touch_only_their_value(round_trip: RoundTr
         "Черновик: агӀонан йоза хӀинца а кечдеш ду.",
         "Черновик: агӀонан йоза хӀинца а кечдеш ду (нисдина).",
     )
+
+
+def test_every_chechen_text_of_the_site_is_in_the_workbook(round_trip: RoundTrip) -> None:
+    labels = rows(round_trip.book, "Подписи")
+    # The site's identity and menu that mkdocs.yml gives the i18n plugin.
+    for key in ("site_name", "site_description", "nav_translations.Платформы"):
+        assert f"mkdocs.yml: i18n.ce.{key}" in labels
+    # A platform guide's record of participation: its words, not a template.
+    for key in ("record_intro", "record_columns[3]", "record_fields[5]", "record_how"):
+        assert f"data/words.yml: platforms.{key}" in labels
+    # Every text a generated part shows is in the workbook.
+    assert not [w for w in labels if w.startswith("scripts/")]
+
+
+def test_the_site_name_is_corrected_in_mkdocs_yml_and_shown(
+    round_trip: RoundTrip, reviewed_site: BuiltSite
+) -> None:
+    config = (round_trip.project / "mkdocs.yml").read_text("utf-8")
+    original = (ROOT / "mkdocs.yml").read_text("utf-8")
+    name = "Хьехархойн машанан юкъаралла"
+    assert f"          site_name: {name}\n" in original
+    assert config == original.replace(
+        f"          site_name: {name}\n", f"          site_name: {name} (нисдина)\n", 1
+    )
+    title = text_of(reviewed_site.html("ce/").select_one("title"))
+    assert title.endswith(f"{name} (нисдина)")
+    assert "(нисдина)" not in text_of(reviewed_site.html("").select_one("title"))
 
 
 def test_a_page_with_every_block_checked_turns_reviewed(round_trip: RoundTrip) -> None:

@@ -12,6 +12,7 @@ from activity import log as activity_log
 from activity import registries
 from activity.model import FIELDS
 from activity.summary import summarise, with_activity
+from common.problem import Problems
 from common.site_config import LANGS, ROOT
 from render import core as render
 from render.registry import RENDERERS
@@ -226,9 +227,7 @@ def test_stale_pages_go_and_hand_written_ones_stay(tmp_path: Path) -> None:
     render.render_all(project, RENDERERS)
     assert page.read_text("utf-8") == "# Мой отчёт\n"
     (project / "data" / "activity-log.csv").write_text(LOG.replace("2025-11-10", "2026-05-20"))
-    with pytest.raises(
-        render.RenderError, match="страница написана вручную там, где создаётся отчёт"
-    ):
+    with pytest.raises(Problems, match="страница написана вручную там, где создаётся отчёт"):
         render.render_all(project, RENDERERS)
 
 
@@ -263,7 +262,7 @@ def test_a_note_for_no_term_stops_the_build(tmp_path: Path) -> None:
     notes.mkdir(parents=True)
     (notes / "2025-26-Q1.md").write_text("ЖамӀ\n", "utf-8")
     with pytest.raises(
-        render.RenderError,
+        Problems,
         match=r"ce/reports/notes/2025-26-Q1\.md:1: нет четверти или учебного года",
     ):
         render.render_all(project, RENDERERS)

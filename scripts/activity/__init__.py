@@ -19,8 +19,9 @@
     log          the canonical activity log, data/activity-log.csv: one file
                  whose first line says whether it is the example, and the
                  fingerprint of its key
-    store        the one way the log changes: pull (and rekey) under a lock,
-                 key checked, one atomic rename
+    store        the one way the log changes: pull (and rekey, and carry of
+                 rows a branch holds) under a lock, key checked, one atomic
+                 rename
     pseudonyms   teachers without consent are kept under a pseudonym; the key
     summary      counts per school year, term and holidays; the JSON, and
                  the text `stats.py summary` prints
@@ -35,12 +36,21 @@
     issue_form   a report made with the issue form «Сообщить об участии»:
                  GitHub's event file read strictly, its answers judged as
                  rows are, problems told by the form's field
+    form_rules   the form's stricter rules: a full Cyrillic name; no person
+                 by name and patronymic, no pupil or class in a title; links
+                 to the public internet only, no phone in their query
     replies      what the GitHub workflows post: the reply to a report
-                 issue, the description of a pull request that changes the
-                 log (templates in templates/)
+                 issue, the description of the pull request that changes the
+                 log, never a row's teacher (templates in templates/)
+    refusals     a refused spreadsheet row's reasons as they may be
+                 published: the column and a generic reason, no cell
+    intake       the one pull request of the log (branch activity/intake):
+                 one commit per source (a report issue, the spreadsheet),
+                 made afresh on main from the rows each source added
 
 scripts/stats.py is the command line over them (one place, `told`, turns
 what they find into lines); the report pages are
 rendered by scripts/render/reports.py; .github/workflows/report-intake.yml
-and report-sheet.yml run it on GitHub.
+and report-sheet.yml run it on GitHub. Today's date is the school's
+(common.site_config.today), not the machine's.
 """

@@ -235,15 +235,6 @@ def _terms_table(year: YearSummary, labels: Labels) -> Table:
     return (labels["by_term"], header, rows)
 
 
-def school_name(project: Path) -> str:
-    """The school's short name, as mkdocs.yml gives it for the site."""
-    from mkdocs.utils.yaml import yaml_load  # the site's config, read as MkDocs reads it
-
-    with open(project / "mkdocs.yml", encoding="utf-8") as f:
-        config = yaml_load(f)
-    return str(config["extra"]["school"]["ru"]["short"])
-
-
 def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
     """One sheet each, its title rows first; tables one under another."""
     import openpyxl  # imported here: only this command writes XLSX

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import http
 import http.client
 import io
@@ -40,7 +41,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from common import os_errors
@@ -232,7 +233,14 @@ def _slow(label: str) -> Problems:
 
 def _fetch(url: str, label: str, deadline: float) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "belgatoy-network-stats"})
-    opener = urllib.request.build_opener(_Redirects(label))
+    # The host the coordinator gave, and the proxies, may be in the local
+    # network; every other peer is checked once connected (_Connected).
+    trusted = {urlsplit(url).hostname or ""} | {
+        urlsplit(proxy).hostname or "" for proxy in urllib.request.getproxies().values()
+    }
+    opener = urllib.request.build_opener(
+        _Redirects(label), _CheckedHTTP(label, trusted), _CheckedHTTPS(label, trusted)
+    )
     chunks: list[bytes] = []
     size = 0
     try:
@@ -246,6 +254,9 @@ def _fetch(url: str, label: str, deadline: float) -> bytes:
                 chunks.append(chunk)
     except urllib.error.HTTPError as err:
         # Our own words for the status, never the server's.
+        if err.code in (401, 403):
+            answer = f"{err.code} {_PHRASES.get(err.code, '')}".rstrip()
+            raise _problem(label, _not_published(answer)) from None
         raise _problem(label, f"не удаётся скачать: {_status(err.code)}") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
         raise _problem(label, f"не удаётся скачать: {_failed(err)}") from None
@@ -253,9 +264,8 @@ def _fetch(url: str, label: str, deadline: float) -> bytes:
 
 
 _NO_DOWNLOAD = "проверьте адрес и связь с интернетом или скачайте таблицу и укажите файл"
-_STATUSES = {
-    401: "таблица закрыта паролем: опубликуйте её для всех, у кого есть ссылка",
-    403: "доступ к таблице закрыт: опубликуйте её для всех, у кого есть ссылка",
+_PHRASES = {status.value: status.phrase for status in http.HTTPStatus}  # 403 Forbidden
+_STATUSES = {  # 401 and 403: _not_published
     404: "по этому адресу ничего нет: проверьте адрес",
     410: "таблица по этому адресу удалена: проверьте адрес",
     429: "сервер просит подождать: повторите позже",
@@ -291,6 +301,15 @@ def _failed(err: Exception) -> str:
     return _NO_DOWNLOAD
 
 
+def _not_published(answer: str) -> str:
+    return (
+        f"таблица не опубликована для всех: сервер ответил {answer} — адрес требует входа "
+        "в аккаунт. Опубликуйте таблицу в интернете как CSV (в Google Таблицах: «Файл» → "
+        "«Поделиться» → «Опубликовать в интернете», формат CSV), возьмите адрес, который "
+        "покажет сервис, и проверьте его в окне инкогнито: файл должен скачаться без входа"
+    )
+
+
 class _Redirects(urllib.request.HTTPRedirectHandler):
     """Follow a redirect only to http(s), and into a private network only on
     the same host: an address must not open a way to the local services."""
@@ -314,6 +333,12 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 f"адрес перенаправляет на {target.scheme or 'другой'}:// — читаются только "
                 "адреса http:// и https://",
             )
+        if urlsplit(req.full_url).scheme.lower() == "https" and target.scheme.lower() == "http":
+            raise _problem(
+                self._label,
+                "адрес https:// перенаправляет на http://, без шифрования: по дороге таблицу "
+                "могут прочитать или подменить; дайте адрес, который остаётся на https://",
+            )
         here = urlsplit(req.full_url).hostname
         if target.hostname != here and not _public(target.hostname or ""):
             raise _problem(
@@ -322,6 +347,67 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 "такие перенаправления не читаются",
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
+
+
+class _Connected:
+    """What a connection checks once connected: the address it reached is
+    public, unless its host is trusted (the one the coordinator gave, or a
+    proxy). A name checked public before the request can resolve to a local
+    address by the time it connects (DNS rebinding); the peer cannot lie."""
+
+    trusted: set[str]
+    label: str
+
+    def _check_peer(self, sock: socket.socket, host: str) -> None:
+        if host in self.trusted:
+            return
+        peer = str(sock.getpeername()[0]).split("%")[0]
+        if not ipaddress.ip_address(peer).is_global:
+            sock.close()
+            raise _problem(
+                self.label,
+                "адрес ведёт во внутреннюю сеть (localhost или частный адрес): такие "
+                "адреса не читаются",
+            )
+
+
+class _HTTPConnection(http.client.HTTPConnection, _Connected):
+    def __init__(self, host: str, *, trusted: set[str], label: str, **options: Any) -> None:
+        super().__init__(host, **options)
+        self.trusted, self.label = trusted, label
+
+    def connect(self) -> None:
+        super().connect()
+        self._check_peer(self.sock, self.host)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection, _Connected):
+    def __init__(self, host: str, *, trusted: set[str], label: str, **options: Any) -> None:
+        super().__init__(host, **options)
+        self.trusted, self.label = trusted, label
+
+    def connect(self) -> None:
+        super().connect()
+        self._check_peer(self.sock, self.host)
+
+
+class _CheckedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, label: str, trusted: set[str]) -> None:
+        super().__init__()
+        self._made = functools.partial(_HTTPConnection, trusted=trusted, label=label)
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._made, req)
+
+
+class _CheckedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, label: str, trusted: set[str]) -> None:
+        self._tls = ssl.create_default_context()
+        super().__init__(context=self._tls)
+        self._made = functools.partial(_HTTPSConnection, trusted=trusted, label=label)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._made, req, context=self._tls)
 
 
 def _public(host: str) -> bool:

@@ -1,4 +1,4 @@
-"""The one way the activity log changes: `pull` (and `rekey`).
+"""The one way the activity log changes: `pull` (and `rekey`, and `carry`).
 
     pulled = store.pull(sources, data, key, registries)
 
@@ -168,6 +168,41 @@ def rekey(
         ]
         _store(data, activity_log.Log(sorted(activities), log.example, fingerprint(after.key)))
     return len(hidden), made
+
+
+def carry(
+    data: Path,
+    rows: Sequence[Activity],
+    key: str | None,
+    registries: Registries,
+    wait: float = LOCK_WAIT,
+) -> bool:
+    """Add `rows`, already as a log keeps them (from another copy of the log:
+    a branch of the intake pull request), to the log in `data`, under the
+    lock and by one rename; say whether it changed. `key` is the fingerprint
+    of the key their pseudonyms were made with: a log of another key is
+    refused, for its pseudonyms would count every teacher twice."""
+    refuse_missing(data)
+    if not rows:
+        return False
+    with locked(data, wait):
+        log = activity_log.read(data, registries)
+        if log.key and key and log.key != key:
+            raise Problems(
+                [
+                    Problem(
+                        str(data / activity_log.LOG),
+                        0,
+                        f"псевдонимы добавляемых строк сделаны другим ключом ({key}), чем "
+                        f"псевдонимы журнала ({log.key}): журнал переделан с новым ключом "
+                        "(stats.py rekey); эти строки нужно загрузить заново из источника",
+                    )
+                ]
+            )
+        kept = [] if log.example else log.activities
+        merged = activity_log.merge(kept, rows)
+        changed, _ = _store(data, activity_log.Log(merged, example=False, key=log.key or key))
+    return changed
 
 
 @contextmanager

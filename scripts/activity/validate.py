@@ -26,7 +26,7 @@ from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
-from common import personal_data
+from common import personal_data, site_config
 from common.joined import SEPARATOR, Joined
 
 from . import sources
@@ -98,7 +98,7 @@ class Validator:
         log: LogNames | None = None,
     ) -> None:
         self.registries = registries
-        self.today = today or date.today()
+        self.today = today or site_config.today()  # the school's date, not the runner's
         self._dates = _Verdicts(self._date)
         self._teachers = _Verdicts(self._teacher)
         self._platforms = _Verdicts(

@@ -21,7 +21,10 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from common.yamldata import russian, strings_in, yaml_reason
+from common import yamldata
+from common.problem import Problems
+from common.schema import TEXT
+from common.yamldata import russian, strings_in
 
 from .markdown_text import front_matter_end
 from .source import ANONYMOUS_REVIEWER, Problem, Rules, Source, fold
@@ -33,7 +36,27 @@ REVIEWED_BY, REVIEWED_ON = "reviewed_by", "reviewed_on"
 
 @cache
 def validator() -> Draft202012Validator:
-    return Draft202012Validator(yaml.safe_load(SCHEMA.read_text("utf-8")))
+    """The schema file, with non-empty text as every data file defines it:
+    its `$defs.text` is common/schema.py's TEXT, filled in here."""
+    schema = yaml.safe_load(SCHEMA.read_text("utf-8"))
+    schema["$defs"]["text"] = TEXT
+    return Draft202012Validator(schema)
+
+
+def read(source: Source) -> Any:
+    """The front matter of the Markdown `source` ({} when it has none);
+    raise Problems, by line, when it is not YAML or has an anchor or alias."""
+    end = front_matter_end(source.lines)
+    if not end:
+        return {}
+    try:
+        return yamldata.parse("\n".join(source.lines[1 : end - 1]), source.label, first_line=2).data
+    except Problems as err:
+        told = [
+            Problem(p.source, p.line, f"шапка страницы (front matter): {p.message}")
+            for p in err.problems
+        ]
+        raise Problems(told) from None
 
 
 def check(source: Source, rules: Rules) -> Iterator[Problem]:
@@ -41,11 +64,9 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
         return
     end = front_matter_end(source.lines)
     try:
-        meta = yaml.safe_load("\n".join(source.lines[1 : end - 1])) if end else {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        yield Problem(source.label, line, f"шапка страницы (front matter): {yaml_reason(err)}")
+        meta = read(source)
+    except Problems as err:
+        yield from err.problems
         return
     if not isinstance(meta, dict):
         yield Problem(source.label, 1, "шапка страницы — это строки «ключ: значение»")

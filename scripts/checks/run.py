@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from common import textfile, yamldata
+from common.problem import Problems
 from common.source_pages import is_committed, is_generated
 
 from . import (
@@ -19,7 +21,7 @@ from . import (
     personal_data,
     unsafe_html,
 )
-from .source import Check, Problem, Rules, Source, shown
+from .source import Check, Problem, Rules, Source
 
 CHECKS: tuple[Check, ...] = (
     palochka_lookalikes.check,
@@ -65,11 +67,10 @@ def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
     problems: list[Problem] = []
     for path in sources(paths):
         try:
-            source = Source(path, path.read_text("utf-8"))
-        except UnicodeDecodeError:
-            problems.append(
-                Problem(shown(path), 1, "файл не в кодировке UTF-8: сохраните его как UTF-8")
-            )
+            source = Source(path, textfile.read(path))
+            readable(source)
+        except Problems as err:  # not UTF-8, too large, its YAML unsafe: nothing else is read
+            problems.extend(err.problems)
             continue
         if is_generated(path):
             problems.append(
@@ -83,3 +84,14 @@ def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
         for run in (glossary_terms.check,) if path.suffix == ".html" else CHECKS:
             problems.extend(run(source, rules))
     return sorted(problems)
+
+
+def readable(source: Source) -> None:
+    """Raise Problems when the YAML of `source` cannot be read safely: a data
+    file, or a page's front matter. The checks read that YAML their own way
+    (pymarkdown expands a page's front matter, glossary_terms walks a data
+    file), so a file with an alias (a «billion laughs») never reaches them."""
+    if source.path.suffix in (".yml", ".yaml"):
+        yamldata.parse(source.text, source.label)
+    elif source.is_markdown:
+        front_matter.read(source)

@@ -9,24 +9,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from common import yamldata
 from common.personal_data import PublicContacts
 from common.problem import Problem as Problem
 from common.site_config import ROOT
+from common.textfile import shown as shown
+from render.glossary import SCHEMA as GLOSSARY_SCHEMA
 
 GLOSSARY_FILE = Path("data") / "glossary.yml"
 CONSENT_FILE = Path("data") / "consent.yml"
 # How a reviewer who is not named is written (reviewed_by, the review workbook).
 ANONYMOUS_REVIEWER = "учитель чеченского языка"
-
-
-def shown(path: Path) -> str:
-    """`path` as a person typed it: relative to where the command runs."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 @dataclass(frozen=True)
@@ -97,29 +90,28 @@ class Rules:
 
     @classmethod
     def load(cls, project: Path = ROOT) -> Rules:
-        glossary = _yaml(project / GLOSSARY_FILE) or {}
-        consent = _yaml(project / CONSENT_FILE) or []
+        """The project's rules; raise Problems when a file they come from
+        cannot be read (a glossary that breaks its schema included)."""
+        glossary = _data(project, GLOSSARY_FILE, GLOSSARY_SCHEMA) or {"terms": []}
+        consent = _data(project, CONSENT_FILE, {}) or []
         return cls(
             contacts=PublicContacts.load(project / "data"),
-            avoid=tuple(
-                avoid
-                for term in glossary.get("terms") or ()
-                if isinstance(term, dict) and "ce" in term and "ru" in term
-                for avoid in _avoided(term)
-            ),
+            avoid=tuple(avoid for term in glossary["terms"] for avoid in _avoided(term)),
             named=frozenset(
-                fold(str(entry.get("name", ""))) for entry in consent if isinstance(entry, dict)
+                fold(str(entry.get("name", "")))
+                for entry in (consent if isinstance(consent, list) else ())
+                if isinstance(entry, dict)
             ),
         )
 
 
-def _yaml(path: Path) -> Any:
-    """A data file's content, or None when it is missing or broken (the
-    build reports a broken data file by line; checks then go on without it)."""
-    try:
-        return yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError):
+def _data(project: Path, file: Path, schema: dict[str, Any]) -> Any:
+    """A data file's content, checked against `schema`; None when there is
+    no such file. Raise Problems when it cannot be read or breaks `schema`
+    (consent.yml's own schema is the statistics' to check)."""
+    if not (project / file).exists():
         return None
+    return yamldata.load(project / file, schema, file.as_posix()).data
 
 
 def fold(name: str) -> str:

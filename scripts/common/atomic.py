@@ -32,7 +32,7 @@ def write_if_changed(path: Path, text: str) -> bool:
     Generated sources are written this way so that a watching preview
     server does not rebuild for a file that did not change.
     """
-    if path.exists() and path.read_text("utf-8") == text:
+    if path.exists() and path.read_bytes() == text.encode("utf-8"):
         return False
     write_text(path, text)
     return True

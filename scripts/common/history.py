@@ -91,7 +91,16 @@ class History:
             return None
         if source_commit == target_commit:
             return False
-        result = self.git("merge-base", "--is-ancestor", source_commit, target_commit)
-        if result is None or result.returncode not in (0, 1):
-            return None
-        return result.returncode == 1
+        key = (source_commit, target_commit)
+        if key not in _ANCESTORS:
+            result = self.git("merge-base", "--is-ancestor", source_commit, target_commit)
+            if result is None or result.returncode not in (0, 1):
+                return None
+            _ANCESTORS[key] = result.returncode == 0
+        return not _ANCESTORS[key]
+
+
+# Whether one commit is an ancestor of another, as git answered: a commit's
+# id names its whole history, so the answer never changes. Pages changed in
+# the same commits, and every build of the same history, ask it once.
+_ANCESTORS: dict[tuple[str, str], bool] = {}

@@ -11,6 +11,13 @@ TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
 URL: dict[str, Any] = {"type": "string", "pattern": r"^https?://[^\s/]+"}
 # A name for a thing in data files: lower case, digits and hyphens.
 ID: dict[str, Any] = {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}
+# What a value that breaks one of these patterns is told (common/yamldata.py),
+# in the words of the coordinator and the teachers, not as a regex.
+PATTERNS_RU: dict[str, str] = {
+    TEXT["pattern"]: "не может состоять из одних пробелов",
+    URL["pattern"]: "нужен адрес, который начинается с http:// или https://",
+    ID["pattern"]: "пишите латинские строчные буквы, цифры и дефис, первой — букву",
+}
 
 
 def in_every_language(value: dict[str, Any], langs: Sequence[str] | None = None) -> dict[str, Any]:

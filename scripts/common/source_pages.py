@@ -6,6 +6,11 @@ as docs/.generated/). Left out of the written pages as well: generated files,
 known by their path from the renderers' registry (render/core.py: GENERATED
 and GENERATED_PAGES), never by what they say, so a page that copies the
 generator's comment is still a page people write.
+
+Pages are read through read_page: a page that is not UTF-8, too large, or
+whose front matter is not YAML or uses YAML's anchors and aliases (which
+MkDocs would expand into every template that shows the value) is one
+FILE:LINE problem before MkDocs runs.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import pathspec
+from mkdocs.utils.meta import YAML_RE
 
-from common import site_config
+from common import site_config, textfile, yamldata
 from render.core import GENERATED, GENERATED_PAGES
 
 
@@ -58,3 +64,17 @@ def pages(project: Path, lang: str) -> Iterator[Path]:
 def written_pages(project: Path, lang: str) -> Iterator[Path]:
     """The pages of `lang` that people write, sorted."""
     return (path for path in pages(project, lang) if not is_generated(path.relative_to(project)))
+
+
+def read_page(path: Path, shown: str | None = None) -> str:
+    """The text of the page `path` (named `shown` in problems, by default
+    from its docs/ folder on); raise Problems when it cannot be read or its
+    front matter, as MkDocs finds it, is not YAML or has an anchor or alias."""
+    if shown is None:
+        parts = path.parts
+        docs = len(parts) - 1 - parts[::-1].index("docs") if "docs" in parts else 0
+        shown = PurePath(*parts[docs:]).as_posix()
+    text = textfile.read(path, shown)
+    if front := YAML_RE.match(text):
+        yamldata.parse(front.group(1), shown, first_line=2)
+    return text

@@ -6,11 +6,13 @@
 
 The renderers take their words from here, never from Python code, so a
 translator edits one file and `make check` checks it like any data file.
+A text filled with values its placeholders ({name}) do not name is told
+at its line (Text.format), as the build and `make check` meet it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,26 @@ _SCHEMA: dict[str, Any] = {
 }
 
 
+class Text(str):
+    """A text of the words that knows where it is written, so that filling it
+    with the wrong values is told as FILE:LINE, not as a traceback."""
+
+    _problem: Callable[[str], Problem]
+
+    def __new__(cls, value: str, problem: Callable[[str], Problem]) -> Text:
+        text = super().__new__(cls, value)
+        text._problem = problem
+        return text
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        try:
+            return str.format(self, *args, **kwargs)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            known = ", ".join(f"{{{name}}}" for name in kwargs) or "никаких"
+            wrong = f"неверная подстановка в фигурных скобках; здесь можно: {known}"
+            raise Problems([self._problem(wrong)]) from None
+
+
 @dataclass(frozen=True)
 class Section:
     """The words of one section in one language."""
@@ -47,17 +69,23 @@ class Section:
             raise Problems([self.problem(missing)])
         return self.values[key]
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> str:  # a Text
         value = self._value(key)
         if not isinstance(value, str):
             raise Problems(
                 [self.problem(f"{self.name}.{key}.{self.lang}: здесь один текст, а не список", key)]
             )
-        return value
+        return self._text(key, value)
 
-    def list(self, key: str) -> list[str]:
+    def list(self, key: str) -> list[str]:  # of Text
         value = self._value(key)
-        return [value] if isinstance(value, str) else list(value)
+        texts: list[str] = [
+            self._text(key, v) for v in ([value] if isinstance(value, str) else value)
+        ]
+        return texts
+
+    def _text(self, key: str, value: str) -> Text:
+        return Text(value, lambda message: self.problem(f"{self.name}.{key}: {message}", key))
 
     def problem(self, message: str, key: str | None = None) -> Problem:
         """A problem with this section's `key` in this language, at its line."""

@@ -1,13 +1,22 @@
 """Read a YAML data file, check it against a JSON schema, and say where it is wrong.
 
 Every problem names the line of the value at fault, `FILE:LINE: message`, so
-a teacher editing data/ on GitHub can find it. Used for every file in data/.
-Problems are told in Russian, as teachers and the coordinator read them (in
-`make check`, the build, CI); `lang="en"` keeps jsonschema's own English.
+a teacher editing data/ on GitHub can find it. Used for every file in data/
+and for the front matter of pages. Problems are told in Russian, as teachers
+and the coordinator read them (in `make check`, the build, CI); `lang="en"`
+keeps jsonschema's own English. A file that cannot be read or is not UTF-8
+is told by common/textfile.py, in Russian always.
+
+Data is bounded: a file is at most MAX_BYTES, and YAML's anchors and aliases
+(&name, *name) are refused, so that a few lines cannot expand into billions
+of values (the «billion laughs»). Data files never need them. mkdocs.yml is
+read with a loader of its own (common/site_config.py), which allows them.
 """
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,16 +25,37 @@ from typing import Any
 
 import jsonschema
 import yaml
+from yaml.composer import ComposerError
 
-from common.os_errors import reason as os_reason
+from common import textfile
 from common.problem import Problem, Problems
+from common.schema import PATTERNS_RU
 
 Key = str | int
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# The largest data file is about 16 KB; PyYAML reads some 1 MB a second.
+MAX_BYTES = 1_000_000
+ALIAS = "no YAML anchors or aliases (&name, *name) in data: write each value out"
+ALIAS_RU = "ссылки YAML (&имя, *имя) в данных не используются: напишите значение целиком"
 
 
-class _TextDatesLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as the text that was written, for data
+class DataLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases, which data never needs and
+    which let a few lines stand for an exponential number of values. Raises
+    a yaml.YAMLError (ComposerError) at the anchor or alias, so a reader that
+    catches YAMLError tells it by line as any other YAML mistake."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.NodeEvent):  # an alias, scalar or collection
+            event: yaml.NodeEvent = self.peek_event()  # type: ignore[no-untyped-call]
+            if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+                mark: yaml.Mark | None = getattr(event, "start_mark", None)
+                raise ComposerError(None, None, ALIAS, mark)
+        return super().compose_node(parent, index)
+
+
+class _TextDatesLoader(DataLoader):
+    """DataLoader that leaves dates as the text that was written, for data
     whose dates are parsed later (ДД.ММ.ГГГГ as well as YYYY-MM-DD)."""
 
 
@@ -33,17 +63,6 @@ _TextDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-# libyaml's loaders, where PyYAML has them: the same documents, read many
-# times faster. A document they refuse is read again by the Python loader,
-# whose problems (and their lines) are the ones told.
-_FAST: dict[type[yaml.SafeLoader], Any] = {}
-if yaml.__with_libyaml__:
-
-    class _FastTextDatesLoader(yaml.CSafeLoader):
-        yaml_implicit_resolvers = _TextDatesLoader.yaml_implicit_resolvers
-
-    _FAST = {yaml.SafeLoader: yaml.CSafeLoader, _TextDatesLoader: _FastTextDatesLoader}
 
 
 @dataclass
@@ -53,12 +72,13 @@ class Document:
     shown: str  # the path as problems name it
     data: Any
     root: yaml.Node | None
+    first_line: int = 1  # the file's line where the YAML text starts (front matter: 2)
 
     def line(self, *path: Key) -> int:
         """The 1-based line of the value at `path`, or of its nearest parent."""
         node = self.root
         if node is None:
-            return 1
+            return self.first_line
         line = node.start_mark.line
         for key in path:
             found = _child(node, key)
@@ -68,7 +88,7 @@ class Document:
             # the first line under it.
             key_node, node = found
             line = (key_node or node).start_mark.line
-        return line + 1
+        return line + self.first_line
 
     def problem(self, message: str, *path: Key) -> Problem:
         return Problem(self.shown, self.line(*path), message)
@@ -105,43 +125,69 @@ def load(
     """Load `path` and check it against `schema`; raise Problems when wrong.
 
     `loader` reads a file with tags of its own (mkdocs.yml's !ENV); by
-    default the safe loader, which leaves dates as text with `dates_as_text`.
+    default the DataLoader, which leaves dates as text with `dates_as_text`.
     `lang` is the language of the problems: "ru" or "en".
+
+    The build reads some files many times (the words, the registries): a
+    text already parsed and checked the same way is not parsed again, and
+    each caller gets data of its own to change. Not with a `loader` of the
+    caller's, whose tags may read more than the text (!ENV).
     """
-    words = _MESSAGES[lang]
+    text = textfile.read(path, shown, limit=MAX_BYTES)
+    if loader is not None:
+        document = parse(text, shown, loader=loader, lang=lang)
+        check(document, schema, lang)
+        return document
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        reason = os_reason(err, lang) if isinstance(err, OSError) else words["not_utf8"]
-        raise Problems([Problem(shown, 1, words["unreadable"].format(err=reason))]) from None
-    chosen = loader or (_TextDatesLoader if dates_as_text else yaml.SafeLoader)
-    if fast := _FAST.get(chosen):
-        reader = fast(text)
-        try:
-            root = reader.get_single_node()
-            data = reader.construct_document(root) if root is not None else None
-        except yaml.YAMLError:
-            pass  # told below, as the Python loader tells it
-        else:
-            document = Document(shown, data, root)
-            check(document, schema, lang)
-            return document
-        finally:
-            reader.dispose()
-    reader = chosen(text)
+        key = (text, json.dumps(schema, sort_keys=True), shown, dates_as_text, lang)
+    except TypeError:  # a schema JSON cannot write: not kept
+        key = None
+    known = _PARSED.get(key) if key is not None else None
+    if known is None:
+        known = parse(text, shown, dates_as_text=dates_as_text, lang=lang)
+        check(known, schema, lang)
+        if key is not None:
+            if len(_PARSED) >= _KEPT:
+                del _PARSED[next(iter(_PARSED))]
+            _PARSED[key] = known
+    return Document(known.shown, copy.deepcopy(known.data), known.root, known.first_line)
+
+
+_PARSED: dict[tuple[str, str, str, bool, str], Document] = {}
+_KEPT = 64
+
+
+def parse(
+    text: str,
+    shown: str,
+    *,
+    first_line: int = 1,
+    dates_as_text: bool = False,
+    loader: type[yaml.SafeLoader] | None = None,
+    lang: str = "ru",
+) -> Document:
+    """The YAML `text` (from line `first_line` of the file `shown`) with its
+    lines, unchecked; raise Problems when it is not YAML or has an alias."""
+    reader = (loader or (_TextDatesLoader if dates_as_text else DataLoader))(text)
     try:
         root = reader.get_single_node()
         data = reader.construct_document(root) if root is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
+        line = mark.line + first_line if mark else first_line
         problem = yaml_reason(err) if lang == "ru" else getattr(err, "problem", None) or str(err)
-        raise Problems([Problem(shown, line, words["yaml"].format(problem=problem))]) from None
+        raise Problems(
+            [Problem(shown, line, _MESSAGES[lang]["yaml"].format(problem=problem))]
+        ) from None
     finally:
         reader.dispose()
-    document = Document(shown, data, root)
-    check(document, schema, lang)
-    return document
+    return Document(shown, data, root, first_line)
+
+
+def read_node(path: Path, shown: str) -> yaml.Node | None:
+    """The YAML node tree of the data file `path` (for readers that walk the
+    text itself, with its lines); raise Problems as load() does."""
+    return parse(textfile.read(path, shown, limit=MAX_BYTES), shown).root
 
 
 def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:
@@ -158,15 +204,11 @@ def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:
 _MESSAGES = {
     "en": {
         "file": "the file",
-        "unreadable": "cannot read the file: {err}",
-        "not_utf8": "not UTF-8 text",
         "yaml": "not valid YAML: {problem}",
         "twice": "the key «{key}» is given twice",
     },
     "ru": {
         "file": "файл",
-        "unreadable": "не удаётся прочитать файл: {err}",
-        "not_utf8": "файл не в кодировке UTF-8",
         "yaml": "ошибка в записи YAML: {problem}",
         "twice": "ключ «{key}» записан дважды",
     },
@@ -210,7 +252,8 @@ def russian(error: jsonschema.ValidationError) -> str:
     if kind == "minItems":
         return "список не может быть пустым" if value == 1 else f"нужно не меньше {value}"
     if kind == "pattern":
-        return f"«{instance}» записано не по образцу ({value})"
+        told = PATTERNS_RU.get(str(value), f"записано не по образцу ({value})")
+        return f"«{instance}» — {told}"
     if kind in ("enum", "const"):
         allowed = value if isinstance(value, list) else [value]
         return "допустимо только: " + ", ".join(f"«{item}»" for item in allowed)
@@ -221,6 +264,7 @@ def russian(error: jsonschema.ValidationError) -> str:
 
 # PyYAML's reasons, as a person who wrote the file can act on them.
 _YAML_RU = (
+    (ALIAS, ALIAS_RU),
     (
         "mapping values are not allowed",
         "двоеточие «:» внутри значения: возьмите значение в кавычки",
@@ -270,7 +314,7 @@ def _duplicate_keys(document: Document, node: yaml.Node | None, message: str) ->
             if key_node.value in seen:
                 yield Problem(
                     document.shown,
-                    key_node.start_mark.line + 1,
+                    key_node.start_mark.line + document.first_line,
                     message.format(key=key_node.value),
                 )
             seen.add(key_node.value)

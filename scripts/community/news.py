@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from chechen import palochka
-from common import yamldata
+from common import textfile, yamldata
 from common.atomic import write_text
 from common.problem import Problem, Problems
 from common.schema import registry
@@ -161,16 +161,7 @@ def read_post(path: Path, lang: str, tags: dict[str, dict[str, str]], shown: str
                 )
             ]
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise Problems([Problem(shown, 1, f"файл не читается: {err}")]) from None
-    if len(raw) > MAX_BYTES:
-        raise Problems([Problem(shown, 1, f"новость длиннее {MAX_BYTES // 1000} КБ: сократите её")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise Problems([Problem(shown, 1, "файл не в кодировке UTF-8")]) from None
+    text = textfile.read(path, shown, limit=MAX_BYTES)
     meta, lines, body, first = _front_matter(text, shown)
     problems: list[Problem] = []
 
@@ -266,14 +257,8 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], dict[str, int]
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
     if end is None:
         raise Problems([Problem(shown, 1, "нет второй строки «---» после полей новости")])
-    try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        raise Problems(
-            [Problem(shown, line, "поля новости — не YAML: проверьте двоеточия")]
-        ) from None
+    # Not YAML, or an alias: yamldata says so by line, in Russian.
+    meta = yamldata.parse("\n".join(lines[1:end]), shown, first_line=2, lang="ru").data or {}
     if not isinstance(meta, dict):
         raise Problems([Problem(shown, 2, "поля новости пишутся как «ключ: значение»")])
     key_lines: dict[str, int] = {}
@@ -318,17 +303,66 @@ def slug_of(title: str) -> str:
     return slug[:MAX_SLUG].rstrip("-") or "novost"
 
 
+# What `new` writes where a person has to write. Every placeholder starts
+# with a mark that `make check` refuses (placeholders(), checks/news_posts.py)
+# until it is replaced, so that neither an unedited post nor a Chechen file
+# still holding the Russian title is published. The marks are the
+# coordinator's instructions, in Russian, in both files.
+PLACEHOLDER = re.compile(r"\[(ЗАМЕНИТЕ|ПЕРЕВЕДИТЕ):")
+_WRITE = {
+    "summary": "[ЗАМЕНИТЕ: одно-два предложения о новости, для списка новостей и ленты]",
+    "body": "[ЗАМЕНИТЕ: текст новости; разделы внутри начинайте с «## »]",
+}
+_TRANSLATE = {
+    "title": "[ПЕРЕВЕДИТЕ: {title}]",
+    "summary": "[ПЕРЕВЕДИТЕ: одно-два предложения о новости по-чеченски]",
+    "body": (
+        "[ПЕРЕВЕДИТЕ: текст новости на чеченский язык. Пока перевода нет, удалите "
+        "этот файл: сайт покажет русскую новость с пометкой, что она не переведена]"
+    ),
+}
+
+
+def placeholders(text: str) -> list[tuple[int, str]]:
+    """(line, mark) of every placeholder `new` wrote that is still there:
+    the mark is ЗАМЕНИТЕ or ПЕРЕВЕДИТЕ."""
+    return [
+        (number, found.group(1))
+        for number, line in enumerate(text.splitlines(), start=1)
+        for found in PLACEHOLDER.finditer(line)
+    ]
+
+
+def placeholder_problem(mark: str) -> str:
+    """What to do with a placeholder left in a post."""
+    if mark == "ЗАМЕНИТЕ":
+        return "пометка «[ЗАМЕНИТЕ: …]» осталась: напишите здесь свой текст"
+    return (
+        "пометка «[ПЕРЕВЕДИТЕ: …]» осталась: переведите текст на чеченский язык "
+        "или удалите этот файл (сайт покажет русскую новость с пометкой)"
+    )
+
+
+def clean_title(title: str) -> str:
+    """A new post's title with its spaces tidied; ValueError (in Russian)
+    when it is empty or too long."""
+    title = " ".join(title.split())
+    if not title:
+        raise ValueError("заголовок новости пуст: напишите его, например «Итоги четверти»")
+    if len(title) > MAX_TITLE:
+        raise ValueError(f"заголовок длиннее {MAX_TITLE} знаков: сократите его")
+    return title
+
+
 def new_post(project: Path, title: str, day: date) -> list[Path]:
     """Create the post `title` of `day` in every language; return the files.
 
-    Every file gets its front matter filled; the Chechen one is the Russian
-    text marked for translation, for the coordinator to hand on.
+    Every file gets its front matter filled, and placeholders where a person
+    writes: the summary and the text, and in the other languages the title,
+    to be translated (or the file deleted: the site then shows the Russian
+    post). `make check` refuses a post until they are replaced.
     """
-    title = " ".join(title.split())
-    if not title:
-        raise Problems([Problem("news.py", 1, "укажите заголовок новости")])
-    if len(title) > MAX_TITLE:
-        raise Problems([Problem("news.py", 1, f"заголовок длиннее {MAX_TITLE} знаков")])
+    title = clean_title(title)
     stem = f"{day.isoformat()}-{slug_of(title)}"
     paths = [project / FOLDER.format(lang=lang) / f"{stem}.md" for lang in LANGS]
     taken = [path for path in paths if path.exists()]
@@ -338,20 +372,17 @@ def new_post(project: Path, title: str, day: date) -> list[Path]:
             [Problem(str(shown), 1, "такая новость уже есть: выберите другой заголовок")]
         )
     for lang, path in zip(LANGS, paths, strict=True):
+        words = _WRITE if lang == DEFAULT else _TRANSLATE
         meta: dict[str, Any] = {
             "date": day,
-            "title": title,
-            "summary": "Одно-два предложения: о чём новость.",
+            "title": title if lang == DEFAULT else _TRANSLATE["title"].format(title=title),
+            "summary": words["summary"],
             "tags": [],
         }
         if lang != DEFAULT:
             meta["translation_review"] = "needed"
-        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=None)
-        body = "Текст новости.\n"
-        if lang != DEFAULT:
-            body = (
-                "<!-- Переведите эту новость на чеченский язык. Пока перевода нет, "
-                f"удалите этот файл: сайт покажет русский текст. -->\n\n{body}"
-            )
-        write_text(path, f"---\n{head}---\n\n{body}")
+        head = yaml.safe_dump(
+            meta, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000
+        )
+        write_text(path, f"---\n{head}---\n\n{words['body']}\n")
     return paths

@@ -13,6 +13,7 @@ address to every checker, the privacy gate included.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -93,6 +94,27 @@ def _event(
 
 
 def _write(path: Path, calendar: icalendar.Calendar) -> Path:
-    calendar.add_missing_timezones()
+    _add_missing_timezones(calendar)
     write_bytes(path, calendar.to_ical())
     return path
+
+
+def _add_missing_timezones(calendar: icalendar.Calendar) -> None:
+    """Calendar.add_missing_timezones, each VTIMEZONE made once: making one
+    walks decades of a zone's transitions, and icalendar asks its callers
+    to keep them."""
+    at = len(calendar.timezones)
+    for tzid in calendar.get_missing_tzids():
+        if (timezone := _timezone(tzid)) is not None:
+            calendar.subcomponents.insert(at, timezone)
+            at += 1
+
+
+@functools.cache
+def _timezone(tzid: str) -> icalendar.Timezone | None:
+    """The VTIMEZONE of `tzid`, None if the zone is unknown. Only read:
+    the same one goes into every calendar written."""
+    try:
+        return icalendar.Timezone.from_tzid(tzid)
+    except ValueError:
+        return None

@@ -3,18 +3,32 @@
 Each image under assets/og/ shows exactly its page's og:image:alt text,
 "headline — subline", in a font shipped with the project (scripts/postbuild/fonts/),
 so the build needs no network and the image says nothing the page does not.
+
+Drawing one takes longer than the rest of a page's finishing (most of it
+PNG compression), and the same text gives the same image: each is kept in
+the user's cache (common/user_cache.py) under a hash of its text, of this
+module, of the fonts and of Pillow's version, and drawn again only when one
+of them changes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import re
 from html import unescape
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+import PIL
 
+from common import user_cache
 from common.atomic import write_bytes
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 SIZE = (1200, 630)
 BACKGROUND = (40, 53, 147)
@@ -53,6 +67,9 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -
 
 def draw_card(alt: str) -> bytes:
     """A PNG card showing `alt`, split into headline and subline at " — "."""
+    # Imported here: a build whose cards are all kept needs no drawing.
+    from PIL import Image, ImageDraw, ImageFont
+
     headline, _, subline = alt.partition(" — ")
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
@@ -73,7 +90,32 @@ def draw_card(alt: str) -> bytes:
     return out.getvalue()
 
 
-def draw_all(site: Path, cards: dict[str, str]) -> None:
-    """Draw each card {path in the site: alt text}."""
+def draw_all(site: Path, cards: dict[str, str], cache: Path | None = None) -> None:
+    """Draw each card {path in the site: alt text}, or take it from `cache`
+    (by default the user's cache folder of cards, if there is one)."""
+    cache = cache or user_cache.folder("cards")
     for path, alt in cards.items():
-        write_bytes(site / path, draw_card(alt))
+        write_bytes(site / path, _card(alt, cache))
+    if cache is not None:
+        user_cache.prune(cache)
+
+
+def _card(alt: str, cache: Path | None) -> bytes:
+    if cache is None:
+        return draw_card(alt)
+    key = hashlib.sha256(f"{_drawing()} {alt}".encode()).hexdigest()
+    kept = cache / f"{key}.png"
+    if (png := user_cache.read(kept)) is None:
+        png = draw_card(alt)
+        with contextlib.suppress(OSError):  # not kept: drawn again next time
+            write_bytes(kept, png)
+    return png
+
+
+@functools.cache
+def _drawing() -> str:
+    """A hash of all a card is drawn with besides its text."""
+    digest = hashlib.sha256(PIL.__version__.encode())
+    for path in [Path(__file__), *sorted(FONTS.glob("*.ttf"))]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -82,7 +82,7 @@ def finish(site: Path, pdf: bool, project: Path, cards_too: bool = True) -> list
         if pdf and (target := pdfs.pdf_of(page, fixed)):
             prints[page] = target
     cards.draw_all(site, wanted_cards)
-    pdfs.print_all(prints)
+    pdfs.print_all(prints, site, sitemap.site_url)
     write_cname(site, sitemap.site_url)
     minify.minify(site)
     gate.files(site, pages)

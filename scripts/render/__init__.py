@@ -12,7 +12,8 @@ report_form          the questions of a school's online report form, on
                      /contributing/report-sheet/
 reports              the year and term report pages, the years and the trend on
                      /reports/, the rule of the reporting periods, the open data
-charts               static SVG bar charts for the reports
+charts               static SVG bar charts for the reports: the layout here, the
+                     SVG in templates/bar-chart.svg.jinja
 translation_status   the table on /contributing/translations/
 news                 the news lists on /news/ (paginated) and the home page
 events               the calendar on /events/ and /events/archive/

@@ -8,8 +8,8 @@
 A guide includes its parts (`--8<-- "platforms/library.ru.md:title"`), so a
 platform's name or address is changed in the data alone. An address that is
 not confirmed is shown as such, and never as a link. The words are in
-data/words.yml (section platforms); the guide's «record» part is the
-template templates/platform-record.<lang>.md.jinja.
+data/words.yml (section platforms); the guide's «record» part is laid
+out by the template templates/platform-record.md.jinja.
 """
 
 from __future__ import annotations
@@ -157,12 +157,43 @@ def links(platform: Platform, words: Section) -> str:
     return "\n".join(lines) + "\n"
 
 
-def guide_parts(platform: Platform, words: Section) -> str:
+def record(platform: Platform, words: Section, source: Section) -> str:
+    """The guide's «record» part: the six fields of a record of participation.
+
+    A field is named by the log's column, in the source language everywhere
+    (the log is kept in it), marked as such on another language's page with
+    this language's gloss beside it."""
+    lang = words.lang
+    columns, glosses = source.list("record_columns"), words.list("record_columns")
+    texts = words.list("record_fields")
+    for key, values in (("record_columns", glosses), ("record_fields", texts)):
+        if len(values) != len(columns):
+            wanted = f"нужно {len(columns)} строк, по одной на поле записи"
+            raise Problems([words.problem(wanted, key)])
+    foreign = lang != source.lang
+    fields = [
+        {
+            "column": f'<span lang="{source.lang}">{column}</span>' if foreign else column,
+            "gloss": gloss if foreign and gloss != column else "",
+            "text": text.format(name=platform.name[lang]),
+        }
+        for column, gloss, text in zip(columns, glosses, texts, strict=True)
+    ]
+    return render_template(
+        "platform-record.md.jinja",
+        intro=words["record_intro"],
+        fields=fields,
+        how=words["record_how"],
+        link=words["record_link"],
+    )
+
+
+def guide_parts(platform: Platform, words: Section, source: Section) -> str:
     lang = words.lang
     sections = {
         "title": f"# {platform.name[lang]}\n",
         "about": about(platform, words),
-        "record": render_template(f"platform-record.{lang}.md.jinja", name=platform.name[lang]),
+        "record": record(platform, words, source),
         "links": links(platform, words),
     }
     return NOTICE + "".join(
@@ -184,10 +215,12 @@ def comparison(platforms: list[Platform], words: Section) -> str:
 def render_platforms(project: Path) -> dict[Path, str]:
     platforms = load(project)
     all_words = load_words(project)
+    source = all_words.of("platforms", LANGS[0])
     out: dict[Path, str] = {}
     for lang in LANGS:
         words = all_words.of("platforms", lang)
         out[GENERATED / f"platforms.{lang}.md"] = comparison(platforms, words)
         for platform in platforms:
-            out[GENERATED / "platforms" / f"{platform.id}.{lang}.md"] = guide_parts(platform, words)
+            part = guide_parts(platform, words, source)
+            out[GENERATED / "platforms" / f"{platform.id}.{lang}.md"] = part
     return out

@@ -43,7 +43,7 @@ from activity import labels as report_labels
 from activity import log as activity_log
 from activity import registries as registry
 from activity.labels import Labels
-from activity.model import Activity, Problems
+from activity.model import Activity
 from activity.registries import Registries
 from activity.summary import (
     Counts,
@@ -55,10 +55,12 @@ from activity.summary import (
     summarise_years,
     with_activity,
 )
+from common import site_config, textfile
+from common.problem import Problem, Problems
 from common.site_config import LANGS
 from render import mdtext
 from render.charts import Group, bar_chart
-from render.core import GENERATED, NOTICE, RenderError
+from render.core import GENERATED, NOTICE, is_generated
 from render.mdtext import markdown_text
 
 NOTES = "docs/{lang}/reports/notes"
@@ -102,12 +104,9 @@ class Reports:
 def render(project: Path) -> dict[Path, str]:
     """The renderer: every report page, snippet and open-data file of `project`."""
     data = project / "data"
-    try:
-        registries = registry.load(data)
-        labels = report_labels.load(data)
-        log = activity_log.read(data, registries, label="data/activity-log.csv")
-    except Problems as err:
-        raise RenderError(str(err)) from None
+    registries = registry.load(data)
+    labels = report_labels.load(data)
+    log = activity_log.read(data, registries, label="data/activity-log.csv")
     years = summarise_years(registries, log.activities)
     reports = Reports(
         registries,
@@ -116,7 +115,7 @@ def render(project: Path) -> dict[Path, str]:
         log.example,
         years,
         _notes(project, registries, years),
-        date.today(),
+        site_config.today(project=project),
     )
     outputs: dict[Path, str] = {
         OPEN_DATA / "summary.json": as_json(years),
@@ -151,30 +150,44 @@ def _notes(
     project: Path, registries: Registries, years: list[YearSummary]
 ) -> dict[tuple[str, str], str]:
     known = [year.year.id for year in years] + [term.id for term in registries.terms]
-    notes, problems = {}, []
+    notes: dict[tuple[str, str], str] = {}
+    problems: list[Problem] = []
     for lang in LANGS:
         folder = project / NOTES.format(lang=lang)
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
+            shown = path.relative_to(project).as_posix()
             if path.name.lower() == "readme.md":
                 continue
             if path.stem not in known:
                 problems.append(
-                    f"{path.relative_to(project)}:1: нет четверти или учебного года "
-                    f"{path.stem} в data/terms.yml и журнале; назовите файл как отчёт: "
-                    f"{', '.join(sorted(known))}"
+                    Problem(
+                        shown,
+                        1,
+                        f"нет четверти или учебного года {path.stem} в data/terms.yml и "
+                        f"журнале; назовите файл как отчёт: {', '.join(sorted(known))}",
+                    )
                 )
                 continue
-            notes[lang, path.stem] = path.read_text("utf-8").strip()
+            try:
+                notes[lang, path.stem] = textfile.read(path, shown).strip()
+            except Problems as err:
+                problems.extend(err.problems)
     if problems:
-        raise RenderError("\n".join(problems))
+        raise Problems(problems)
     return notes
 
 
 def _refuse_hand_written(project: Path, path: Path, report_id: str, lang: str) -> None:
-    if (project / path).exists() and NOTICE not in (project / path).read_text("utf-8"):
-        raise RenderError(
-            f"{path}:1: страница написана вручную там, где создаётся отчёт {report_id}: "
-            f"перенесите её текст в {NOTES.format(lang=lang)}/{report_id}.md"
+    if (project / path).exists() and not is_generated(textfile.read(project / path, str(path))):
+        raise Problems(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    f"страница написана вручную там, где создаётся отчёт {report_id}: "
+                    f"перенесите её текст в {NOTES.format(lang=lang)}/{report_id}.md",
+                )
+            ]
         )
 
 

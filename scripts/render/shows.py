@@ -30,10 +30,9 @@ SHOWS: dict[str, tuple[str, ...]] = {
         "data/platforms.yml: [{id}].*",
         f"{WORDS}: platforms.*",
     ),
-    # The record's six fields are a renderer's template, not in the workbook yet.
     r"platforms/(?P<id>[^.]+)\.ce\.md:record": (
         "data/platforms.yml: [{id}].name",
-        "scripts/render/templates/platform-record.ce.md.jinja",
+        f"{WORDS}: platforms.record_*",
     ),
     r"platforms/(?P<id>[^.]+)\.ce\.md:links": (
         "data/platforms.yml: [{id}].*",

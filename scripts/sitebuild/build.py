@@ -2,7 +2,8 @@
 
     data/ ──render──> docs/ (generated pages and snippets)
           ──language map──> overrides/.generated/language-map.html
-          ──mkdocs build --strict──> site/ ──postbuild──> search, cards, PDFs
+          ──mkdocs build --strict (in this process)──> site/
+          ──postbuild──> search, cards, PDFs
 
 Every failure a person can fix is raised as BuildError, whose message has
 one line per problem (FILE:LINE: message); `notes` are lines a person should
@@ -11,12 +12,20 @@ read although the build went on (report PDFs skipped, and why).
 
 from __future__ import annotations
 
-import os
+import logging
 import re
-import subprocess
-import sys
+import traceback
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
+
+from click import ClickException
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from common import site_config
 from common.cli import Failure
@@ -24,9 +33,11 @@ from common.problem import Problem, Problems
 from common.site_config import ROOT
 from postbuild import pdfs
 from postbuild.finish import finish
-from render.core import RenderError, render_all
+from render.core import render_all
 from render.registry import RENDERERS
 from sitebuild import language_map
+from sitebuild.warm_theme import Warm
+from translation.progress import counted_once
 
 
 class BuildError(Failure):
@@ -57,7 +68,7 @@ def build(
         url = prepare(project, site_url, pdf=pdfs.available())
         run_mkdocs(project, site_dir, url)
         problems = finish(site_dir, pdf=pdfs.available(), project=project)
-    except (Problems, RenderError) as err:
+    except Problems as err:
         raise BuildError(str(err)) from None
     if problems and gates:
         raise BuildError("\n".join(map(str, problems)))
@@ -69,9 +80,10 @@ def prepare(project: Path, site_url: str | None, pdf: bool, render: bool = True)
     (unless `render` is False: nothing under data/ changed) and the language
     map. Return the site's address."""
     url = site_url or site_config.load(project).site_url
-    if render:
-        render_all(project, RENDERERS)
-    language_map.write(project, pdf)
+    with counted_once():
+        if render:
+            render_all(project, RENDERERS)
+        language_map.write(project, pdf)
     return url
 
 
@@ -82,19 +94,89 @@ def pdf_notes(project: Path) -> list[str]:
     return [f"Report PDFs skipped: {pdfs.MISSING}"]
 
 
-def run_mkdocs(project: Path, site_dir: Path, site_url: str) -> None:
-    """`mkdocs build --strict`, in a process of its own (pymdownx.snippets
-    reads docs/.generated/ from the current folder)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise BuildError(problems_of(result.stderr + result.stdout, project))
+def run_mkdocs(project: Path, site_dir: Path, site_url: str, warm: Warm | None = None) -> None:
+    """`mkdocs build --strict` of `project`, in this process: as its command
+    line runs it (plugins started and shut down, a message logged twice told
+    once), with its log kept as the command line prints it, to tell what is
+    wrong (problems_of). `warm` keeps the theme's compiled templates; by
+    default for this build only, whose languages then share them."""
+    log = _Log()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(log)
+    propagate, logger.propagate = logger.propagate, False  # told once, by BuildError
+    duplicates = mkdocs_utils.DuplicateFilter()
+    mkdocs_build.log.addFilter(duplicates)
+    # mkdocs-static-i18n replaces it while it builds the other languages,
+    # and leaves it replaced when one of them fails: the next build in this
+    # process must clean its folder again.
+    clean_directory = mkdocs_utils.clean_directory
+    try:
+        with warnings.catch_warnings(), (warm or Warm()).applied():
+            # The command line logs Python's warnings as information, not problems.
+            warnings.showwarning = log.python_warning
+            config = load_config(
+                str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, strict=True
+            )
+            _snippets_from(project, config)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build.build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except Exception as err:  # MkDocs' Abort, a plugin's, an extension's or a template's error
+        log.ended(err)
+    finally:
+        mkdocs_utils.clean_directory = clean_directory
+        mkdocs_build.log.removeFilter(duplicates)
+        logger.propagate = propagate
+        logger.removeHandler(log)
+    if log.failed:
+        raise BuildError(problems_of("\n".join(log.lines), project))
+
+
+def _snippets_from(project: Path, config: MkDocsConfig) -> None:
+    """pymdownx.snippets reads its base_path from the current folder: make it
+    absolute, under `project`, so the build needs no change of folder."""
+    options = config.mdx_configs.get("pymdownx.snippets")
+    if options and "base_path" in options:
+        paths = options["base_path"]
+        paths = [paths] if isinstance(paths, str) else paths
+        options["base_path"] = [str(project / path) for path in paths]
+
+
+class _Log(logging.Handler):
+    """MkDocs' log as its command line prints it ("WARNING -  message"),
+    then how the build ended when it raised."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+        self.failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines += f"{record.levelname:<8}-  {record.getMessage()}".splitlines()
+
+    def python_warning(
+        self,
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        self.lines.append(f"INFO    -  {category.__name__}: {message}")
+
+    def ended(self, err: Exception) -> None:
+        """The last line the command line prints for an error: Abort's own
+        message, a click error's, or a traceback's last line."""
+        self.failed = True
+        if isinstance(err, Abort):
+            self.lines.append(str(err))
+        elif isinstance(err, ClickException):
+            self.lines.append(f"Error: {err.format_message()}")
+        else:
+            self.lines += traceback.format_exception_only(err)[-1].splitlines()
 
 
 def problems_of(log: str, project: Path) -> str:

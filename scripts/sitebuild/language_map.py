@@ -53,7 +53,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
-from common import site_config, source_pages
+from common import site_config, source_pages, textfile
 from common.atomic import write_if_changed
 from common.history import History
 from common.problem import Problem, Problems
@@ -186,7 +186,7 @@ def _walk_order(path: str) -> tuple[tuple[str, ...], tuple[bool, str]]:
 
 def _front_matter(source: Path) -> tuple[dict[str, Any], str]:
     """The page's front matter and its Markdown, as MkDocs reads them."""
-    markdown, meta = get_data(source.read_text("utf-8-sig"))
+    markdown, meta = get_data(source_pages.read_page(source))
     return meta, markdown
 
 
@@ -194,7 +194,7 @@ def _last_changed(project: Path, text: Text, days: _Days) -> date | None:
     """The day the text shown changed last: its own file, and what its
     generated parts (or itself, when generated) are made from."""
     own = text.source.relative_to(project).as_posix()
-    body = text.source.read_text("utf-8")
+    body = textfile.read(text.source, own)
     generated = [own] + [f"{GENERATED.as_posix()}/{m[2]}" for m in SNIPPET.finditer(body)]
     inputs = {
         made_of

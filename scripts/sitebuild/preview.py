@@ -3,20 +3,18 @@
     a page (docs/…md) or a template (overrides/)   language map ─> MkDocs
     data/, mkdocs.yml or a report's notes           render ─> language map ─> MkDocs
 
-MkDocs runs in this process, so its modules, the theme's compiled templates
-(a Jinja bytecode cache) and the listing of the installed theme's files stay
-warm between edits. The preview
-leaves out the link-preview cards and the PDFs, which take seconds and which
-no edit needs to see. The live-reload server is MkDocs' own, told which files
-changed: it watches with the system's file events, not by polling.
+MkDocs runs in this process, as in `make site`, so its modules, the theme's
+compiled templates (a Jinja bytecode cache, kept across restarts in the
+user's own cache folder, common/user_cache.py) and the listing of the
+installed theme's files (sitebuild/warm_theme.py) stay warm between edits.
+The preview leaves out the link-preview cards and the PDFs, which take
+seconds and which no edit needs to see. The live-reload server is MkDocs'
+own, told which files changed: it watches with the system's file events,
+not by polling.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from fnmatch import fnmatchcase
@@ -26,18 +24,16 @@ from typing import Any
 import jinja2
 import watchdog.events
 import watchdog.observers
-from mkdocs import theme
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from common import site_config
+from common import site_config, user_cache
 from common.problem import Problems
 from postbuild.finish import finish
-from render.core import GENERATED, GENERATED_PAGES, RenderError
+from render.core import GENERATED, GENERATED_PAGES
 from render.registry import MADE_FROM, PAGES_AS_INPUT
 from sitebuild import language_map
-from sitebuild.build import BuildError, prepare, problems_of
+from sitebuild.build import BuildError, prepare, run_mkdocs
+from sitebuild.warm_theme import Warm
 
 WATCHED = ("docs", "overrides", "data", "mkdocs.yml")
 # What the build writes into the watched folders: never a reason to rebuild.
@@ -55,6 +51,10 @@ EDITOR_FILES = ("*.swp", "*.swx", "*~", "*/.#*", "*/4913")
 RENDER_INPUTS = tuple(
     pattern for inputs in MADE_FROM.values() for pattern in inputs if pattern not in PAGES_AS_INPUT
 )
+# The preview's compiled templates, kept across restarts: each is used only
+# while the hash of its source is unchanged (Jinja's own check). In the
+# user's own folder: compiled code in a shared one would run as theirs.
+_CACHE = "templates"
 
 
 class Preview:
@@ -64,7 +64,10 @@ class Preview:
         self.project = project
         self.site_dir = site_dir
         self.site_url = site_url
-        _keep_compiled_templates()
+        cache = user_cache.folder(_CACHE)
+        if cache is not None:
+            user_cache.prune(cache)
+        self.warm = Warm(jinja2.FileSystemBytecodeCache(str(cache)) if cache else None)
 
     def build(self, changed: Iterable[str] | None = None) -> None:
         """Build again for the `changed` files (relative to the project); all
@@ -77,92 +80,14 @@ class Preview:
             prepare(self.project, self.site_url, pdf=False, render=render)
             self._mkdocs()
             problems = finish(self.site_dir, pdf=False, project=self.project, cards_too=False)
-        except (Problems, RenderError) as err:
+        except Problems as err:
             raise BuildError(str(err)) from None
         if problems:  # the page is shown cleaned, and the author told why
             raise BuildError("\n".join(map(str, problems)))
 
     def _mkdocs(self) -> None:
-        """MkDocs in this process; its warnings told as in `make site`."""
-        told = _Told()
-        logger = logging.getLogger("mkdocs")
-        logger.addHandler(told)
-        logger.propagate = False  # told once, by BuildError, not twice
-        cwd = os.getcwd()
-        os.chdir(self.project)  # pymdownx.snippets reads docs/.generated/ from here
-        try:
-            config = load_config(
-                str(self.project / "mkdocs.yml"),
-                site_dir=str(self.site_dir),
-                site_url=self.site_url,
-                strict=True,
-            )
-            mkdocs_build(config)
-        except Exception as err:  # MkDocs' Abort, a plugin's or an extension's error
-            told.lines.append(f"ERROR - {err}")
-        finally:
-            os.chdir(cwd)
-            logger.removeHandler(told)
-            logger.propagate = True
-        if any(line.startswith(("WARNING", "ERROR")) for line in told.lines):
-            raise BuildError(problems_of("\n".join(told.lines), self.project))
-
-
-class _Told(logging.Handler):
-    """MkDocs' log lines, as its command line prints them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.WARNING:
-            self.lines.append(f"{record.levelname} - {record.getMessage()}")
-
-
-_CACHE = Path(tempfile.gettempdir()) / "site-preview-templates"
-
-
-def _keep_compiled_templates() -> None:
-    """Give the theme's Jinja environment a bytecode cache, keyed by each
-    template's source, so a rebuild does not compile Material's templates
-    again: MkDocs makes a new environment for every build."""
-    if getattr(theme.Theme.get_env, "cached", False):
-        return
-    _CACHE.mkdir(exist_ok=True)
-    cache = jinja2.FileSystemBytecodeCache(str(_CACHE))
-    plain = theme.Theme.get_env
-
-    def get_env(self: theme.Theme) -> jinja2.Environment:
-        env = plain(self)
-        env.bytecode_cache = cache
-        return env
-
-    get_env.cached = True  # type: ignore[attr-defined]
-    theme.Theme.get_env = get_env  # type: ignore[method-assign]
-    jinja2.FileSystemLoader.list_templates = _list_templates  # type: ignore[method-assign]
-
-
-_PLAIN_LIST = jinja2.FileSystemLoader.list_templates
-_INSTALLED: dict[str, list[str]] = {}
-
-
-def _list_templates(self: jinja2.FileSystemLoader) -> list[str]:
-    """The loader's templates, listing the installed theme's folders (some
-    ten thousand icons, which never change) once: MkDocs lists them twice a
-    build to find the theme's static files. Folders of the project, such as
-    overrides/, are listed afresh every time."""
-    found: set[str] = set()
-    for folder in self.searchpath:
-        installed = Path(folder).resolve().is_relative_to(Path(sys.prefix).resolve())
-        if installed and folder in _INSTALLED:
-            found.update(_INSTALLED[folder])
-            continue
-        names = _PLAIN_LIST(jinja2.FileSystemLoader(folder, followlinks=self.followlinks))
-        if installed:
-            _INSTALLED[folder] = names
-        found.update(names)
-    return sorted(found)
+        """MkDocs in this process, its theme kept warm between edits."""
+        run_mkdocs(self.project, self.site_dir, self.site_url, self.warm)
 
 
 def _matches(path: str, patterns: Iterable[str]) -> bool:

@@ -6,10 +6,16 @@ file (labels) and for the glossary (confirmed terms), from the same
 inventory the review workbook is made from (translation.units). A page is
 reviewed whole when its own blocks are and so is every text its generated
 parts show; until then it carries the notice «not reviewed yet».
+
+A build asks twice (the translations table, the language map): within
+`counted_once()` the progress of a project is counted once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +58,32 @@ class Progress:
         return out
 
 
+# The progress counted in the current `counted_once()`, by project.
+_COUNTED: ContextVar[dict[Path, Progress] | None] = ContextVar("counted", default=None)
+
+
+@contextmanager
+def counted_once() -> Iterator[None]:
+    """Within: each project's progress is counted once, and every caller
+    reads the same (it must not change it). For one build, whose steps
+    write only generated files, which the count does not read."""
+    token = _COUNTED.set({})
+    try:
+        yield
+    finally:
+        _COUNTED.reset(token)
+
+
 def progress(project: Path) -> Progress:
+    counted = _COUNTED.get()
+    if counted is None:
+        return _count(project)
+    if project not in counted:
+        counted[project] = _count(project)
+    return counted[project]
+
+
+def _count(project: Path) -> Progress:
     found = inventory(project)
     pages = {file: Tally() for file in found.pages}
     groups: dict[str, dict[str, Tally]] = {sheet: {} for sheet in SHEETS if sheet != "pages"}

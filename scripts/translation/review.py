@@ -33,7 +33,7 @@ import yaml
 
 from chechen import palochka
 from checks.source import ANONYMOUS_REVIEWER, Rules, fold
-from common import yamledit
+from common import textfile, yamledit
 from common.atomic import write_text
 from common.problem import Problem, Problems
 from common.words import load as load_words
@@ -240,7 +240,7 @@ def _import(project: Path, path: Path, shown: str, today: date) -> Outcome:
     changed = {
         file: text
         for file, text in texts.items()
-        if not (project / file).exists() or (project / file).read_text("utf-8") != text
+        if not (project / file).exists() or textfile.read(project / file, file) != text
     }
     # ...and tried, as the build and `make check` would read it.
     broken = trial.problems(project, changed)
@@ -287,7 +287,7 @@ def _apply(
         by_file.setdefault(verdict.unit.file, []).append(verdict)
     problems: list[Problem] = []
     for file, items in sorted(by_file.items()):
-        source = (project / file).read_text("utf-8")
+        source = textfile.read(project / file, file)
         corrections = [v for v in items if v.correction is not None]
         outcome.corrected += len(corrections)
         try:
@@ -550,7 +550,7 @@ def _review_flags(
         record(verdict.unit)
     for file, page in found.pages.items():
         done = all(u.reviewed or u.where in checked for u in page.units)
-        page_text = texts.get(file) or (project / file).read_text("utf-8")
+        page_text = texts.get(file) or textfile.read(project / file, file)
         if done and any(u.where in checked for u in page.units):
             for unit in page.units:
                 record(unit)

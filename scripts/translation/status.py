@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from common import textfile
 from common.history import History
 from common.site_config import LANGS, ROOT
 from common.source_pages import written_pages
@@ -73,7 +74,7 @@ PartReader = Callable[[str], str | None]
 def title_of(path: Path, parts: PartReader | None = None) -> str:
     """A page's title: its front-matter title, else its first heading, in
     its own text or in the part it includes before any text of its own."""
-    text = path.read_text("utf-8")
+    text = textfile.read(path)
     head, _, body = text.partition("\n---") if text.startswith("---") else ("", "", text)
     found = FRONT_TITLE.search(head) if head else None
     if found is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"|(\{)|(\})|(:)|(,)')
 COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
@@ -79,7 +78,3 @@ def strings(text: str) -> list[TemplateString]:
             pending = None
         previous = "{" if opening else "}" if closing else ","
     return out
-
-
-def read(path: Path) -> list[TemplateString]:
-    return strings(path.read_text("utf-8"))

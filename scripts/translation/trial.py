@@ -12,7 +12,6 @@ not the import's doing.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections import Counter
 from collections.abc import Mapping
@@ -21,12 +20,11 @@ from pathlib import Path
 from checks.run import check, default_paths
 from checks.source import Rules
 from common.problem import Problem, Problems
-from render.core import RenderError, render_all
+from render.core import render_all
 from render.registry import RENDERERS
 from sitebuild import language_map
 from sitebuild.project_copy import copy_project
-
-LINE = re.compile(r"^(?P<source>.+?):(?P<line>\d+): (?P<message>.*)$")
+from translation.progress import counted_once
 
 
 def problems(project: Path, changed: Mapping[str, str]) -> list[Problem]:
@@ -58,22 +56,18 @@ def _try(project: Path, changed: Mapping[str, str]) -> list[Problem]:
             (copy / file).parent.mkdir(parents=True, exist_ok=True)
             (copy / file).write_text(text, "utf-8")
         try:
-            render_all(copy, RENDERERS)
-            language_map.write(copy, pdf=False)  # the site's config, the pages' date format
-        except RenderError as err:
-            return [_relative(line, copy) for line in str(err).splitlines() if line.strip()]
+            with counted_once():
+                render_all(copy, RENDERERS)
+                language_map.write(copy, pdf=False)  # the site's config, the pages' date format
+            found = check(default_paths(copy), Rules.load(copy))
         except Problems as err:
-            return [_relative(str(problem), copy) for problem in err.problems]
-        found = check(default_paths(copy), Rules.load(copy))
-        return [_relative(str(problem), copy) for problem in found]
+            found = err.problems
+        return [_relative(problem, copy) for problem in found]
 
 
-def _relative(line: str, copy: Path) -> Problem:
-    """A problem's line, its file named as in the project, not in the copy."""
-    found = LINE.match(line)
-    if found is None:
-        return Problem("", 1, line)
-    source = found["source"]
+def _relative(problem: Problem, copy: Path) -> Problem:
+    """`problem` with its file named as in the project, not in the copy."""
+    source = problem.source
     for root in (str(copy.resolve()), str(copy)):
         source = source.removeprefix(root + "/")
-    return Problem(source, int(found["line"]), found["message"])
+    return Problem(source, problem.line, problem.message)

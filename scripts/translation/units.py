@@ -8,7 +8,9 @@
              404 page's among them
     labels   every Chechen value in data/*.yml: any mapping that holds both
              `ru` and `ce` (a text or a list of texts), wherever it stands,
-             so a new data file is covered without a change here
+             so a new data file is covered without a change here; and
+             mkdocs.yml's: its `extra` the same way, and the site name,
+             description and menu titles its i18n plugin gives Chechen
     terms    the glossary's terms (data/glossary.yml, terms[])
 
 A text is reviewed when the ledger (translation.ledger) holds its
@@ -35,8 +37,9 @@ from pathlib import Path
 
 import yaml
 
+from common import textfile, yamldata
 from common.problem import Problem, Problems
-from common.source_pages import written_pages
+from common.source_pages import read_page, written_pages
 from common.yamldata import yaml_reason
 from render.shows import SHOWS
 from translation import ledger
@@ -203,8 +206,9 @@ def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Pa
         relative = path.relative_to(docs / TARGET)
         file = path.relative_to(project).as_posix()
         ru_path = docs / SOURCE / relative
-        text = path.read_text("utf-8")
-        ru_text = ru_path.read_text("utf-8") if ru_path.exists() else ""
+        text = read_page(path, file)  # its front matter checked: no YAML bomb
+        ru_file = ru_path.relative_to(project).as_posix()
+        ru_text = read_page(ru_path, ru_file) if ru_path.exists() else ""
         flagged = _front_matter(text).get(REVIEW_KEY) == "reviewed"
         here = reviewed
         vouched = False
@@ -212,7 +216,7 @@ def _pages(project: Path, reviewed: set[str], ledgered: set[str]) -> Iterator[Pa
             # Flagged by hand, never through an import: reviewed as the page
             # stood when the flag was set, by git history; as it stands when
             # git cannot tell.
-            as_flagged = _as_flagged(project, file, ru_path.relative_to(project).as_posix())
+            as_flagged = _as_flagged(project, file, ru_file)
             vouched = as_flagged is None
             if as_flagged is not None:
                 here = {
@@ -284,12 +288,14 @@ def _strings(project: Path, reviewed: set[str]) -> Iterator[Unit]:
         path = project / file
         if not path.exists():
             continue
-        found = template_strings(path.read_text("utf-8"))
+        found = template_strings(textfile.read(path, file))
         if russian_file is None:
             russian = {s.path: s.value for s in found}
         else:
             ru_path = project / russian_file
-            ru_text = ru_path.read_text("utf-8") if ru_path.exists() else _material_russian()
+            ru_text = (
+                textfile.read(ru_path, russian_file) if ru_path.exists() else _material_russian()
+            )
             russian = {s.path: s.value for s in template_strings(ru_text)}
         for string in found:
             if russian_file is None and TARGET not in string.path:
@@ -387,6 +393,78 @@ def _labels_in(
         )
 
 
+def _scalars(pair: tuple[yaml.Node, yaml.Node] | None) -> Iterator[yaml.ScalarNode]:
+    stack = [pair[1]] if pair else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            stack += [v for _, v in node.value]
+
+
+def _site_names(
+    file: str, root: yaml.Node | None, seen: set[int], reviewed: set[str]
+) -> Iterator[Unit]:
+    """The Chechen site name, description and menu titles that mkdocs.yml
+    gives the i18n plugin, each beside the Russian it replaces: the top-level
+    value of the same key, or a menu title's Russian key. A value that is an
+    alias of one in `extra` (the copyright) is reviewed there, once."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    top = _mapping(root)
+    plugins = top.get("plugins")
+    if plugins is None or not isinstance(plugins[1], yaml.SequenceNode):
+        return
+    for p_index, plugin in enumerate(plugins[1].value):
+        i18n = _mapping(plugin).get("i18n") if isinstance(plugin, yaml.MappingNode) else None
+        if i18n is None or not isinstance(i18n[1], yaml.MappingNode):
+            continue
+        languages = _mapping(i18n[1]).get("languages")
+        if languages is None or not isinstance(languages[1], yaml.SequenceNode):
+            continue
+        for l_index, language in enumerate(languages[1].value):
+            if not isinstance(language, yaml.MappingNode):
+                continue
+            keys = _mapping(language)
+            locale = keys.get("locale")
+            if locale is None or getattr(locale[1], "value", None) != TARGET:
+                continue
+            at = ("plugins", p_index, "i18n", "languages", l_index)
+            pairs: list[tuple[str, yaml.Node, yaml.Node, tuple[str | int, ...]]] = []
+            for name, (_, value) in keys.items():
+                if name in top and isinstance(top[name][1], yaml.ScalarNode):
+                    pairs.append((name, top[name][1], value, (*at, name)))
+            titles = keys.get("nav_translations")
+            if titles is not None and isinstance(titles[1], yaml.MappingNode):
+                for russian, (key, value) in _mapping(titles[1]).items():
+                    where = f"nav_translations.{russian}"
+                    pairs.append((where, key, value, (*at, "nav_translations", russian)))
+            for name, ru_node, ce_node, path in pairs:
+                if not isinstance(ce_node, yaml.ScalarNode) or id(ce_node) in seen:
+                    continue
+                ce = str(ce_node.value)
+                if not has_text(ce):
+                    continue
+                where = f"{file}: i18n.{TARGET}.{name}"
+                unit = Unit(
+                    "labels",
+                    where,
+                    file,
+                    file,
+                    str(getattr(ru_node, "value", "")),
+                    ce,
+                    ce_node.start_mark.line + 1,
+                    "подпись",
+                    where,
+                    False,
+                    YamlValue(ce_node, False, language, path),
+                )
+                yield _reviewed(unit) if unit.fingerprint in reviewed else unit
+
+
 def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
     problems = []
     files = sorted((project / "data").glob("*.yml"))
@@ -395,17 +473,26 @@ def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
         if file == ledger.LEDGER.as_posix() or not path.exists():
             continue
         try:
-            # Composed, not loaded: mkdocs.yml's tags (!ENV) need no constructor.
-            root = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+            if file == CONFIG:
+                # Composed, not loaded: mkdocs.yml's tags (!ENV) need no
+                # constructor, and its anchors are the maintainers' own
+                # (common/site_config.py); data files have none (yamldata).
+                root = yaml.compose(textfile.read(path, file), Loader=yaml.SafeLoader)
+            else:
+                root = yamldata.read_node(path, file)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = mark.line + 1 if mark else 1
             problems.append(Problem(file, line, f"ошибка в записи YAML: {yaml_reason(err)}"))
             continue
+        except Problems as err:  # not UTF-8, too large, not YAML, an alias
+            problems.extend(err.problems)
+            continue
         if file == CONFIG:  # the site's identity in every language
             extra = _mapping(root).get("extra") if isinstance(root, yaml.MappingNode) else None
             if extra is not None:
                 yield from _labels_in(file, extra[1], "extra", ("extra",), reviewed)
+            yield from _site_names(file, root, {id(n) for n in _scalars(extra)}, reviewed)
         elif root is not None:
             yield from _labels_in(file, root, "", (), reviewed)
     if problems:

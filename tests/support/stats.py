@@ -17,6 +17,7 @@ from activity import log as activity_log
 from activity import registries
 from activity.registries import SchoolYear
 from activity.summary import summarise_years, with_activity
+from common import site_config
 from common.site_config import ROOT
 from support.commands import Ran, run_main
 
@@ -43,7 +44,8 @@ ENGLISH = ("usage:", "show this help", "positional arguments", "options:", "erro
 
 
 def today() -> datetime.date:
-    return datetime.date.today()
+    """The school's today, as stats.py takes it."""
+    return site_config.today()
 
 
 def uncalendared_year() -> SchoolYear:

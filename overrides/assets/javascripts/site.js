@@ -469,7 +469,9 @@
   /* ---------------------------------------------------------------------
    * Search highlights: a result's address carries the query (?h=…); the
    * page opened marks its words, folded as search folds them (case, and a
-   * palochka typed as a look-alike), with a bar to clear the marks.
+   * palochka typed as a look-alike), with a bar to clear the marks. A mark
+   * starts where a word starts, as search matches words: «ли» marks
+   * «лицом», never the «ли» inside «обязательно».
    * ------------------------------------------------------------------ */
   function fold(text) {
     // One character for one: offsets in the folded text are the text's.
@@ -493,9 +495,13 @@
     if (!query || !article) return;
     var words = fold(query).split(/[\s\-,:;!?«»"()[\]/.]+/).filter(function (w) { return w.length > 1; });
     if (!words.length) return;
-    var pattern = new RegExp(words.map(function (w) {
+    // A word's start: the text's start, or after anything but a letter, a
+    // combining mark or a digit (the palochka Ӏ is a letter: «гӀулч» is one
+    // word). Caught as group 1, not looked behind for, which older phones'
+    // browsers do not know.
+    var pattern = new RegExp("(^|[^\\p{L}\\p{M}\\p{N}])(" + words.map(function (w) {
       return stem(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|"), "g");
+    }).join("|") + ")", "gu");
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         return node.parentElement.closest("script, style, svg, mark, .headerlink, .site-letterhead")
@@ -510,13 +516,14 @@
       var found, last = 0, parts = [];
       pattern.lastIndex = 0;
       while ((found = pattern.exec(folded))) {
-        parts.push(document.createTextNode(node.data.slice(last, found.index)));
+        var start = found.index + found[1].length;
+        parts.push(document.createTextNode(node.data.slice(last, start)));
         var mark = document.createElement("mark");
         mark.className = "site-highlight";
-        mark.textContent = node.data.slice(found.index, found.index + found[0].length);
+        mark.textContent = node.data.slice(start, start + found[2].length);
         parts.push(mark);
         marks.push(mark);
-        last = found.index + found[0].length;
+        last = start + found[2].length;
       }
       if (!parts.length) return;
       parts.push(document.createTextNode(node.data.slice(last)));

@@ -1,0 +1,87 @@
+"""MkDocs' theme kept warm in this process: each template compiled once,
+and the installed theme's files listed once.
+
+MkDocs makes a new Jinja environment for every build, and
+mkdocs-static-i18n runs one build per language, so every template
+(Material's, overrides/, the language map) would be compiled once per
+language, and the installed theme's folders (some ten thousand icons)
+listed twice per language to find its static files. While `Warm.applied()`
+is in force, each environment MkDocs makes gets the same bytecode cache:
+Jinja's own, keyed by the template's name and used only when a hash of
+its source is unchanged. The folders of the installed theme are listed
+once; the project's own folders, such as overrides/, afresh every time.
+
+`make site` keeps them for one build (in memory); the preview (`make
+serve`) for as long as it runs, and its compiled templates on disk.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import jinja2
+from mkdocs import theme
+
+_PLAIN_ENV = theme.Theme.get_env
+_PLAIN_LIST = jinja2.FileSystemLoader.list_templates
+
+
+class InMemory(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of this object."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.stored.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)  # reset if its source changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.stored[bucket.key] = bucket.bytecode_to_string()
+
+
+class Warm:
+    """A bytecode cache and the installed theme's listing, for the MkDocs
+    builds run while `applied()` is in force."""
+
+    def __init__(self, bytecode: jinja2.BytecodeCache | None = None) -> None:
+        self.bytecode = bytecode or InMemory()
+        self.installed: dict[str, list[str]] = {}
+
+    @contextmanager
+    def applied(self) -> Iterator[None]:
+        warm = self
+
+        def get_env(self: theme.Theme) -> jinja2.Environment:
+            env = _PLAIN_ENV(self)
+            env.bytecode_cache = warm.bytecode
+            return env
+
+        def list_templates(self: jinja2.FileSystemLoader) -> list[str]:
+            return warm.list_templates(self)
+
+        theme.Theme.get_env = get_env  # type: ignore[method-assign]
+        jinja2.FileSystemLoader.list_templates = list_templates  # type: ignore[method-assign]
+        try:
+            yield
+        finally:
+            theme.Theme.get_env = _PLAIN_ENV  # type: ignore[method-assign]
+            jinja2.FileSystemLoader.list_templates = _PLAIN_LIST  # type: ignore[method-assign]
+
+    def list_templates(self, loader: jinja2.FileSystemLoader) -> list[str]:
+        """The loader's templates, as Jinja lists them; an installed folder
+        (under sys.prefix, where pip puts the theme) is listed once."""
+        found: set[str] = set()
+        for folder in loader.searchpath:
+            installed = Path(folder).resolve().is_relative_to(Path(sys.prefix).resolve())
+            if installed and folder in self.installed:
+                found.update(self.installed[folder])
+                continue
+            names = _PLAIN_LIST(jinja2.FileSystemLoader(folder, followlinks=loader.followlinks))
+            if installed:
+                self.installed[folder] = names
+            found.update(names)
+        return sorted(found)

@@ -201,6 +201,24 @@ def test_a_short_form_of_two_teachers_is_refused_with_its_line(tmp_path: Path) -
     assert snapshot(data) == before
 
 
+def test_a_short_form_refused_is_described_without_the_names(tmp_path: Path) -> None:
+    """The public description of a partial pull says why, naming no one."""
+    rows = [
+        ["01.10.2025", TWO[0], *ROW],
+        ["02.10.2025", TWO[1], *ROW],
+        ["03.10.2025", "Абдулаева М. В.", *ROW],
+    ]
+    source = write_csv(tmp_path / "учёт.csv", rows=rows)
+    data, before, rejects = data_folder(tmp_path), tmp_path / "before", tmp_path / "отказы.csv"
+    shutil.copytree(data, before)
+    (before / "activity-log.csv").write_bytes((ROOT / "data" / "activity-log.csv").read_bytes())
+    assert run("pull", source, "--data", data, "--partial", "--rejects", rejects).returncode == 1
+    result = run("describe", "--before", before, "--refused", rejects, "--data", data)
+    assert result.returncode == 0, result.stdout
+    assert "«ФИО педагога» — сокращённое ФИО подходит нескольким педагогам" in result.stdout
+    assert "Абдулаева" not in result.stdout
+
+
 def test_a_short_form_is_refused_when_the_log_holds_two_it_may_be(tmp_path: Path) -> None:
     """Pulled apart, the two full names are pseudonyms in the log; a later
     short form that can be either is refused all the same, and one that can

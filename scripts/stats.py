@@ -404,7 +404,7 @@ def export_counts(args: argparse.Namespace) -> Outcome:
     log = activity_log.read(args.data, known)
     words = labels.load(DATA)["ru"]
     school = site_config.load(ROOT).school["ru"].short
-    heading = export.HeadingWords(school, words, log.example, Validator(known).today)
+    heading = export.HeadingWords(school, words, log.example, site_config.today())
     years = summarise_years(known, log.activities)
     sheets = export.period_sheets(years, known, words, heading, term=args.term, year=args.year)
     write = export.write_xlsx if args.format == "xlsx" else export.write_csv

@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from common import site_config
 from common.site_config import ROOT
 from support.commands import run_program
 from support.stats import (
@@ -284,7 +285,7 @@ def test_a_term_export_has_a_title_row_and_russian_sheet_names(tmp_path: Path) -
 
 
 def test_an_export_of_a_period_not_ended_says_preliminary(tmp_path: Path) -> None:
-    today = datetime.date.today()
+    today = site_config.today()
     first = today.year if today.month >= 9 else today.year - 1
     year = f"{first}-{(first + 1) % 100:02}"
     data = data_folder(tmp_path)

@@ -169,7 +169,8 @@ def parse(
     """The YAML `text` (from line `first_line` of the file `shown`) with its
     lines, unchecked; raise Problems when it is not YAML or has an alias."""
     chosen = loader or (_TextDatesLoader if dates_as_text else DataLoader)
-    if (fast := _FAST.get(chosen)) is not None and (parsed := _parsed_fast(text, fast)):
+    fast = _FAST.get(chosen) if loader is None else None  # a loader asked for is used
+    if fast is not None and (parsed := _parsed_fast(text, fast)):
         return Document(shown, parsed[1], parsed[0], first_line)
     reader = chosen(text)
     try:
@@ -210,17 +211,28 @@ def _parsed_fast(text: str, fast: Any) -> tuple[yaml.Node | None, Any] | None:
         reader = fast(text)
         try:
             root = reader.get_single_node()
-            return root, reader.construct_document(root) if root is not None else None
+            data = reader.construct_document(root) if root is not None else None
         finally:
             reader.dispose()
     except yaml.YAMLError:
         return None
+    nodes = [root] if root is not None else []
+    while nodes:  # a plain scalar's style: None, as PyYAML's own nodes say it ("" in libyaml's)
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode) and not node.style:
+            node.style = None
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [part for pair in node.value for part in pair]
+    return root, data
 
 
 def read_node(path: Path, shown: str) -> yaml.Node | None:
     """The YAML node tree of the data file `path` (for readers that walk the
     text itself, with its lines); raise Problems as load() does."""
-    return parse(textfile.read(path, shown, limit=MAX_BYTES), shown).root
+    text = textfile.read(path, shown, limit=MAX_BYTES)
+    return parse(text, shown, loader=DataLoader).root  # PyYAML's nodes, for text edits
 
 
 def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:

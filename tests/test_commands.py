@@ -229,8 +229,8 @@ def test_a_file_that_cannot_be_written_is_one_line_in_russian() -> None:
     ran = run_main(main)
     assert ran.returncode == 1
     assert ran.stderr.splitlines() == [
-        "test_commands.py: не удаётся прочитать или записать файл exports/2025-26.xlsx: "
-        "нет прав на чтение или запись"
+        "exports/2025-26.xlsx: не удаётся прочитать или записать файл: "
+        "нет прав на этот файл или папку: выберите другую папку или проверьте права"
     ]
 
 
@@ -240,7 +240,9 @@ def test_a_workbook_that_cannot_be_written_is_named_by_the_command(tmp_path: Pat
     sheet = tmp_path / "not-a-folder" / "review.xlsx"
     ran = run_main(translations.main, "--project", project, "review", "export", sheet)
     assert ran.returncode == 1
-    assert ran.stdout == f"{sheet}:1: не удаётся записать таблицу: часть пути — не папка\n"
+    assert ran.stdout == (
+        f"{sheet}:1: не удаётся записать таблицу: часть пути — не папка, а файл: проверьте путь\n"
+    )
 
 
 def test_a_failure_keeps_its_lines_and_escapes_what_is_in_them() -> None:

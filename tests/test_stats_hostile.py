@@ -362,7 +362,7 @@ def test_formulas_are_stored_guarded_and_read_back_as_written(tmp_path: Path) ->
     # No cell starts a formula; a tab at the start is a space, and spaces go.
     assert raw == {"'" + title for title in FORMULAS[:4]} | {"таб"}
     again = run("pull", tmp_path / "f.csv", "--data", data)  # read back: the same activities
-    assert "новых активностей: 0" in again.stderr
+    assert "добавлено 0 новых активностей" in again.stderr
     from activity import log as activity_log
 
     titles = {

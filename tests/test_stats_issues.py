@@ -457,7 +457,7 @@ def test_a_report_is_pulled_once_with_a_pseudonym(tmp_path: Path) -> None:
     event = issue_event(tmp_path / "event.json")
     first = run("from-issue", event, "--pull", "--data", data)
     assert first.returncode == 0, first.stdout
-    assert "новых активностей: 1" in first.stderr and "журнал изменился" in first.stderr
+    assert "добавлена 1 новая активность" in first.stderr and "журнал изменился" in first.stderr
     rows = log_rows(data)
     assert rows[0] == ["date", "teacher", "platform", "activity", "title", "url"]
     assert len(rows) == 2 and PSEUDONYM.fullmatch(rows[1][1])
@@ -467,7 +467,7 @@ def test_a_report_is_pulled_once_with_a_pseudonym(tmp_path: Path) -> None:
     # The same issue again, as the workflow would on a second «принято».
     again = run("from-issue", event, "--pull", "--data", data)
     assert again.returncode == 0
-    assert "новых активностей: 0" in again.stderr and "журнал не изменился" in again.stderr
+    assert "добавлено 0 новых активностей" in again.stderr and "журнал не изменился" in again.stderr
     assert snapshot(data) == stored
 
 
@@ -518,7 +518,7 @@ def test_a_bad_report_stores_nothing(tmp_path: Path) -> None:
 def test_the_reply_is_not_written_into_the_data(tmp_path: Path) -> None:
     event = issue_event(tmp_path / "event.json")
     result = run("from-issue", event, "--comment", ROOT / "data" / "reply.md")
-    assert result.returncode == 1 and "хранятся данные сайта" in result.stdout
+    assert result.returncode == 1 and "хранится журнал" in result.stdout
     assert not (ROOT / "data" / "reply.md").exists()
 
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from common import yamldata
+from common import os_errors, yamldata
 
 from . import form_rules
 from . import log as activity_log
@@ -212,7 +212,7 @@ def read_bounded(path: Path, limit: int, too_big: str) -> bytes:
             data = file.read(limit + 1)
     except OSError as err:
         raise Problems(
-            [Problem(str(path), 1, f"не удаётся прочитать файл: {err.strerror}")]
+            [Problem(str(path), 1, f"не удаётся прочитать файл: {os_errors.reason(err)}")]
         ) from None
     if len(data) > limit:
         raise Problems([Problem(str(path), 1, too_big)])

@@ -39,6 +39,7 @@ from .issue_form import Form, Report, read_bounded, visible
 from .model import Activity, Problem, Problems
 from .refusals import generic
 from .registries import Registries
+from .sources import csv_error as _csv_error
 from .summary import Counts, lines, summarise_years
 
 MARKER = "<!-- stats.py from-issue: the reply to this report -->"
@@ -111,7 +112,9 @@ def read_refused(path: Path) -> list[Refused]:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as err:
-        raise Problems([Problem(shown, 1, f"файл не читается как CSV: {err}")]) from None
+        raise Problems(
+            [Problem(shown, 1, f"файл не читается как CSV ({_csv_error(err)})")]
+        ) from None
     header = rows[0] if rows else []
     if REASON not in header or WHERE not in header:
         raise Problems(

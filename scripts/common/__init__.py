@@ -6,6 +6,7 @@ problem        Problem and Problems: FILE:LINE: message, as every tool reports;
                control characters printed escaped
 cli            @command: the one place a command turns errors into lines;
                project_folder, the argparse type of --project
+os_errors      a file that cannot be read or written, told in Russian (what to do)
 atomic         write files through a temporary file and a rename
 textfile       read a page or a data file as text: not UTF-8 or too large
                is one FILE:LINE problem (in Russian), never a traceback

@@ -3,11 +3,13 @@ scripts/stats.py as a person runs it."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import stats
@@ -141,3 +143,28 @@ def issue_event(path: Path, fixture: str = "opened.json", **issue: object) -> Pa
 
 def issue_body(fixture: str = "opened.json") -> str:
     return json.loads((ISSUES / fixture).read_text("utf-8"))["issue"]["body"]
+
+
+# A workbook of one activity saved with the password «parol» by Excel's own
+# encryption (ECMA-376 agile, made with msoffcrypto-tool): what a school
+# sends when its sheet is protected with a password.
+PASSWORD_XLSX = ROOT / "tests" / "data" / "sheets" / "password.xlsx"
+
+
+@contextlib.contextmanager
+def as_another_user() -> Iterator[None]:
+    """Run the body as a user who owns none of the files made here (nobody),
+    so that a file without permissions is refused by the system, as it is
+    for a coordinator; root, whom permissions never stop, only pretends
+    (seteuid) for the body, and is root again after."""
+    if os.geteuid() != 0:
+        yield
+        return
+    import mkdocs.utils.yaml  # noqa: F401 - what stats.py imports when it is needed
+    import openpyxl  # noqa: F401
+
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)

@@ -78,13 +78,15 @@ workflows: $(DEV)
 # What `make test` needs besides Python: stop at once, in one line, if any
 # is missing (.ci/run installs them when it runs as root).
 tools:
-	@missing=""; \
+	@missing=""; note=""; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v jq >/dev/null 2>&1 || missing="$$missing jq"; \
-	[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || missing="$$missing chromium"; \
+	chromium="$${CHROMIUM:-/usr/bin/chromium}"; \
+	"$$chromium" --version 2>/dev/null | grep -q Chrom || { missing="$$missing chromium"; \
+	  note=" (CHROMIUM=$$chromium is not a Chromium or Chrome: install chromium or set CHROMIUM to one)"; }; \
 	if [ -n "$$missing" ]; then \
-	  echo "make test needs:$$missing. On Debian or Ubuntu: sudo apt-get install$$missing (or set CHROMIUM to a Chromium or Chrome)." >&2; \
+	  echo "make test needs:$$missing$$note. On Debian or Ubuntu: sudo apt-get install$$missing." >&2; \
 	  exit 1; \
 	fi
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from common.cli import command, project_folder
 from common.site_config import ROOT
+from common.words import message
 from sitebuild.build import build
 
 
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     built = build(args.site_dir.resolve(), args.site_url, args.project.resolve())
     for note in built.notes:
         print(note, file=sys.stderr)
-    print(f"Site built in {args.site_dir}")
+    print(message("built", folder=args.site_dir))
     return 0
 
 

@@ -6,21 +6,17 @@ Chromium (Debian's, at /usr/bin/chromium) driven by Playwright.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from postbuild.pdfs import CHROMIUM, CHROMIUM_FLAGS, chromium_problem
 from sitebuild.build import build
 from support.browser import is_csp_violation
 from support.project import PREFIX_URL, build_copy
 from support.site import BuiltSite, serve
 
-# Debian's chromium; CI on GitHub's Ubuntu runners points CHROMIUM at their
-# Google Chrome (.github/workflows/test.yml).
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 DOMAIN_URL = "https://set.example.ru/"
 
 
@@ -55,21 +51,23 @@ def served(site: BuiltSite) -> Iterator[str]:
         yield url
 
 
+BROWSER_FIXTURES = {"browser", "page", "dark_page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Without a Chromium (Debian's, or what CHROMIUM names: Google Chrome
+    on GitHub's runners, .github/workflows/test.yml), stop before any test
+    runs, in one line that names the variable and what to install."""
+    wanted = any(BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) for item in items)
+    if wanted and (problem := chromium_problem()):
+        pytest.exit(problem, returncode=1)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: as root, apt-get install -y chromium")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            # Chromium's own background traffic is refused on a closed network.
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        # Chromium's own background traffic is refused on a closed network.
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
 

@@ -5,22 +5,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from common import budgets
+from common.site_config import LANGS
 from support.browser import axe_violations, choose
-from support.site import BuiltSite
+from support.site import BuiltSite, address
 
-# The pages the budgets name, in both languages.
-PAGES = [
-    "",
-    "platforms/",
-    "platforms/sferum/",
-    "policy/",
-    "reports/",
-    "news/",
-    "news/2026-11-24-rabota-v-kanikuly/",
-    "events/",
-    "contacts/",
-]
-BOTH = [prefix + path for path in PAGES for prefix in ("", "ce/")]
+# The pages the budgets name, in every language.
+BOTH = [address(lang, path) for path in budgets.PAGES for lang in LANGS]
 # The version for the visually impaired, in its strongest settings.
 SCHEMES = ["bw", "wb", "blue"]
 

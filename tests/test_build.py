@@ -68,7 +68,7 @@ def test_a_build_replaces_what_a_former_one_left_and_nothing_stays_beside_it(
 ) -> None:
     """The former site is moved aside and removed while the new one builds;
     hidden entries stay, as MkDocs leaves them."""
-    monkeypatch.setattr(pdfs, "CHROMIUM", tmp_path / "no-browser")
+    monkeypatch.setattr(pdfs, "available", lambda: False)
     site = tmp_path / "site"
     (site / "old" / "page").mkdir(parents=True)
     (site / "old" / "page" / "index.html").write_text("<p>старая</p>", "utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from common.personal_data import Kind, PublicContacts, classify, find, snils_checks
-from support.checks import CE_HEAD, run_check, write
+from support.checks import CE_HEAD, picture, run_check, write
 
 # (page, clean text, faulty text, line of the fault, words the report has)
 CASES = {
@@ -39,6 +39,70 @@ CASES = {
         "# Учитель\n\nСНИЛС 112-233-445 95\n",
         3,
         "личные данные: номер СНИЛС",
+    ),
+    "local phone after «тел.»": (
+        "ru/page.md",
+        "# Итоги\n\nВ 2025 году учителя 12 345 раз открыли уроки; 15 000 просмотров.\n",
+        "# Контакты\n\nСекретарь, тел. 22-1-33.\n",
+        3,
+        "личные данные: номер телефона",
+    ),
+    "phone in thin spaces": (
+        "ru/page.md",
+        "# Итоги\n\n38&thinsp;46&thinsp;52 и 41\u200914\u200917 материалов.\n",
+        "# Контакты\n\nМоб. 8&thinsp;928&thinsp;123\u200945\u200967\n",
+        3,
+        "личные данные: номер телефона",
+    ),
+    "passport with №": (
+        "ru/page.md",
+        "# Документы\n\nПриказ № 1493 от 04.08.2023, от 12.10.2025 № 123456.\n",
+        "# Документы\n\nПаспорт 4510 № 123456\n",
+        3,
+        "личные данные: номер паспорта",
+    ),
+    "name in capitals with a birth date": (
+        "ru/page.md",
+        "# ПОЛОЖЕНИЕ\n\nПОЛОЖЕНИЕ О СЕТЕВОМ ВЗАИМОДЕЙСТВИИ, утверждено 01.09.2025.\n",
+        "# Список\n\nИВАНОВ ИВАН ИВАНОВИЧ 12.03.2014\n",
+        3,
+        "личные данные: имя с датой рождения",
+    ),
+    "theme id": (
+        "ru/page.md",
+        '# Вкладки\n\n=== "Один"\n\n    Текст.\n\n=== "Два"\n\n    Текст.\n',
+        '# Текст\n\n<div id="__config">{"search": "x.js"}</div>\n',
+        3,
+        "небезопасный HTML: id «__config» у <div> — имя элемента темы сайта",
+    ),
+    "theme id in an attribute list": (
+        "ru/page.md",
+        "# Текст {#text}\n\nАбзац.\n{: #paragraph }\n",
+        "# Текст\n\nАбзац.\n{: #__search }\n",
+        4,
+        "небезопасный HTML: id «__search» у <p>",
+    ),
+    "theme id of overrides/": (
+        "ru/page.md",
+        "# Текст\n\nАбзац.\n",
+        '# Текст\n\n<div id="site-a11y">Настройки</div>\n',
+        3,
+        "id «site-a11y» у <div>",
+    ),
+    "absolute link": (
+        "ru/page.md",
+        "# Ссылки\n\n[Наверх](#ссылки), [сайт](https://урок.рф/), [почта](mailto:a@example.com)\n",
+        "# Ссылки\n\n[Положение](/policy/)\n",
+        3,
+        "ссылка от корня сайта «/policy/»: на /ce/ и на сайте проекта GitHub Pages она ведёт "
+        "мимо; ссылайтесь относительно, на файл .md",
+    ),
+    "absolute link in HTML": (
+        "ru/page.md",
+        '# Ссылки\n\n<a href="#ссылки">Наверх</a>\n',
+        '# Ссылки\n\n<a href="/ce/">По-чеченски</a>\n',
+        3,
+        "ссылка от корня сайта «/ce/»",
     ),
     "script": (
         "ru/page.md",
@@ -185,7 +249,7 @@ def test_clean_text_passes(case: str, tmp_path: Path) -> None:
     page, clean, _, _, _ = CASES[case]
     written = write(tmp_path / "docs" / page, clean)
     for image in IMAGES:  # the images the pages show exist
-        write(written.parent / image, "")
+        picture(written.parent / image)
     result = run_check("docs", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "")
 
@@ -265,3 +329,84 @@ def test_every_iframe_is_unsafe_even_from_the_site_itself(tmp_path: Path) -> Non
     write(tmp_path / "docs" / "ru" / "page.md", '# В\n\n<iframe src="/network/x.html"></iframe>\n')
     result = run_check("docs", cwd=tmp_path)
     assert "docs/ru/page.md:3: небезопасный HTML: <iframe>" in result.stdout
+
+
+def test_an_absolute_link_is_told_with_the_relative_one_to_write(tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "ru" / "policy.md", "# Положение\n\n## Участники {#members}\n")
+    write(
+        tmp_path / "docs" / "ru" / "platforms" / "sferum.md",
+        "# Сферум\n\n[Кто](/policy/#members)\n",
+    )
+    result = run_check("docs", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "docs/ru/platforms/sferum.md:3: ссылка от корня сайта «/policy/#members»: на /ce/ и на "
+        "сайте проекта GitHub Pages она ведёт мимо; ссылайтесь относительно, на файл .md, "
+        "например ../policy.md#members"
+    ]
+
+
+# --- Files beside the pages: what docs/ may publish, by type ---------------
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n{}\n</svg>\n'
+# name → (content, line, what `make check` says)
+REFUSED_FILES: dict[str, tuple[bytes, int, str]] = {
+    "script.svg": (SVG.format("<script>alert(1)</script>").encode(), 2, "<script> в SVG"),
+    "handler.svg": (
+        SVG.format('<rect width="10" height="10" onclick="alert(1)"/>').encode(),
+        2,
+        "атрибут onclick= у <rect> в SVG запускает скрипт",
+    ),
+    "outside.svg": (
+        SVG.format('<use href="https://evil.example.org/s.svg#x"/>').encode(),
+        2,
+        "href= у <use> в SVG ссылается на «https://evil.example.org/s.svg#x»",
+    ),
+    "style-import.svg": (
+        SVG.format("<style>@import url(https://evil.example.org/x.css);</style>").encode(),
+        2,
+        "url(…) в SVG ссылается не на #элемент этого же файла",
+    ),
+    "entities.svg": (
+        b'<!DOCTYPE svg [<!ENTITY a "aaaa">]>\n<svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
+        1,
+        "SVG с <!DOCTYPE> или <!ENTITY> не допускается",
+    ),
+    "page.html": (b"<p>Hi</p>", 1, "HTML-файл публиковался бы как есть"),
+    "pupils.xlsx": (b"PK\x03\x04", 1, "документ «.xlsx» не публикуется"),
+    "order.docx": (b"PK\x03\x04", 1, "документ «.docx» не публикуется"),
+    "scan.pdf": (b"%PDF-1.4\n", 1, "PDF не публикуется"),
+    "notes.txt": (b"text", 1, "файлы «.txt» сайт не публикует"),
+    "fake.png": (b"<svg onload=alert(1)>", 1, "картинка не читается как PNG"),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED_FILES)
+def test_a_file_the_site_does_not_publish_is_named(name: str, tmp_path: Path) -> None:
+    data, line, words = REFUSED_FILES[name]
+    path = tmp_path / "docs" / "ru" / "files" / name
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    result = run_check("docs", cwd=tmp_path)
+    assert result.returncode == 1
+    (told,) = result.stdout.splitlines()
+    assert told.startswith(f"docs/ru/files/{name}:{line}: {words}"), told
+    assert "Traceback" not in result.stderr
+
+
+def test_a_photo_with_its_place_is_refused_and_clean_pictures_pass(tmp_path: Path) -> None:
+    files = tmp_path / "docs" / "ce" / "files"
+    for name in ("photo.jpg", "chart.png", "icon.webp", "anim.gif"):
+        picture(files / name)
+    picture(files / "phone-photo.jpeg", place=True)
+    write(files / "chart.svg", SVG.format('<rect width="10" height="10" fill="url(#g)"/>'))
+    result = run_check("docs", cwd=tmp_path)
+    assert result.stdout.splitlines() == [
+        "docs/ce/files/phone-photo.jpeg:1: в снимке записано место съёмки (GPS): удалите из "
+        "файла метаданные (геолокацию) и добавьте его снова"
+    ]
+
+
+def test_a_drawings_text_is_read_for_personal_data(tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "ru" / "t.svg", SVG.format("<text>тел. 22-1-33</text>"))
+    result = run_check("docs/ru/t.svg", cwd=tmp_path)
+    assert "docs/ru/t.svg:2: личные данные: номер телефона" in result.stdout, result.stdout

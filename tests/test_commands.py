@@ -8,11 +8,13 @@ import argparse
 import ast
 import errno
 import importlib
+import os
 import re
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -87,12 +89,15 @@ def test_bench_refuses_an_unknown_benchmark() -> None:
 def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     port = free_port()
+    started = time.time() - 1
+    cache = tmp_path / "cache"  # the user's cache folder (common/user_cache.py)
     serve = subprocess.Popen(
         [sys.executable, str(ROOT / "scripts" / "serve.py"), "--project", str(project),
          "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=os.environ | {"XDG_CACHE_HOME": str(cache)},
     )  # fmt: skip
     try:
         assert serve.stdout is not None
@@ -113,6 +118,13 @@ def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: P
     assert serve.returncode == 0, err
     assert "Traceback" not in out + err
     assert not folder.exists(), "the preview's folder is left behind"
+    # The compiled templates it runs are its user's alone, in the user's cache
+    # folder, and never in a shared folder of fixed name under /tmp.
+    kept = [path.parent for path in cache.rglob("__jinja2_*")]
+    assert kept, "the preview kept no compiled template in the user's cache"
+    assert all(folder.stat().st_mode & 0o777 == 0o700 for folder in kept)
+    shared = Path(tempfile.gettempdir()) / "site-preview-templates"
+    assert not any(old.stat().st_mtime >= started for old in shared.glob("*"))
 
 
 def free_port() -> int:
@@ -187,7 +199,7 @@ def test_every_package_maps_its_modules(package: Path) -> None:
     """Each package's docstring names each of its modules, so the next person
     finds their way (the house's layout rule)."""
     doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text("utf-8"))) or ""
-    named = set(re.findall(r"^\s*([a-z_]+)\s{2,}\S", doc, re.MULTILINE))
+    named = set(re.findall(r"^[ \t]*([a-z_]+)[ \t]{2,}\S", doc, re.MULTILINE))
     modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"}
     assert modules <= named, f"{package.name}/__init__.py does not map {sorted(modules - named)}"
 
@@ -217,8 +229,8 @@ def test_a_file_that_cannot_be_written_is_one_line_in_russian() -> None:
     ran = run_main(main)
     assert ran.returncode == 1
     assert ran.stderr.splitlines() == [
-        "test_commands.py: не удаётся прочитать или записать файл exports/2025-26.xlsx: "
-        "нет прав на чтение или запись"
+        "exports/2025-26.xlsx: не удаётся прочитать или записать файл: "
+        "нет прав на этот файл или папку: выберите другую папку или проверьте права"
     ]
 
 
@@ -228,7 +240,9 @@ def test_a_workbook_that_cannot_be_written_is_named_by_the_command(tmp_path: Pat
     sheet = tmp_path / "not-a-folder" / "review.xlsx"
     ran = run_main(translations.main, "--project", project, "review", "export", sheet)
     assert ran.returncode == 1
-    assert ran.stdout == f"{sheet}:1: не удаётся записать таблицу: часть пути — не папка\n"
+    assert ran.stdout == (
+        f"{sheet}:1: не удаётся записать таблицу: часть пути — не папка, а файл: проверьте путь\n"
+    )
 
 
 def test_a_failure_keeps_its_lines_and_escapes_what_is_in_them() -> None:

@@ -231,11 +231,14 @@ INTAKE = GITHUB / "workflows" / "report-intake.yml"
 SHEET = GITHUB / "workflows" / "report-sheet.yml"
 
 
+WRITERS = {INTAKE: ("store", "withdraw"), SHEET: ("sheet",)}
+
+
 def test_report_intake_checks_reports_and_stores_accepted_ones() -> None:
     data = load(INTAKE)
-    assert data["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
+    assert data["on"] == {"issues": {"types": ["opened", "edited", "labeled", "unlabeled"]}}
     jobs = data["jobs"]
-    assert list(jobs) == ["check", "authorise", "store", "checks"]
+    assert list(jobs) == ["check", "authorise", "store", "reply", "withdraw", "checks"]
     # A report labelled «участие», opened or edited, gets its one reply. The
     # job has no secret: a public reply never shows a pseudonym.
     check = jobs["check"]
@@ -262,18 +265,36 @@ def test_report_intake_checks_reports_and_stores_accepted_ones() -> None:
     store = jobs["store"]
     assert store["needs"] == "authorise"
     assert store["if"] == "needs.authorise.outputs.allowed == 'true'"
-    assert store["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert store["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "read",
+    }
     uses = {step.get("uses"): step.get("with", {}) for step in store["steps"]}
     assert uses["$/.github/actions/teacher-key"] == {"key": "${{ secrets.TEACHER_KEY }}"}
     runs = "\n".join(step.get("run", "") for step in store["steps"])
     assert 'from-issue "$GITHUB_EVENT_PATH" --pull' in runs
-    proposal = uses[LOG_PULL_REQUEST]
-    assert proposal["branch"] == "activity/issue-${{ github.event.issue.number }}"
-    assert proposal["closes"] == "${{ github.event.issue.number }}"
+    assert uses[LOG_PULL_REQUEST] == {
+        "source": "issue-${{ github.event.issue.number }}",
+        "token": "${{ github.token }}",
+    }
     assert "rm -f data/.teacher-key" in runs
+    # Whatever became of «принято» is told on the issue, even when store
+    # failed or was cancelled.
+    reply = jobs["reply"]
+    assert reply["needs"] == ["authorise", "store"]
+    assert reply["if"].startswith("always()") and "'принято'" in reply["if"]
+    assert reply["permissions"] == {"contents": "read", "issues": "write"}
+    # An edit after «принято», or the label taken off, takes the report out.
+    withdraw = jobs["withdraw"]
+    for word in ("'edited'", "github.event.changes.body", "'unlabeled'", "'принято'"):
+        assert word in withdraw["if"]
+    assert "secrets." not in yaml.safe_dump(withdraw, allow_unicode=True)
     checks = jobs["checks"]
+    assert checks["needs"] == ["store", "withdraw"]
     assert checks["permissions"] == {"actions": "write"}
     assert "gh workflow run test.yml" in checks["steps"][0]["run"]
+    assert checks["steps"][0]["env"]["BRANCH"] == "activity/intake"
     assert "workflow_dispatch" in load(GITHUB / "workflows" / "test.yml")["on"]
     assert secrets_named(INTAKE) == {"TEACHER_KEY"}
 
@@ -292,29 +313,56 @@ def test_report_sheet_pulls_weekly_and_stops_green_without_its_secret() -> None:
     assert "exit 1" not in step["run"]
     sheet = jobs["sheet"]
     assert sheet["needs"] == "secret" and sheet["if"] == "needs.secret.outputs.set == 'true'"
-    assert sheet["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert sheet["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "read",
+    }
     runs = "\n".join(step.get("run", "") for step in sheet["steps"])
     assert "stats.py pull --partial --rejects" in runs and '"$SHEET_URL"' in runs
     # What pull prints may quote a teacher's name: it stays out of the log.
     assert '> "$RUNNER_TEMP/problems.txt"' in runs
     uses = {step.get("uses"): step.get("with", {}) for step in sheet["steps"]}
     assert uses["$/.github/actions/teacher-key"] == {"key": "${{ secrets.TEACHER_KEY }}"}
-    assert uses[LOG_PULL_REQUEST]["branch"] == "activity/sheet"
+    assert uses[LOG_PULL_REQUEST]["source"] == "sheet"
     assert uses[LOG_PULL_REQUEST]["rejects"] == "${{ runner.temp }}/rejects.csv"
     assert jobs["checks"]["permissions"] == {"actions": "write"}
     assert secrets_named(SHEET) == {"ACTIVITY_SHEET_URL", "TEACHER_KEY"}
+
+
+@pytest.mark.parametrize("workflow", WRITERS, ids=lambda p: p.name)
+def test_every_writer_of_the_log_waits_in_one_queue(workflow: Path) -> None:
+    """One writer of the log's pull request at a time, all workflows
+    together; a writer waiting is never cancelled by the next one."""
+    jobs = load(workflow)["jobs"]
+    for name, job in jobs.items():
+        uses = [step.get("uses", "") for step in job.get("steps", [])]
+        writes = LOG_PULL_REQUEST in uses
+        assert writes == (name in WRITERS[workflow]), name
+        if writes:
+            assert job["concurrency"] == {
+                "group": "activity-log",
+                "cancel-in-progress": "false",
+                "queue": "max",
+            }
+            # The branch is made again from its commits: the whole history.
+            checkout = next(s for s in job["steps"] if "actions/checkout" in s.get("uses", ""))
+            assert checkout["with"]["fetch-depth"] == "0"
+    assert "concurrency" not in load(workflow)  # no group of the workflow's own
 
 
 def test_the_log_pull_request_commits_the_log_alone() -> None:
     action = load(GITHUB / "actions" / "log-pull-request" / "action.yml")
     (step,) = action["runs"]["steps"]
     script = step["run"]
-    adds = re.findall(r"git add (.+)", script)
-    assert adds == ["-- data/activity-log.csv data/activity-log.yml"]
+    # The branch is made by stats.py intake, which commits the log alone
+    # (tests/test_intake_workflows.py looks at the files of the pull request).
+    assert "git add" not in script and "stats.py intake" in script
+    assert step["env"]["BRANCH"] == "activity/intake"
     assert "consent" not in script and "teacher-key" not in script
     assert "stats.py describe" in script and "--closes" in script and "--refused" in script
-    assert "gh pr edit" in script and "gh pr create" in script
-    assert 'git push --force origin "HEAD:refs/heads/$BRANCH"' in script
+    assert "gh pr edit" in script and "gh pr create" in script and "gh pr close" in script
+    assert '--force-with-lease="refs/heads/$BRANCH:$lease"' in script
     key = load(GITHUB / "actions" / "teacher-key" / "action.yml")["runs"]["steps"][0]["run"]
     assert "umask 077" in key and 'echo "$TEACHER_KEY' not in key
 

@@ -104,8 +104,12 @@ def test_without_git_history_no_date_and_no_pdf_but_a_site(tmp_path: Path) -> No
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     notes = result.stderr.splitlines()
-    assert len(notes) == 1 and notes[0].startswith("Report PDFs skipped: no Chromium at")
-    assert "apt-get install chromium" in notes[0]
+    missing = tmp_path / "no-chromium"
+    assert notes == [
+        f"PDF отчётов не напечатаны: CHROMIUM={missing}: такого файла нет; установите "
+        "Chromium (на Debian или Ubuntu: sudo apt-get install chromium) или укажите в "
+        "переменной CHROMIUM путь к Chromium или Google Chrome"
+    ]
     for path in PAGES:
         assert shown_date(site, path) is None
         assert shown_date(site, address("ce", path)) is None

@@ -19,6 +19,7 @@ import pytest
 
 import build_site
 from common.cli import Failure
+from common.words import message
 from postbuild import finish, pdfs
 from sitebuild import build as site_build
 from sitebuild.build import BuildError, build
@@ -51,7 +52,7 @@ def built_both_ways(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[
     whose links name the folder they were printed in)."""
     sites = {}
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(pdfs, "CHROMIUM", Path("/nonexistent/chromium"))
+        monkeypatch.setattr(pdfs, "available", lambda: False)
         for mode, cores in MODES.items():
             on_cores(monkeypatch, cores)
             out = tmp_path_factory.mktemp(mode.replace(" ", "-"))
@@ -92,7 +93,7 @@ FAULTS: dict[str, Callable[[Path], list[str]]] = {
     # The sanitiser, in the pass over the Chechen pages.
     "a script in a Chechen page": lambda project: [
         f"docs/ce/contacts.md:{plant(project, 'ce/contacts.md', '<script>alert(1)</script>')}: "
-        "unsafe HTML: <script>"
+        + message("unsafe_html", what="<script>")
     ],
 }
 
@@ -101,7 +102,7 @@ FAULTS: dict[str, Callable[[Path], list[str]]] = {
 def test_a_fault_is_told_the_same_by_line_either_way(
     fault: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdfs, "CHROMIUM", tmp_path / "no-browser")  # PDFs are not the point
+    monkeypatch.setattr(pdfs, "available", lambda: False)  # PDFs are not the point
     project = copy_project(tmp_path / "project")
     expected = FAULTS[fault](project)
     told = {}
@@ -133,7 +134,7 @@ def test_a_failing_page_in_a_worker_is_told_by_line_and_exits_1(tmp_path: Path) 
 def test_a_worker_that_dies_is_told_and_leaves_no_half_written_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdfs, "CHROMIUM", tmp_path / "no-browser")
+    monkeypatch.setattr(pdfs, "available", lambda: False)
     on_cores(monkeypatch, 2)
     monkeypatch.setattr(site_build, "finish_language", lambda *_, **__: os._exit(9))
     site = tmp_path / "site"
@@ -151,7 +152,7 @@ def test_an_unreadable_page_in_a_worker_is_told_as_in_one_process(
 ) -> None:
     """A file the pass cannot read or write: the OSError of the first such
     page, in Russian, by the command's one conversion point."""
-    monkeypatch.setattr(pdfs, "CHROMIUM", tmp_path / "no-browser")
+    monkeypatch.setattr(pdfs, "available", lambda: False)
     page = finish.PagePass._page
 
     def unreadable(self: finish.PagePass, path: Path, *args: object) -> None:
@@ -168,4 +169,4 @@ def test_an_unreadable_page_in_a_worker_is_told_as_in_one_process(
         assert ran.returncode == 1
         told[mode] = ran.stderr
     assert told["side by side"] == told["one process"]
-    assert "не удаётся прочитать или записать файл ce/glossary/index.html" in told["one process"]
+    assert told["one process"].startswith("ce/glossary/index.html: не удаётся прочитать")

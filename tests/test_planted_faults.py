@@ -78,8 +78,19 @@ def test_only_planted_files_are_reported(report: list[str]) -> None:
 @pytest.mark.parametrize(
     ("link", "words"),
     [
-        ("[Положение](../nowhere.md)", "'../nowhere.md'"),
-        ("[Цели](../policy.md#no-such-section)", "#no-such-section"),
+        (
+            "[Положение](../nowhere.md)",
+            "ссылка «../nowhere.md» ведёт на страницу или файл, которых нет",
+        ),
+        (
+            "[Цели](../policy.md#no-such-section)",
+            "ссылка «../policy.md#no-such-section»: на странице нет такого заголовка или id",
+        ),
+        (
+            "[Положение](/policy/)",
+            "ссылка от корня сайта «/policy/»: на /ce/ и на сайте проекта GitHub Pages она "
+            "ведёт мимо; ссылайтесь относительно, на файл .md, например ../policy.md",
+        ),
     ],
 )
 def test_broken_link_fails_the_build_naming_the_file(link: str, words: str, tmp_path: Path) -> None:

@@ -62,6 +62,16 @@ def check_pdf(site: BuiltSite, path: str, lang: str) -> None:
     title = text_of(html.find("h1"))
     assert title in text
     assert "Белгатой" in text and site.absolute(path) in text
+    # Its links lead to the site (or elsewhere on the web), never to the build's disk.
+    links = [
+        str(annotation.get_object()["/A"]["/URI"])
+        for sheet in reader.pages
+        for annotation in sheet.get("/Annots", [])
+        if "/URI" in annotation.get_object().get("/A", {})
+    ]
+    assert links, "the PDF has no links"
+    assert not [link for link in links if not link.startswith(("https://", "http://", "mailto:"))]
+    assert any(link.startswith(site.url) for link in links)
 
 
 def test_no_pdf_link_without_a_pdf(site: BuiltSite) -> None:

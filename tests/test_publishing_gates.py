@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from activity.values import contact_in
-from common.personal_data import Kind, PublicContacts, find
+from common.personal_data import Kind, PublicContacts, find, first_kinds
 from common.site_config import ROOT
 from common.source_pages import is_generated
 from postbuild import privacy_gate, sanitise
@@ -87,7 +87,7 @@ def test_aligned_table_columns_keep_their_alignment(served: str, page: Page) -> 
         ('<nav><a href="#">x<script>alert(1)</script></a></nav>', "<script>"),
         ('<title>x</title><meta name="description" content="x" onload="y">', "onload="),
         ('<a class="md-nav__link" href="javascript:alert(1)">x</a>', "javascript:"),
-        ('<img src="https://evil.example.org/t.png" alt="">', "another site"),
+        ('<img src="https://evil.example.org/t.png" alt="">', "другого сайта"),
         ('<meta http-equiv="refresh" content="0;url=https://evil.example.org/">', "refresh"),
         ('<form action="https://evil.example.org/"></form>', "<form>"),
         ("<style>body{background:url(https://evil.example.org/x)}</style>", "<style>"),
@@ -147,6 +147,29 @@ PERSONAL = [
     ("Петров П. П., 2012 г. р.", Kind.NAME_AND_BIRTH_DATE),
     ("Ахмед Хасанов, дата рождения: 3 марта 2015", Kind.NAME_AND_BIRTH_DATE),
     ("Иванова Мария Петровна 05.06.1985", Kind.NAME_AND_BIRTH_DATE),
+    # Short local numbers, told as phones by the word before them.
+    ("тел. 22-1-33", Kind.PHONE),
+    ("Телефон: 2 21 33", Kind.PHONE),
+    ("тел./факс 22133", Kind.PHONE),
+    ("Сот. 8 87 145 2 21 33", Kind.PHONE),
+    # Any space, invisible character or dash between the digits.
+    ("8&thinsp;928&thinsp;123&thinsp;45&thinsp;67", Kind.PHONE),
+    ("8\u2009928\u2009123\u200945\u200967", Kind.PHONE),
+    ("8\u202f928\u200b123\u2060-45\u221267", Kind.PHONE),
+    ("+7\u00a0(928)\u00a0123\u201245\u201367", Kind.PHONE),
+    ("\uff18\uff19\uff12\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17", Kind.PHONE),
+    ("112\u2009233\u2009445\u200995", Kind.SNILS),
+    ("СНИЛС&nbsp;112&nbsp;233&nbsp;445&nbsp;95", Kind.SNILS),
+    # A passport's series and number around «№», a birth certificate.
+    ("Паспорт 4510 № 123456", Kind.PASSPORT),
+    ("паспорт РФ 45 10 №123456", Kind.PASSPORT),
+    ("4510\u00a0№\u00a0123456", Kind.PASSPORT),
+    ("Свидетельство о рождении II-ЭГ № 123456", Kind.CERTIFICATE),
+    # A name in capitals next to a birth date.
+    ("ИВАНОВ ИВАН ИВАНОВИЧ 12.03.2014", Kind.NAME_AND_BIRTH_DATE),
+    ("ИВАНОВ Иван Иванович, 12 МАРТА 2014", Kind.NAME_AND_BIRTH_DATE),
+    ("ХАСАНОВА АМИНА, дата рождения 03-04-2015", Kind.NAME_AND_BIRTH_DATE),
+    ("ПЕТРОВ П. П., 2012 г.р", Kind.NAME_AND_BIRTH_DATE),
 ]
 NOT_PERSONAL = [
     "Приказ № 1493 от 04.08.2023, 273-ФЗ, 2025-10-24, 1977 год.",
@@ -157,6 +180,12 @@ NOT_PERSONAL = [
     "Иванова Мария Петровна провела урок 12.10.2025.",
     "Пример: ivanov@example.com",
     "2024 2025 2026; 38 46 52 41 14 17",
+    "2024\u20092025\u20092026; 38\u200946\u200952",
+    "Учителя 12345 раз открыли уроки; сотрудничество 15 000 просмотров.",
+    "Звоните до 12.03.2025; звоните: 12.03.2025.",
+    "Приказ № 1493 от 04.08.2023; от 12.10.2025 № 123456; урок № 12345.",
+    "ПОЛОЖЕНИЕ О СЕТЕВОМ ВЗАИМОДЕЙСТВИИ, УТВЕРЖДЕНО 01.09.2025",
+    "Четверть II-АЯ: 01.09–24.10.2025, 2025-26-q1",
 ]
 
 
@@ -173,8 +202,15 @@ def test_the_detector_leaves_other_numbers_and_names(text: str) -> None:
 @pytest.mark.parametrize(("text", "kind"), PERSONAL)
 def test_a_find_is_masked(text: str, kind: Kind) -> None:
     (found,) = find(text)
-    for secret in ("928 123", "9281234", "ivanova", "445 95", "123456", "Иванов", "Хасанов"):
+    secrets = ("928 123", "9281234", "ivanova", "445 95", "123456", "22-1", "2 21", "22133")
+    for secret in (*secrets, "Иванов", "ИВАНОВ", "Хасанов", "ХАСАНОВ", "ЭГ"):
         assert secret not in found.masked
+
+
+def test_the_quick_look_over_many_texts_finds_what_each_text_holds() -> None:
+    texts = [text for text, _ in PERSONAL] + NOT_PERSONAL
+    expected = {i: kind for i, (_, kind) in enumerate(PERSONAL)}
+    assert first_kinds(texts) == expected
 
 
 def test_stats_uses_the_same_detector() -> None:

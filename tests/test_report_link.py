@@ -69,3 +69,32 @@ def test_the_guide_lists_the_forms_questions_and_choices(site: BuiltSite, lang: 
         assert word in text
     if lang != "ru":  # a draft a native speaker has not reviewed says so
         assert page.select_one(".site-notice--review") is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_guide_tells_the_coordinator_the_one_pull_request_and_privacy(
+    site: BuiltSite, lang: str
+) -> None:
+    """What the coordinator must do that no program does: the sheet's
+    locale, the one pull request of the log, and the issue's history when a
+    teacher wants the name gone."""
+    page = site.html(address(lang, "contributing/report-sheet/"))
+    text = " ".join(text_of(page.select_one("article")).split())
+    # Dates as ДД.ММ.ГГГГ: the Google sheet's locale is Russia.
+    for word in ("Региональные настройки", "Россия", "ДД.ММ.ГГГГ"):
+        assert word in text
+    # One pull request for reports and the sheet, listing what it closes.
+    for word in ("Журнал участия: новые сведения из заявок и онлайн-таблицы", "Closes #"):
+        assert word in text
+    assert page.find(id="weekly") is not None and page.find(id="privacy") is not None
+    # GitHub keeps every version of an issue: how to remove it.
+    for word in ("Delete issue", "Delete revision from history", "edited"):
+        assert word in text
+    if lang == "ru":
+        for said in (
+            "Запрос всегда один",
+            "учитель исправил заявку после метки — метка снимается сама",
+            "сохранить не удалось",
+            "таблица не опубликована для всех",
+        ):
+            assert said in text

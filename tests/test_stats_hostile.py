@@ -10,6 +10,7 @@ import http.server
 import io
 import threading
 import time
+import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 
 from activity import registries, sources, store
 from activity.sources import Rows
+from common.problem import Problems
 from common.site_config import ROOT
 from support.stats import (
     HEADER,
@@ -124,7 +126,7 @@ def test_an_xlsx_that_unpacks_too_large_is_refused_before_parsing(
 @pytest.fixture
 def server() -> Iterator[tuple[str, dict[str, object]]]:
     """A server on 127.0.0.1 whose answer to each path the test sets:
-    bytes, a ('redirect', address) pair or ('slow', bytes)."""
+    bytes, a ('redirect', address), ('slow', bytes) or ('status', code) pair."""
     answers: dict[str, object] = {}
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -145,6 +147,8 @@ def server() -> Iterator[tuple[str, dict[str, object]]]:
                         time.sleep(0.2)
                 except OSError:  # the client gave up, as it should
                     pass
+            elif isinstance(answer, tuple) and answer[0] == "status":
+                self.send_error(answer[1])
             elif isinstance(answer, bytes):
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(answer)))
@@ -221,6 +225,62 @@ def test_redirects_only_to_http_and_never_into_the_local_network(tmp_path: Path,
     assert "ТАЙНА" not in result.stdout + result.stderr
     # On the same host a redirect is followed.
     assert run("check", f"{base}/here.csv").returncode == 0
+
+
+def test_a_sheet_not_published_for_everyone_says_what_to_do(tmp_path: Path, server) -> None:
+    """A spreadsheet shared only with the school answers 401 or 403."""
+    base, answers = server
+    answers["/private.csv"] = ("status", 403)
+    answers["/login.csv"] = ("status", 401)
+    for path, answer in (("/private.csv", "403 Forbidden"), ("/login.csv", "401 Unauthorized")):
+        refused(
+            tmp_path,
+            f"{base}{path}",
+            f"{base}{path}: таблица не опубликована для всех: сервер ответил {answer} — адрес "
+            "требует входа в аккаунт. Опубликуйте таблицу в интернете как CSV (в Google "
+            "Таблицах: «Файл» → «Поделиться» → «Опубликовать в интернете», формат CSV), "
+            "возьмите адрес, который покажет сервис, и проверьте его в окне инкогнито: файл "
+            "должен скачаться без входа",
+        )
+
+
+def test_an_https_address_never_redirects_to_http() -> None:
+    """Without TLS the table could be read or replaced on the way."""
+    redirects = sources._Redirects("ТАБЛИЦА")
+    request = urllib.request.Request("https://docs.example.com/sheet.csv")
+    with pytest.raises(Problems) as told:
+        redirects.redirect_request(request, None, 302, "Found", {}, "http://docs.example.com/x")
+    assert str(told.value) == (
+        "ТАБЛИЦА: адрес https:// перенаправляет на http://, без шифрования: по дороге таблицу "
+        "могут прочитать или подменить; дайте адрес, который остаётся на https://"
+    )
+    # http to https, and https to https, are followed.
+    plain = urllib.request.Request("http://docs.example.com/sheet.csv")
+    assert redirects.redirect_request(plain, None, 302, "Found", {}, "https://docs.example.com/x")
+
+
+def test_a_connection_that_reaches_the_local_network_is_closed(server) -> None:
+    """A name may resolve to a public address when it is checked and to a
+    local one when it connects (DNS rebinding): the address the connection
+    reached is checked, unless its host is the one the coordinator gave."""
+    base, answers = server
+    answers["/table.csv"] = csv_bytes([OK])
+    port = int(base.rsplit(":", 1)[1])
+    stranger = sources._HTTPConnection(
+        "127.0.0.1", port=port, timeout=5, trusted={"docs.example.com"}, label="ТАБЛИЦА"
+    )
+    with pytest.raises(Problems) as told:
+        stranger.request("GET", "/table.csv")
+    assert str(told.value) == (
+        "ТАБЛИЦА: адрес ведёт во внутреннюю сеть (localhost или частный адрес): такие адреса "
+        "не читаются"
+    )
+    given = sources._HTTPConnection(
+        "127.0.0.1", port=port, timeout=5, trusted={"127.0.0.1"}, label="ТАБЛИЦА"
+    )
+    given.request("GET", "/table.csv")
+    assert given.getresponse().status == 200
+    given.close()
 
 
 # --- Clean text ----------------------------------------------------------------------------
@@ -302,7 +362,7 @@ def test_formulas_are_stored_guarded_and_read_back_as_written(tmp_path: Path) ->
     # No cell starts a formula; a tab at the start is a space, and spaces go.
     assert raw == {"'" + title for title in FORMULAS[:4]} | {"таб"}
     again = run("pull", tmp_path / "f.csv", "--data", data)  # read back: the same activities
-    assert "новых активностей: 0" in again.stderr
+    assert "добавлено 0 новых активностей" in again.stderr
     from activity import log as activity_log
 
     titles = {

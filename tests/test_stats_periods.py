@@ -140,11 +140,13 @@ def test_a_year_without_calendar_is_stored_and_counted_with_one_warning(tmp_path
     assert warning.startswith(f"data/terms.yml:{REGISTRIES.terms_lines}: предупреждение: ")
     assert f"нет сроков четвертей {year.name} учебного года" in warning
     assert "(3)" in warning and "Добавьте в конец data/terms.yml" in warning
-    # The lines to add follow, indented; added as they are, the year has a calendar.
+    # The lines to add follow exactly as they are pasted at the end of the
+    # file (no indent of their own, which would nest them in the year above);
+    # pasted as they are, the year has a calendar.
     lines = checked.stdout.splitlines()
     start = lines.index(warning) + 1
-    added = [line[4:] for line in lines[start:] if line.startswith("    ")]
-    assert added[0] == f"- year: {year.id}"
+    added = list(itertools.takewhile(lambda line: line.startswith(("- year", " ")), lines[start:]))
+    assert added[0] == f"- year: {year.id}" and len(added) > 2
     data = tmp_path / "registry"
     shutil.copytree(ROOT / "data", data)
     with open(data / "terms.yml", "a", encoding="utf-8") as terms:

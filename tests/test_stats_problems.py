@@ -73,7 +73,8 @@ def test_missing_columns_are_named(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "cols.csv", rows=[GOOD[:2]], header=["Дата", "Учитель"])
     assert problems_of(source) == [
         f"{source}:1: нет обязательного столбца «Платформа» или «Platform»",
-        f"{source}:1: нет обязательного столбца «Вид активности» или «Активность» или «Activity»",
+        f"{source}:1: нет обязательного столбца «Вид активности» или «Вид деятельности» или "
+        "«Активность» или «Activity»",
     ]
 
 
@@ -91,7 +92,7 @@ def test_two_columns_for_one_field(tmp_path: Path) -> None:
         (b"\xef\xbb\xbf\r\n\r\n", "файл пуст"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "старый формат Excel .xls"),
         (b"%PDF-1.4\n\x00\x01\x02", "это не текстовый файл"),
-        (b"PK\x03\x04 damaged", "не удаётся прочитать файл XLSX"),
+        (b"PK\x03\x04 damaged", "файл XLSX повреждён или записан не до конца"),
         ("Дата,Педагог\n".encode() + b"\x98\x98", "текст не в UTF-8 и не в Windows-1251"),
     ],
 )
@@ -135,12 +136,12 @@ def test_xlsx_problems_name_the_sheet_row(tmp_path: Path) -> None:
         [datetime.date(2025, 9, 1), "Педагог 01", "Инфоурок", "Публикация", "", ""],  # row 2
         [None, None, None, None, None, None],  # row 3, empty
         [datetime.date(1999, 7, 1), "Педагог 01", "Инфоурок", "Публикация", "", ""],  # row 4
-        [45901, "Педагог 01", "Инфоурок", "Публикация", "", ""],  # row 5: a bare number
+        [12.5, "Педагог 01", "Инфоурок", "Публикация", "", ""],  # row 5: a number, no date
     ]
     source = write_xlsx(tmp_path / "bad.xlsx", rows)
     assert problems_of(source) == [
         f"{source}:4: 01.07.1999 — слишком ранняя дата (учёт ведётся с 01.09.2000): проверьте год",
-        f"{source}:5: «45901» — не дата: пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД",
+        f"{source}:5: «12.5» — не дата: задайте столбцу формат «Дата» или пишите ДД.ММ.ГГГГ",
     ]
 
 
@@ -230,3 +231,19 @@ def test_a_bad_calendar_is_reported_with_its_line_in_russian(
     with pytest.raises(Problems) as caught:
         registries.load(data)
     assert [str(p) for p in caught.value.problems] == expected
+
+
+def test_a_link_that_would_end_its_html_early_is_refused(tmp_path: Path) -> None:
+    rows = [
+        [*GOOD[:5], 'https://infourok.ru/a"onmouseover="alert(1)'],
+        [*GOOD[:5], "https://infourok.ru/a><script>alert(1)</script>"],
+        [*GOOD[:5], "https://ru.wikipedia.org/wiki/Урок_(значения)"],  # brackets pass
+    ]
+    source = write_csv(tmp_path / "links.csv", rows=rows, delimiter=";")
+    s = str(source)
+    assert problems_of(source) == [
+        f'{s}:2: ссылка «https://infourok.ru/a"onmouseover="alert(1)» — в адресе знак «"», '
+        "на нём ссылка оборвётся",
+        f"{s}:3: ссылка «https://infourok.ru/a><script>alert(1)</script>» — в адресе знак "
+        "«>», на нём ссылка оборвётся",
+    ]

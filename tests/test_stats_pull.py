@@ -20,7 +20,7 @@ def test_pull_twice_changes_nothing(tmp_path: Path) -> None:
     first = snapshot(data)
     again = run("pull", source, "--data", data)
     assert again.returncode == 0
-    assert "новых активностей: 0" in again.stderr and "журнал не изменился" in again.stderr
+    assert "добавлено 0 новых активностей" in again.stderr and "журнал не изменился" in again.stderr
     assert "Что дальше" not in again.stderr  # nothing to commit
     assert snapshot(data) == first
 

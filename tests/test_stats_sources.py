@@ -113,7 +113,10 @@ def test_address_problems(server) -> None:
     result = run("check", base + "missing.csv", base + "page.html")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{base}missing.csv: не удаётся скачать: сервер ответил 404 Not Found"
+    assert lines[0] == (
+        f"{base}missing.csv: не удаётся скачать: сервер ответил 404 — по этому адресу ничего "
+        "нет: проверьте адрес"
+    )
     assert lines[1].startswith(f"{base}page.html: это веб-страница, а не CSV или XLSX")
 
 

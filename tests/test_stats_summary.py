@@ -113,15 +113,18 @@ def test_export_xlsx_for_the_district_office(data: Path, tmp_path: Path) -> None
     book = openpyxl.load_workbook(output)
     assert book.sheetnames == ["Итоги", "По платформам", "По видам активности"]
     totals = list(book["Итоги"].values)
-    assert totals[0][0] == "Отчёт: II четверть 2025/26 учебного года"
+    assert totals[0][0] == (
+        "МБОУ «СОШ с. Белгатой Шалинского муниципального района»: отчёт за период "
+        "«II четверть 2025/26 учебного года» (05.11.2025 — 11.01.2026)"
+    )
     change = "Изменение (I четверть 2025/26 учебного года)"
-    assert totals[1:] == [
+    assert totals[2:] == [
         ("Показатель", "Число", change),
         ("Активностей", 2, -2),
         ("Педагогов", 2, -1),
     ]
     platforms = list(book["По платформам"].values)
-    assert platforms[1] == ("Платформа", "Активностей", "Педагогов", change)
+    assert platforms[2] == ("Платформа", "Активностей", "Педагогов", change)
     assert ("Электронная библиотека", 1, 1, 1) in platforms
     assert ("Инфоурок", 0, 0, -2) in platforms
 
@@ -177,10 +180,10 @@ def test_export_a_school_year_as_one_workbook(year_data: Path, tmp_path: Path) -
     book = openpyxl.load_workbook(output)
     assert book.sheetnames == [
         "Учебный год 2025-26",
-        "2025-26-q1",
-        "2025-26-q2",
-        "2025-26-q3",
-        "2025-26-q4",
+        "I четверть 2025-26",
+        "II четверть 2025-26",
+        "III четверть 2025-26",
+        "IV четверть 2025-26",
     ]
     year = rows_of(book["Учебный год 2025-26"])
     assert year[0][0] == (
@@ -200,7 +203,7 @@ def test_export_a_school_year_as_one_workbook(year_data: Path, tmp_path: Path) -
     assert ("в том числе каникулы", "27.05.2026 — 31.08.2026", 1, 1) in terms
     assert ("Платформа", "Активностей", "Педагогов", "Изменение") in year
     assert ("Вид активности", "Активностей", "Педагогов", "Изменение") in year
-    q2 = rows_of(book["2025-26-q2"])
+    q2 = rows_of(book["II четверть 2025-26"])
     assert q2[0][0].startswith("МБОУ «СОШ с. Белгатой")
     assert "«II четверть 2025/26 учебного года» (05.11.2025 — 11.01.2026)" in q2[0][0]
     change = "Изменение (I четверть 2025/26 учебного года)"

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import material
 import pytest
+import yaml
 
 from chechen import palochka
 from common.site_config import ROOT
+from common.words import MESSAGES, WORDS_FILE, message
 from support.site import PAGES, BuiltSite, address
 
 MATERIAL_RU = Path(material.__file__).parent / "templates" / "partials" / "languages" / "ru.html"
@@ -75,3 +77,22 @@ def test_chechen_page_interface_is_chechen(site: BuiltSite) -> None:
     assert page.select_one('a[rel="edit"]')["title"] == ce["action.edit"]
     directions = {span.get_text(strip=True) for span in page.select(".md-footer__direction")}
     assert directions == {ce["footer.previous"], ce["footer.next"]}
+
+
+# The tools' messages (data/words.yml, messages): in Russian, each one used.
+MESSAGE_CALL = re.compile(r"""\bmessage\(\s*["']([a-z_]+)["']""")
+
+
+def test_every_message_the_tools_tell_is_in_words_and_russian() -> None:
+    messages = yaml.safe_load((ROOT / WORDS_FILE).read_text("utf-8"))[MESSAGES]
+    used = {
+        key
+        for path in (ROOT / "scripts").rglob("*.py")
+        for key in MESSAGE_CALL.findall(path.read_text("utf-8"))
+    }
+    assert used == set(messages), (used - set(messages), set(messages) - used)
+    for key, text in messages.items():
+        words = re.sub(r"{\w+}|<[^>]*>", "", text)  # «<{tag}>» names a tag: no words
+        assert re.search("[а-яё]", words) or not words.strip(), key
+        formatted = message(key, **{name: "x" for name in re.findall(r"{(\w+)}", text)})
+        assert "\n" not in formatted and "{" not in formatted, key

@@ -7,15 +7,14 @@ the year before) and a sheet per term, each under a title row naming the
 school and the period. In CSV the sheets follow one another.
 
 Exports hold counts only, but they are files for the office, not the
-repository: they go to exports/ (git ignores it), and `refused_output`
-keeps them out of data/ and off every file git tracks.
+repository: they go to exports/ (git ignores it) or wherever
+activity/outputs.py allows.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,11 +24,11 @@ from typing import Any
 from common.atomic import write_bytes
 
 from .labels import Labels
-from .registries import Registries
+from .registries import Registries, SchoolYear, Term
 from .summary import Counts, TermSummary, YearSummary, lines
+from .validate import Rejected
 from .values import neutralised
 
-EXPORTS = "exports"
 Table = tuple[str, list[str], list[list[object]]]  # title, header, rows
 
 
@@ -77,14 +76,64 @@ def tables(
     return result
 
 
-def term_sheets(
-    summary: TermSummary, previous: TermSummary | None, registries: Registries, labels: Labels
+def period_sheets(
+    years: list[YearSummary],
+    registries: Registries,
+    labels: Labels,
+    heading: HeadingWords,
+    *,
+    term: str | None = None,
+    year: str | None = None,
 ) -> list[Sheet]:
-    """A term's export: one sheet per table, under the report's heading."""
-    heading = labels["title"].format(term=summary.term.name["ru"])
+    """The export of one term (its id) or one school year, compared with
+    the period before; `years` are every year of the log (summary.summarise_years)."""
+    terms = [summary for each in years for summary in each.terms]
+    if term is not None:
+        index = next(i for i, summary in enumerate(terms) if summary.term.id == term)
+        return term_sheets(
+            terms[index], terms[index - 1] if index else None, registries, labels, heading
+        )
+    index = next(i for i, each in enumerate(years) if each.year.id == year)
+    chosen = years[index]
+    first = terms.index(chosen.terms[0]) if chosen.terms else 0
+    return year_sheets(
+        chosen,
+        years[index - 1] if index else None,
+        terms[first - 1] if first else None,
+        registries,
+        labels,
+        heading,
+    )
+
+
+def rejects_csv(rejected: Sequence[Rejected]) -> bytes:
+    """The rows `pull --partial` refused, under headers stats.py reads, with
+    why («Причина») and where they were («Откуда»): fixed, the file is
+    pulled again as it is."""
+    rows: list[list[object]] = [[*REJECTS_HEADER, "Причина", "Откуда"]]
+    rows += [[*row.cells, "; ".join(row.reasons), f"{row.source}:{row.line}"] for row in rejected]
+    return csv_bytes(rows)
+
+
+# The log's fields (model.FIELDS) as a school's sheet names them.
+REJECTS_HEADER = ("Дата", "ФИО педагога", "Платформа", "Вид активности", "Название", "Ссылка")
+
+
+def term_sheets(
+    summary: TermSummary,
+    previous: TermSummary | None,
+    registries: Registries,
+    labels: Labels,
+    heading: HeadingWords,
+) -> list[Sheet]:
+    """A term's export: one sheet per table, each under the title rows that
+    name the school and the period, as a year's sheets are."""
     name = previous.term.name["ru"] if previous else None
+    rows = heading.rows(
+        summary.term.name["ru"], summary.start, summary.end, _notes(summary, labels)
+    )
     return [
-        Sheet(table[0], [heading], [table])
+        Sheet(table[0], rows, [table])
         for table in tables(summary, previous, name, registries, labels)
     ]
 
@@ -114,18 +163,35 @@ def year_sheets(
     before = before_first_term
     for term in year.terms:
         name = before.term.name["ru"] if before else None
-        notes = []
-        if days := term.term.holidays:
-            notes.append(labels["holidays_period"].format(start=_day(days[0]), end=_day(days[1])))
         sheets.append(
             Sheet(
-                term.term.id,
-                heading.rows(term.term.name["ru"], term.start, term.end, notes),
+                term_sheet_name(term.term, year.year),
+                heading.rows(term.term.name["ru"], term.start, term.end, _notes(term, labels)),
                 tables(term, before, name, registries, labels),
             )
         )
         before = term
     return sheets
+
+
+def _notes(term: TermSummary, labels: Labels) -> list[str]:
+    if days := term.term.holidays:
+        return [labels["holidays_period"].format(start=_day(days[0]), end=_day(days[1]))]
+    return []
+
+
+def term_sheet_name(term: Term, year: SchoolYear) -> str:
+    """A term's sheet, named in Russian as Excel allows (SHEET_NAME characters,
+    none of \\ / ? * [ ] :): «I четверть 2025-26», its name up to the school
+    year; else its name cut at a word."""
+    name = term.name["ru"]
+    if year.name in name:
+        name = name[: name.index(year.name) + len(year.name)]
+    name = name.translate(_NOT_IN_SHEET_NAMES)
+    if len(name) > SHEET_NAME:
+        cut = name.rfind(" ", 0, SHEET_NAME + 1)
+        name = name[:cut].rstrip() if cut > 0 else name[:SHEET_NAME]
+    return name
 
 
 @dataclass(frozen=True)
@@ -247,36 +313,15 @@ def csv_bytes(rows: Iterable[Iterable[object]], excel: bool = True) -> bytes:
     return ("\ufeff" if excel else "").encode("utf-8") + out.getvalue().encode("utf-8")
 
 
-def refused_output(path: Path, root: Path, data: Path) -> str | None:
-    """Why a file may not be written at `path`, or None: exports and lists of
-    refused rows stay out of data/ and never replace a file git tracks."""
-    target = path.resolve()
-    for folder in {(root / "data").resolve(), data.resolve()}:
-        if target == folder or folder in target.parents:
-            return (
-                f"в папке {folder} хранятся данные сайта: сюда выгрузки не пишутся; "
-                f"укажите, например, {EXPORTS}/{path.name}"
-            )
-    if root.resolve() in target.parents and _tracked(target, root):
-        return "этот файл хранится в репозитории: выберите другое имя, например в папке exports/"
-    return None
-
-
-def _tracked(path: Path, root: Path) -> bool:
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "--error-unmatch", "--", str(path)],
-            capture_output=True,
-            check=False,
-        )
-    except OSError:  # no git here: only data/ is refused
-        return False
-    return result.returncode == 0
+SHEET_NAME = 31  # characters of a sheet's name, at most, in Excel
 
 
 def _sheet_name(name: str) -> str:
-    """A name Excel accepts: none of \\ / ? * [ ] :, at most 31 characters."""
-    return name.translate(str.maketrans("\\/?*[]:", "-------"))[:31]
+    """A name Excel accepts: none of \\ / ? * [ ] :, at most SHEET_NAME characters."""
+    return name.translate(_NOT_IN_SHEET_NAMES)[:SHEET_NAME]
+
+
+_NOT_IN_SHEET_NAMES = str.maketrans("\\/?*[]:", "-------")
 
 
 def _span(start: date, end: date) -> str:

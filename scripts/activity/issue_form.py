@@ -9,10 +9,11 @@ log's columns (model.FIELDS) and `consent`.
 
 The text is hostile: anyone can open an issue, and edit its text by hand
 later. It is bounded (MAX_EVENT, MAX_BODY, MAX_ANSWER), read strictly (every
-field once, in order, nothing else), and control and bidi characters are
-refused, never printed. The answers are then judged by the validator that
-judges a spreadsheet's rows, so every rule of `stats.py check` applies. A
-problem names the issue and the field:
+field once, in order, nothing else), and control, bidi and tag characters
+are refused, never printed. The answers are then judged by the validator
+that judges a spreadsheet's rows, so every rule of `stats.py check`
+applies, and by the form's stricter rules (form_rules). A problem names the
+issue and the field:
 
     issue #12:«Дата»: 01.12.2030 — дата в будущем (сегодня 25.11.2026): …
 """
@@ -25,13 +26,15 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from common import yamldata
+from common import os_errors, yamldata
 
+from . import form_rules
 from . import log as activity_log
 from .model import FIELDS, Activity, Problem, Problems
 from .pseudonyms import is_pseudonym
 from .registries import Registries
 from .validate import Validator
+from .values import clean_name, clean_text
 
 FORM = Path(".github", "ISSUE_TEMPLATE", "report-activity.yml")
 CONSENT = "consent"  # the id of the form's consent checkboxes
@@ -43,11 +46,24 @@ NO_RESPONSE = "_No response_"
 # The teacher of a row shown before it is stored: «педагог-» and ten hex
 # digits in the log.
 SHOWN_PSEUDONYM = "педагог-…"
+# GitHub keeps every earlier version of an issue's text, so a teacher who
+# deletes the name still shows it in the history: the coordinator removes
+# the issue (/contributing/report-sheet/#issues says how).
+CONSENT_MISSING = (
+    "не отмечено согласие: без него сведения не принимаются. Согласны, чтобы ваше ФИО "
+    "было видно в этой заявке, — отметьте согласие. Не согласны — ничего не удаляйте "
+    "сами: GitHub хранит прежние версии текста заявки, поэтому координатор удалит эту "
+    "версию из истории (или всю заявку), а об участии сообщите через онлайн-таблицу "
+    "школы (её адрес даёт координатор)"
+)
 _HEADING = re.compile(r"### (.*)")
 _CHECKBOX = re.compile(r"- \[([ xX])\] (.*)")
 # Characters that must never reach the log or a terminal: controls other
-# than tab and line ends, and the bidi controls that reorder what is shown.
-HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# than tab and line ends, the bidi controls that reorder what is shown, and
+# the tag characters (U+E0000–U+E007F) that carry text no one sees.
+HIDDEN = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]"
+)
 _FORM_SCHEMA = {
     "type": "object",
     "required": ["body"],
@@ -137,7 +153,9 @@ def load_form(project: Path) -> Form:
         or not consent[0].options
     ):
         wanted = ", ".join((*FIELDS, CONSENT))
-        raise Problems([document.problem(f"the form's field ids must be {wanted}", "body")])
+        raise Problems(
+            [document.problem(f"поля формы (id) должны быть такими, по порядку: {wanted}", "body")]
+        )
     return form
 
 
@@ -150,11 +168,12 @@ def read(event: Path, form: Form, validator: Validator) -> Report:
     # Every answer read is judged, so that all its problems are told at once;
     # a field whose answer could not be read has told its problem already.
     judged = validator.record(answers, (source, 1))
-    if isinstance(judged, Activity):
-        activity: Activity | None = None if problems else judged
-    else:
-        problems += [_at(source, form, field, why) for field, why in judged if field in answers]
-        activity = None
+    refused = [] if isinstance(judged, Activity) else judged
+    # The form's own stricter rules, for the fields every other rule passed.
+    told = {field for field, _ in refused}
+    refused += [(field, why) for field, why in _stricter(answers) if field not in told]
+    problems += [_at(source, form, field, why) for field, why in refused if field in answers]
+    activity = judged if isinstance(judged, Activity) and not problems else None
     problems.sort()
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
@@ -193,7 +212,7 @@ def read_bounded(path: Path, limit: int, too_big: str) -> bytes:
             data = file.read(limit + 1)
     except OSError as err:
         raise Problems(
-            [Problem(str(path), 1, f"не удаётся прочитать файл: {err.strerror}")]
+            [Problem(str(path), 1, f"не удаётся прочитать файл: {os_errors.reason(err)}")]
         ) from None
     if len(data) > limit:
         raise Problems([Problem(str(path), 1, too_big)])
@@ -281,6 +300,20 @@ def _sections(
     return sections, problems
 
 
+def _stricter(answers: dict[str, str]) -> list[tuple[str, str]]:
+    """The problems of the answers by the form's own rules (form_rules)."""
+    checks = (
+        ("teacher", form_rules.teacher, clean_name),
+        ("title", form_rules.title, clean_text),
+        ("url", form_rules.link, str.strip),
+    )
+    found = []
+    for field, rule, cleaned in checks:
+        if (answer := cleaned(answers.get(field, ""))) and (problem := rule(answer)):
+            found.append((field, problem))
+    return found
+
+
 def _unticked(lines: list[str], field: Field) -> str:
     """Why the field's boxes are not ticked as the form words them; "" if they are."""
     boxes = [_CHECKBOX.fullmatch(line.strip()) for line in lines if line.strip()]
@@ -288,10 +321,7 @@ def _unticked(lines: list[str], field: Field) -> str:
         return "здесь должна быть только отметка «- [X]» с текстом согласия из формы"
     ticked = {" ".join(box[2].split()) for box in boxes if box and box[1] in "xX"}
     if not ticked:
-        return (
-            "не отмечено согласие: без него сведения не принимаются; если вы не согласны, "
-            "чтобы ФИО было видно в заявке, удалите его и сообщите об участии координатору"
-        )
+        return CONSENT_MISSING
     if not ticked <= set(field.options) or len(ticked) < len(field.options):
         return "текст согласия изменён: верните текст из формы и отметьте его"
     return ""

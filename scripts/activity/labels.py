@@ -86,20 +86,23 @@ KEYS = (
 )
 # Counts: {n} and the noun in the form the number asks for.
 PLURALS = ("n_activities", "n_teachers")
-# Some labels are empty in one language (a Chechen page's lead-in to a
-# Russian text has no Russian twin), so names here may be empty strings.
-_FORMS = {
-    "type": "object",
-    "minProperties": 1,
-    "additionalProperties": TEXT,
-}
+# Labels that may be empty in a language: a Chechen page's lead-in to a
+# text still in Russian has no Russian twin. Every other label is TEXT.
+MAY_BE_EMPTY = {"notes_in_russian": "ru"}
+_FORMS = {"type": "object", "minProperties": 1, "additionalProperties": TEXT}
 _SCHEMA = {
     "type": "object",
     "required": [*KEYS, *PLURALS],
     "additionalProperties": False,
     "properties": {
         **{
-            key: NAMES | {"properties": {lang: {"type": "string"} for lang in LANGS}}
+            key: NAMES
+            | {
+                "properties": {
+                    lang: {"type": "string"} if MAY_BE_EMPTY.get(key) == lang else TEXT
+                    for lang in LANGS
+                }
+            }
             for key in KEYS
         },
         **{key: NAMES | {"properties": {lang: _FORMS for lang in LANGS}} for key in PLURALS},
@@ -120,6 +123,19 @@ class Labels(dict[str, str]):
         """`number` with the noun of `key` in its form: «2 активности»."""
         forms = self._plurals[key]
         return forms.get(self._category(number), forms["other"]).format(n=number)
+
+
+def counted(number: int, one: str, few: str, many: str) -> str:
+    """A Russian phrase with `number` in it ({n}), in the form the number
+    asks for by the CLDR plural rules: counted(2, "{n} строка", "{n}
+    строки", "{n} строк") → «2 строки»; 1, 21, 101 take `one`, 2–4, 22–24
+    `few`, the rest `many`. For stats.py's own messages; the report pages
+    take their forms from data/report-labels.yml (Labels.count)."""
+    form = {"one": one, "few": few}.get(_RUSSIAN(number), many)
+    return form.format(n=number)
+
+
+_RUSSIAN = Locale.parse("ru").plural_form
 
 
 def categories(lang: str) -> set[str]:

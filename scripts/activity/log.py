@@ -125,11 +125,12 @@ def merge(*groups: Iterable[Activity]) -> list[Activity]:
 def to_csv(activities: Iterable[Activity]) -> str:
     """Activities as CSV in the log's columns, the header first (no first
     line of the log's own): a table `pull` reads like any other."""
-    return csv_bytes([FIELDS, *(_fields(item) for item in activities)], excel=False).decode()
+    return csv_bytes([FIELDS, *(cells(item) for item in activities)], excel=False).decode()
 
 
-def _fields(item: Activity) -> tuple[str, ...]:
-    return (item.date.isoformat(), item.teacher, item.platform, item.activity, item.title, item.url)
+def cells(item: Activity) -> list[str]:
+    """An activity's cells in the log's columns, as the log writes them."""
+    return [item.date.isoformat(), item.teacher, item.platform, item.activity, item.title, item.url]
 
 
 def to_bytes(log: Log) -> bytes:
@@ -137,5 +138,5 @@ def to_bytes(log: Log) -> bytes:
     example = str(log.example).lower()
     first = f"# activity log of scripts/stats.py; example={example}; key={log.key or 'none'}"
     rows: list[Iterable[object]] = [[first], FIELDS]
-    rows += (_fields(item) for item in log.activities)
+    rows += (cells(item) for item in log.activities)
     return csv_bytes(rows, excel=False)

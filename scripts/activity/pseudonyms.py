@@ -2,9 +2,10 @@
 
 The repository is public, so a teacher's name is stored only when the
 teacher is in data/consent.yml, and then as that file writes it. Everyone
-else becomes «педагог-» and ten hex digits: a keyed hash of the name's
+else becomes «педагог-» and ten hex digits: keyed hashes of the name's
 canonical form (values.teacher_key), the same for every spelling of one
-teacher: «Абдулаева М. В.» and «Абдулаева Марха Висхановна» alike. The key
+teacher, and for its initials when they stand for that teacher alone
+(activity/names.py). The key
 lives beside the log in .teacher-key, which git ignores; without it a name
 cannot be found from its pseudonym by trying the school's staff list.
 
@@ -24,38 +25,94 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from common import os_errors
+
 from .model import Activity, Problem, Problems
+from .names import Parsed, Resolved, resolve
 from .registries import Registries
-from .values import teacher_key
+from .values import initials_key, is_pseudonym
+
+__all__ = ["is_pseudonym"]  # where the other modules take it from
 
 KEY_FILE = ".teacher-key"
-_PSEUDONYM = re.compile(r"педагог-[0-9a-f]{10}")
-
-
-def is_pseudonym(teacher: str) -> bool:
-    return _PSEUDONYM.fullmatch(teacher) is not None
+PREFIX = "педагог-"
 
 
 class Pseudonyms:
-    """Gives each teacher the form the log keeps: the name or a pseudonym."""
+    """Gives each teacher the form the log keeps: the name or a pseudonym.
 
-    def __init__(self, key: bytes, registries: Registries) -> None:
+    A pseudonym is «педагог-» and ten hex digits, keyed hashes of the
+    teacher's key (values.teacher_key): three of the surname and first
+    initial, three of the surname and first two initials, four of the whole
+    key. So a name written with initials alone can be matched to the
+    teachers of the log it may stand for (activity/names.py), and nothing
+    else can be read from it without the key. A name of one word or with a
+    number in it (Педагог 01) has ten digits of its whole key, as every
+    pseudonym had before full names were told apart.
+
+    `resolved` says whom each spelling read stands for, and which old
+    pseudonyms of the log stand for whom now."""
+
+    def __init__(self, key: bytes, registries: Registries, resolved: Resolved | None = None):
         self.key = key
         self._registries = registries
+        self._resolved = resolved or Resolved()
+        self._made: dict[str, str] = {}
         # A teacher who consents after being pulled: the old pseudonym
         # becomes the name at the next pull.
-        self._consented = {self.pseudonym(name): name for name in registries.consented.values()}
+        self._named = {self.pseudonym(key): name for key, name in registries.consented.items()}
 
-    def pseudonym(self, teacher: str) -> str:
-        digest = hmac.new(self.key, teacher_key(teacher).encode("utf-8"), hashlib.sha256)
-        return "педагог-" + digest.hexdigest()[:10]
+    def _hex(self, text: str) -> str:
+        return hmac.new(self.key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def pseudonym(self, key: str) -> str:
+        """The pseudonym of the teacher whose key (values.teacher_key) is `key`."""
+        if made := self._made.get(key):
+            return made
+        name = Parsed.of(key)
+        if not name.given:
+            made = PREFIX + self._hex(key)[:10]
+        else:
+            made = PREFIX + self._initials(name) + self._hex("3:" + key)[:4]
+        self._made[key] = made
+        return made
+
+    def _initials(self, name: Parsed) -> str:
+        initials = [word[0] for word in name.given]
+        first = self._hex(f"1:{name.surname} {initials[0]}")[:3]
+        return first + self._hex("2:" + " ".join([name.surname, *initials[:2]]))[:3]
+
+    def old_pseudonym(self, key: str) -> str:
+        """The pseudonym `key`'s teacher had before full names were told apart."""
+        return PREFIX + self._hex(initials_key(key))[:10]
+
+    def may_abbreviate(self, short: str, pseudonym: str) -> bool:
+        """Whether the initials of `short` (a key of initials alone) are those
+        of the teacher of `pseudonym`, as far as its digits tell."""
+        name = Parsed.of(short)
+        digits, mine = pseudonym[len(PREFIX) :], self._initials(name)
+        return digits[:3] == mine[:3] and (len(name.given) == 1 or digits[3:6] == mine[3:6])
 
     def kept_as(self, teacher: str) -> str:
-        if named := self._registries.consent_name(teacher):
-            return named
+        """The form the log keeps of `teacher`, a spelling read or a pseudonym."""
         if is_pseudonym(teacher):
-            return self._consented.get(teacher, teacher)
-        return self.pseudonym(teacher)
+            if renamed := self._resolved.renamed.get(teacher):
+                return self._form(renamed)
+            return self._named.get(teacher, teacher)
+        if (identity := self._resolved.identity.get(teacher)) is None:
+            # A spelling not read with the others: it stands for whom
+            # data/consent.yml alone tells.
+            consent = {
+                name: ("data/consent.yml", 0) for name in self._registries.consented.values()
+            }
+            identity = resolve({teacher: ("", 0)}, consent).of(teacher)
+            self._resolved.identity[teacher] = identity
+        return self._form(identity)
+
+    def _form(self, identity: str) -> str:
+        if is_pseudonym(identity):  # a teacher of the log, known by a pseudonym
+            return self._named.get(identity, identity)
+        return self._registries.consented.get(identity) or self.pseudonym(identity)
 
     def apply(self, activity: Activity) -> Activity:
         return replace(activity, teacher=self.kept_as(activity.teacher))
@@ -89,9 +146,7 @@ def read_key(path: Path) -> bytes:
     except UnicodeDecodeError:
         raise _key_problem(label, "в файле не ключ (не шестнадцатеричные знаки)", _COPY) from None
     except OSError as err:
-        raise _key_problem(
-            label, f"файл ключа не читается ({err.strerror})", "проверьте права на файл"
-        ) from None
+        raise _key_problem(label, "файл ключа не читается", os_errors.reason(err)) from None
     if not text:
         raise _key_problem(label, "файл ключа пуст", _COPY)
     if not _HEX.fullmatch(text):

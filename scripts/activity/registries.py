@@ -192,6 +192,19 @@ class Registries:
     def has_consent(self, teacher: str) -> bool:
         return teacher_key(teacher) in self.consented
 
+    def calendar_warning(self, year: str, activities: int) -> list[str]:
+        """The warning for a school year with `activities` and no calendar in
+        data/terms.yml: a line naming the file, then the lines to add at its
+        end, unindented, ready to paste."""
+        name = SchoolYear(year).name
+        return [
+            f"{TERMS_FILE}:{self.terms_lines}: предупреждение: нет сроков четвертей {name} "
+            f"учебного года; его активности ({activities}) учтены в итогах года, а в отчёты "
+            f"по четвертям не попадут. Добавьте в конец {TERMS_FILE} эти строки и проверьте "
+            "даты по календарному учебному графику школы:",
+            *self.calendar_hint(year),
+        ]
+
     def calendar_hint(self, year: str) -> list[str]:
         """The lines to add to data/terms.yml for a year without calendar: the
         nearest known year's terms a year on (their days to be checked), or

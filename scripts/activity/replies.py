@@ -1,20 +1,25 @@
 """What the GitHub workflows post, in Russian, for teachers and the coordinator.
 
     issue_reply    the one reply to a report issue (report-intake.yml): either
-                   «принято к проверке» with the row as it will be stored, or
-                   the problems and how to edit the issue. MARKER, a hidden
-                   line, is how the workflow finds the reply to edit it.
-    pull_request   the description of a pull request that adds rows to the
-                   log (report-intake.yml, report-sheet.yml): «Closes #N», the
-                   new rows, each touched term's counts before and after, and
-                   the rows refused, with their reasons.
+                   «принято к проверке» with the activity as it will be
+                   stored, or the problems and how to edit the issue. MARKER,
+                   a hidden line, is how the workflow finds the reply to edit it.
+    pull_request   the description of the one pull request that adds rows to
+                   the log (branch activity/intake, both workflows): a
+                   «Closes #N» line for each report issue it carries, the new
+                   rows, each touched term's counts before and after, and the
+                   spreadsheet rows refused.
 
+The issue is public and shows the teacher's name, so nothing posted shows
+the teacher of a row: not the pseudonym, which would tie the name to every
+row the log keeps under it, and not a name. A row is shown by its date,
+platform, kind and title (`listed`). A refused spreadsheet row is told by
+its line, column and a generic reason (activity/refusals.py), never by a
+cell's value, and the spreadsheet's address never (it is a secret).
 Everything that came from a teacher goes into code blocks: GitHub then
 shows it as it is, with no Markdown, no HTML, no @mention and no #reference
-made of it. Rows refused from a spreadsheet are told by their line and
-reason, the teacher's name taken out (the description is public), and the
-spreadsheet's address never (it is a secret). Long lists are cut at SHOWN.
-The templates are beside this module, in templates/.
+made of it. Long lists are cut at SHOWN. The templates are beside this
+module, in templates/.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,26 +35,27 @@ from render.mdtext import cell
 from render.templating import render_template
 
 from . import log as activity_log
-from .issue_form import Form, Report, read_bounded, shown_row, visible
+from .issue_form import Form, Report, read_bounded, visible
 from .model import Activity, Problem, Problems
+from .refusals import generic
 from .registries import Registries
+from .sources import csv_error as _csv_error
 from .summary import Counts, lines, summarise_years
-from .values import clean_name
 
 MARKER = "<!-- stats.py from-issue: the reply to this report -->"
 TEMPLATES = Path(__file__).parent / "templates"
 SHOWN = 50  # rows and refusals listed in a description; the rest are counted
 MAX_REJECTS = 1 << 20  # bytes of a list of refused rows read back
 REASON, WHERE = "Причина", "Откуда"  # the columns stats.py pull adds to refused rows
-HIDDEN_NAME = "[ФИО скрыто]"
 
 
 @dataclass(frozen=True)
 class Refused:
-    """A spreadsheet row refused: its line there and why, without the name."""
+    """A spreadsheet row refused: its line there, and the columns and
+    generic reasons (refusals.generic) that may be published."""
 
     line: str
-    reasons: str
+    reasons: tuple[str, ...]
 
 
 def issue_reply(report: Report, form: Form, registries: Registries) -> str:
@@ -59,7 +65,7 @@ def issue_reply(report: Report, form: Form, registries: Registries) -> str:
         "issue-reply.md.jinja",
         folder=TEMPLATES,
         marker=MARKER,
-        row=_fenced([shown_row(activity, registries)]) if activity else "",
+        row=_fenced(listed([activity], registries)) if activity else "",
         named=bool(activity and registries.consent_name(activity.teacher)),
         problems=_fenced(
             f"«{p.field}»: {p.message}" if p.field else p.message for p in report.problems
@@ -73,7 +79,7 @@ def pull_request(
     after: activity_log.Log,
     registries: Registries,
     refused: list[Refused],
-    closes: int | None,
+    closes: Sequence[int] = (),
 ) -> str:
     """The description of the pull request that turns `before` into `after`."""
     old = [] if before.example else before.activities
@@ -82,20 +88,21 @@ def pull_request(
     return render_template(
         "pull-request.md.jinja",
         folder=TEMPLATES,
-        closes=closes,
+        closes=sorted(set(closes)),
         example=before.example and bool(before.activities),
         new=len(new),
-        rows=_fenced(_csv_lines(new[:SHOWN])) if new else "",
+        rows=_fenced(listed(new[:SHOWN], registries)) if new else "",
         refused=len(refused),
-        refusals=_fenced(f"строка {r.line}: {r.reasons}" for r in refused[:SHOWN]),
+        refusals=_fenced(f"строка {r.line}: {'; '.join(r.reasons)}" for r in refused[:SHOWN]),
         shown=SHOWN,
         periods=_periods(registries, old, after.activities, new),
     )
 
 
 def read_refused(path: Path) -> list[Refused]:
-    """The rows `stats.py pull --rejects` wrote to `path`; raise Problems if
-    it is not such a list. The teacher's name is taken out of the reasons."""
+    """The rows `stats.py pull --rejects` wrote to `path`, each by its line
+    and what may be published of its reasons; raise Problems if it is not
+    such a list."""
     shown = str(path)
     data = read_bounded(path, MAX_REJECTS, f"файл больше {MAX_REJECTS // 2**20} МБ")
     text = data.decode("utf-8-sig", errors="replace")
@@ -105,24 +112,43 @@ def read_refused(path: Path) -> list[Refused]:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as err:
-        raise Problems([Problem(shown, 1, f"файл не читается как CSV: {err}")]) from None
+        raise Problems(
+            [Problem(shown, 1, f"файл не читается как CSV ({_csv_error(err)})")]
+        ) from None
     header = rows[0] if rows else []
-    if REASON not in header or WHERE not in header or len(header) < 2:
+    if REASON not in header or WHERE not in header:
         raise Problems(
             [Problem(shown, 1, f"нет столбцов «{REASON}» и «{WHERE}»: это не список отказов")]
         )
-    reason, where, teacher = header.index(REASON), header.index(WHERE), 1
+    reason, where = header.index(REASON), header.index(WHERE)
     refused = []
     for row in rows[1:]:
         if len(row) != len(header):
             continue
         line = row[where].rsplit(":", 1)[-1]  # the source is a secret address
-        names = {row[teacher].strip(), clean_name(row[teacher])} - {""}
-        reasons = row[reason]
-        for name in sorted(names, key=len, reverse=True):
-            reasons = reasons.replace(name, HIDDEN_NAME)
-        refused.append(Refused(line if line.isdigit() else "?", reasons))
+        refused.append(Refused(line if line.isdigit() else "?", tuple(generic(row[reason]))))
     return refused
+
+
+def listed(activities: Iterable[Activity], registries: Registries) -> list[str]:
+    """Each activity as it may be shown in public: its date, platform, kind
+    and title, never its teacher (a name, or a pseudonym that a public issue
+    would tie to a name)."""
+    platforms = {kind.id: kind.name["ru"] for kind in registries.platforms}
+    kinds = {kind.id: kind.name["ru"] for kind in registries.activities}
+    return [
+        " · ".join(
+            part
+            for part in (
+                f"{item.date:%d.%m.%Y}",
+                platforms.get(item.platform, item.platform),
+                kinds.get(item.activity, item.activity),
+                item.title,
+            )
+            if part
+        )
+        for item in activities
+    ]
 
 
 def _periods(
@@ -168,10 +194,6 @@ def _count_rows(registries: Registries, after: Counts, before: Counts | None) ->
             if line.activities or line.previous
         ]
     return [[cell(str(name)), str(was), str(now)] for name, was, now in rows]
-
-
-def _csv_lines(activities: Iterable[Activity]) -> list[str]:
-    return activity_log.to_csv(activities).rstrip("\n").split("\n")[1:]
 
 
 def _fenced(lines_: Iterable[str]) -> str:

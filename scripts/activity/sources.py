@@ -21,13 +21,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import http
 import http.client
 import io
 import ipaddress
 import itertools
+import os
 import re
 import socket
+import ssl
+import stat
 import threading
 import time
 import urllib.error
@@ -37,8 +41,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
+
+from common import os_errors
 
 from .columns import HEADER_ROWS, header_score
 from .model import Problem, Problems
@@ -54,7 +60,12 @@ TIMEOUT = 30  # seconds of silence from a server
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 _ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls format, and an encrypted workbook
+# An OOXML workbook saved with a password is an OLE file holding this part
+# (MS-OFFCRYPTO), named in UTF-16 in the file's directory.
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+# A file (not an address) named as a workbook.
+_XLSX_NAME = re.compile(r"\.xls[xm]\Z", re.IGNORECASE)
 _CHUNK = 1 << 16
 # Characters no cell may hold: C0 and C1 controls but tab and line breaks,
 # DEL, and the bidi overrides and isolates that make text read otherwise
@@ -66,9 +77,9 @@ _C0 = bytes([*range(9), 11, 12, *range(14, 32), 127])
 _NOT_C0 = bytes(b for b in range(256) if b not in _C0)
 # (Two searches: each with a literal first byte is many times faster than one.)
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
-_BIDI = re.compile(rb"\xe2[\x80\x81][\xa6-\xae]")  # a few more: UNSAFE tells
+_BIDI = re.compile(rb"\xe2[\x80\x81][\xa6-\xae]")  # a few more (U+2028 too): UNSAFE tells
 
-Cell = str | date
+Cell = str | date | int | float  # XLSX gives dates and numbers as they are
 # What reading a text file can still raise after its first line.
 READ_ERRORS = (csv.Error, UnicodeDecodeError)
 
@@ -87,6 +98,7 @@ class Table:
     lines_read: Callable[[], int]
     empty: str = "в файле нет ни одной строки"  # the problem when there is no row at all
     bad: dict[int, str] = field(default_factory=dict)
+    texts_only: bool = True  # every cell is a str (CSV); XLSX has dates and numbers too
 
 
 @dataclass(frozen=True)
@@ -135,7 +147,7 @@ def open_table(
         with _xlsx_table(label, data, sheet) as table:
             yield table
     else:
-        _refuse_other_formats(label, data[:512])
+        _refuse_other_formats(label, data, local_xlsx=_XLSX_NAME.search(source) is not None)
         yield _csv_table(label, data)
 
 
@@ -153,7 +165,7 @@ def _read_bytes(source: str, label: str) -> bytes:
     except IsADirectoryError:
         raise _problem(label, "это папка, а не файл") from None
     except OSError as err:
-        raise _problem(label, f"не удаётся прочитать файл: {err.strerror}") from None
+        raise _problem(label, f"не удаётся прочитать файл: {os_errors.reason(err)}") from None
 
 
 def _too_big(label: str) -> Problems:
@@ -163,7 +175,23 @@ def _too_big(label: str) -> Problems:
 
 
 def _bounded(label: str, binary: BinaryIO) -> bytes:
-    data = binary.read(MAX_BYTES + 1)
+    """The file's bytes, MAX_BYTES at the most. Its size, when the system
+    knows it, refuses a file too big before reading, and lets it be read
+    into a buffer of its own size (read(MAX_BYTES + 1) would take one of
+    the limit's, a few times slower)."""
+    try:
+        status = os.fstat(binary.fileno())
+    except (OSError, ValueError):  # no file of the system's
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode):  # not a pipe, not /dev/zero
+        if status.st_size > MAX_BYTES:
+            raise _too_big(label)
+        data = binary.read(status.st_size + 1)  # one more: a file that grew meanwhile
+        if len(data) <= status.st_size:
+            return data
+        data += binary.read(MAX_BYTES - len(data) + 1)
+    else:
+        data = binary.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise _too_big(label)
     return data
@@ -183,8 +211,8 @@ def _download(url: str, label: str) -> bytes:
             outcome.append(_fetch(url, label, deadline))
         except Problems as err:
             outcome.append(err)
-        except Exception as err:  # a thread's end: told, never a traceback
-            outcome.append(_problem(label, f"не удаётся скачать: {err}"))
+        except Exception:  # a thread's end: told, never a traceback
+            outcome.append(_problem(label, f"не удаётся скачать: {_NO_DOWNLOAD}"))
 
     worker = threading.Thread(target=fetch, name="stats-download", daemon=True)
     worker.start()
@@ -205,7 +233,14 @@ def _slow(label: str) -> Problems:
 
 def _fetch(url: str, label: str, deadline: float) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "belgatoy-network-stats"})
-    opener = urllib.request.build_opener(_Redirects(label))
+    # The host the coordinator gave, and the proxies, may be in the local
+    # network; every other peer is checked once connected (_Connected).
+    trusted = {urlsplit(url).hostname or ""} | {
+        urlsplit(proxy).hostname or "" for proxy in urllib.request.getproxies().values()
+    }
+    opener = urllib.request.build_opener(
+        _Redirects(label), _CheckedHTTP(label, trusted), _CheckedHTTPS(label, trusted)
+    )
     chunks: list[bytes] = []
     size = 0
     try:
@@ -218,20 +253,61 @@ def _fetch(url: str, label: str, deadline: float) -> bytes:
                     raise _slow(label)
                 chunks.append(chunk)
     except urllib.error.HTTPError as err:
-        # The standard phrase, never the server's own words.
-        phrase = _PHRASES.get(err.code, "")
-        raise _problem(
-            label, f"не удаётся скачать: сервер ответил {err.code} {phrase}".rstrip()
-        ) from None
+        # Our own words for the status, never the server's.
+        if err.code in (401, 403):
+            answer = f"{err.code} {_PHRASES.get(err.code, '')}".rstrip()
+            raise _problem(label, _not_published(answer)) from None
+        raise _problem(label, f"не удаётся скачать: {_status(err.code)}") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
-        reason = getattr(err, "reason", err)
-        if isinstance(reason, socket.timeout | TimeoutError):
-            reason = f"сервер молчит дольше {TIMEOUT} секунд"
-        raise _problem(label, f"не удаётся скачать: {reason}") from None
+        raise _problem(label, f"не удаётся скачать: {_failed(err)}") from None
     return b"".join(chunks)
 
 
-_PHRASES = {status.value: status.phrase for status in http.HTTPStatus}
+_NO_DOWNLOAD = "проверьте адрес и связь с интернетом или скачайте таблицу и укажите файл"
+_PHRASES = {status.value: status.phrase for status in http.HTTPStatus}  # 403 Forbidden
+_STATUSES = {  # 401 and 403: _not_published
+    404: "по этому адресу ничего нет: проверьте адрес",
+    410: "таблица по этому адресу удалена: проверьте адрес",
+    429: "сервер просит подождать: повторите позже",
+}
+
+
+def _status(code: int) -> str:
+    """An HTTP error status, in Russian, with what to do."""
+    if code in _STATUSES:
+        return f"сервер ответил {code} — {_STATUSES[code]}"
+    if code >= 500:
+        return f"сервер ответил {code} — ошибка на сервере: повторите позже"
+    return f"сервер ответил {code} — {_NO_DOWNLOAD}"
+
+
+def _failed(err: Exception) -> str:
+    """Why a download failed, in Russian: never the system's English text."""
+    reason = getattr(err, "reason", err)
+    if isinstance(reason, socket.timeout | TimeoutError):
+        return f"сервер молчит дольше {TIMEOUT} секунд: повторите позже"
+    if isinstance(reason, socket.gaierror):
+        return "такой сервер не найден: проверьте адрес и связь с интернетом"
+    if isinstance(reason, ConnectionRefusedError):
+        return "сервер не принимает соединения: проверьте адрес"
+    if isinstance(reason, ssl.SSLError):
+        return "защищённое соединение не установлено (сертификат сервера): проверьте адрес"
+    if isinstance(reason, ConnectionError):
+        return "соединение с сервером прервалось: повторите позже"
+    if isinstance(err, http.client.HTTPException):
+        return "сервер ответил не по правилам HTTP: скачайте таблицу и укажите файл"
+    if isinstance(err, ValueError):
+        return "адрес записан неверно: проверьте его"
+    return _NO_DOWNLOAD
+
+
+def _not_published(answer: str) -> str:
+    return (
+        f"таблица не опубликована для всех: сервер ответил {answer} — адрес требует входа "
+        "в аккаунт. Опубликуйте таблицу в интернете как CSV (в Google Таблицах: «Файл» → "
+        "«Поделиться» → «Опубликовать в интернете», формат CSV), возьмите адрес, который "
+        "покажет сервис, и проверьте его в окне инкогнито: файл должен скачаться без входа"
+    )
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -257,6 +333,12 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 f"адрес перенаправляет на {target.scheme or 'другой'}:// — читаются только "
                 "адреса http:// и https://",
             )
+        if urlsplit(req.full_url).scheme.lower() == "https" and target.scheme.lower() == "http":
+            raise _problem(
+                self._label,
+                "адрес https:// перенаправляет на http://, без шифрования: по дороге таблицу "
+                "могут прочитать или подменить; дайте адрес, который остаётся на https://",
+            )
         here = urlsplit(req.full_url).hostname
         if target.hostname != here and not _public(target.hostname or ""):
             raise _problem(
@@ -265,6 +347,67 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 "такие перенаправления не читаются",
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
+
+
+class _Connected:
+    """What a connection checks once connected: the address it reached is
+    public, unless its host is trusted (the one the coordinator gave, or a
+    proxy). A name checked public before the request can resolve to a local
+    address by the time it connects (DNS rebinding); the peer cannot lie."""
+
+    trusted: set[str]
+    label: str
+
+    def _check_peer(self, sock: socket.socket, host: str) -> None:
+        if host in self.trusted:
+            return
+        peer = str(sock.getpeername()[0]).split("%")[0]
+        if not ipaddress.ip_address(peer).is_global:
+            sock.close()
+            raise _problem(
+                self.label,
+                "адрес ведёт во внутреннюю сеть (localhost или частный адрес): такие "
+                "адреса не читаются",
+            )
+
+
+class _HTTPConnection(http.client.HTTPConnection, _Connected):
+    def __init__(self, host: str, *, trusted: set[str], label: str, **options: Any) -> None:
+        super().__init__(host, **options)
+        self.trusted, self.label = trusted, label
+
+    def connect(self) -> None:
+        super().connect()
+        self._check_peer(self.sock, self.host)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection, _Connected):
+    def __init__(self, host: str, *, trusted: set[str], label: str, **options: Any) -> None:
+        super().__init__(host, **options)
+        self.trusted, self.label = trusted, label
+
+    def connect(self) -> None:
+        super().connect()
+        self._check_peer(self.sock, self.host)
+
+
+class _CheckedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, label: str, trusted: set[str]) -> None:
+        super().__init__()
+        self._made = functools.partial(_HTTPConnection, trusted=trusted, label=label)
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._made, req)
+
+
+class _CheckedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, label: str, trusted: set[str]) -> None:
+        self._tls = ssl.create_default_context()
+        super().__init__(context=self._tls)
+        self._made = functools.partial(_HTTPSConnection, trusted=trusted, label=label)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._made, req, context=self._tls)
 
 
 def _public(host: str) -> bool:
@@ -279,11 +422,28 @@ def _public(host: str) -> bool:
 # --- CSV -----------------------------------------------------------------------
 
 
-def _refuse_other_formats(source: str, head: bytes) -> None:
+def _refuse_other_formats(source: str, data: bytes, local_xlsx: bool) -> None:
+    """Refuse what is no CSV: an empty file, an Excel file of another kind (a
+    workbook with a password is one too), a web page, a binary file, and a
+    file named .xlsx that is not one."""
+    head = data[:512]
     if not head.strip(codecs.BOM_UTF8 + b" \t\r\n"):
         raise _problem(source, "файл пуст")
+    if head.startswith(_OLE) and _ENCRYPTED in data:
+        raise _problem(
+            source,
+            "файл XLSX защищён паролем, и его не прочитать: откройте его в Excel "
+            "(Файл → Сведения → Защита книги → Зашифровать с использованием пароля, "
+            "сотрите пароль) или в LibreOffice (Сохранить как, без пароля) и сохраните без пароля",
+        )
     if head.startswith(_OLE):
         raise _problem(source, "старый формат Excel .xls: сохраните файл как .xlsx или CSV")
+    if local_xlsx:
+        raise _problem(
+            source,
+            "файл назван .xlsx, но это не таблица XLSX (XLSX — архив ZIP, а этот файл нет): "
+            "откройте его в Excel или LibreOffice и сохраните как .xlsx или CSV",
+        )
     if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
         raise _problem(
             source, "это веб-страница, а не CSV или XLSX: опубликуйте таблицу как CSV или XLSX"
@@ -298,43 +458,88 @@ _NOT_TEXT = "это не текстовый файл: сохраните таб�
 
 
 def _csv_table(source: str, data: bytes) -> Table:
-    try:
-        text, utf8 = _decoded(data)
-    except UnicodeDecodeError:
-        raise _problem(
-            source, "текст не в UTF-8 и не в Windows-1251: сохраните таблицу как CSV (UTF-8)"
-        ) from None
     csv.field_size_limit(MAX_CELL)
-    bad = _unsafe_lines(data, text, utf8)
     lines: Iterator[str]
-    if bad or "\u2028" in text or "\u2029" in text:
-        # Line breaks of other kinds: split at \r and \n alone, as a file is.
-        lines = io.StringIO(text, newline="")
-    else:  # many times faster, and the lines are the same
-        lines = iter(text.splitlines(keepends=True))
-    head = list(itertools.islice(lines, HEADER_ROWS))
+    if _may_be_unsafe(data):
+        try:
+            text = _text(data)
+        except UnicodeDecodeError:
+            raise _problem(source, _NOT_DECODED) from None
+        bad = _unsafe_lines(text)
+        if bad or "\u2028" in text or "\u2029" in text:
+            # Line breaks of other kinds (\u2028, \x0b…): split at \r and \n
+            # alone, as a file is.
+            lines = io.StringIO(text, newline="")
+        else:
+            lines = iter(text.splitlines(keepends=True))
+    else:  # most files: decoded and split into lines a block at a time
+        bad = {}
+        lines = _lines(data)
+    try:
+        head = list(itertools.islice(lines, HEADER_ROWS))
+    except UnicodeDecodeError:
+        raise _problem(source, _NOT_DECODED) from None
     reader = csv.reader(
         itertools.chain(head, lines), delimiter=_delimiter([line[:_HEAD_LINE] for line in head])
     )
     return Table(source, reader, lambda: reader.line_num, bad=bad)
 
 
-def _decoded(data: bytes) -> tuple[str, bool]:
-    """The text of a CSV file, and whether it was UTF-8 (else Windows-1251)."""
+_NOT_DECODED = "текст не в UTF-8 и не в Windows-1251: сохраните таблицу как CSV (UTF-8)"
+
+
+def _may_be_unsafe(data: bytes) -> bool:
+    """Whether `data` may hold an unsafe character (or a line break of
+    another kind): told from its bytes in a few milliseconds, and for most
+    files it is no. (In UTF-8 the bytes of a C1 control, a bidi control, or
+    U+2028 and U+2029; a few more, and a few a Windows-1251 text has too,
+    which the exact look then clears.)"""
+    return bool(
+        data.translate(None, _NOT_C0)
+        or (b"\xc2" in data and _C1.search(data))  # most files have no \xc2 at all
+        or _BIDI.search(data)
+    )
+
+
+def _text(data: bytes) -> str:
+    """The whole text of a CSV file: UTF-8 (with or without a BOM), else
+    Windows-1251."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8"), True
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
     try:
-        return data.decode("utf-8"), True
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1251"), False
+        return data.decode("cp1251")
 
 
-def _unsafe_lines(data: bytes, text: str, utf8: bool) -> dict[int, str]:
-    """Line → problem, for each line with an unsafe character. Most files have
-    none, which is found in a few milliseconds without decoding."""
-    c1 = utf8 and b"\xc2" in data and _C1.search(data)  # most files have no \xc2 at all
-    if not data.translate(None, _NOT_C0) and not (c1 or (utf8 and _BIDI.search(data))):
-        return {}
+_BLOCK = 1 << 18  # bytes of a CSV file decoded, and split into lines, at a time
+
+
+def _lines(data: bytes) -> Iterator[str]:
+    """The lines of a CSV file, decoded and split a block of whole lines at a
+    time, while the block is in the processor's cache: a third faster than
+    the whole file at once, and the lines are the same. UTF-8 (with or
+    without a BOM); from the first block that is not, Windows-1251 (a
+    file's blocks before it, all UTF-8, are most often plain ASCII, the same
+    in both). A block that is neither raises UnicodeDecodeError."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    start, encoding = (len(codecs.BOM_UTF8) if bom else 0), "utf-8"
+    while start < len(data):
+        end = data.find(b"\n", start + _BLOCK)
+        end = len(data) if end < 0 else end + 1  # a block ends after a line break
+        try:
+            text = data[start:end].decode(encoding)
+        except UnicodeDecodeError:
+            if bom or encoding != "utf-8":  # a BOM says UTF-8: a byte that is not is wrong
+                raise
+            encoding = "cp1251"
+            text = data[start:end].decode(encoding)
+        yield from text.splitlines(keepends=True)
+        start = end
+
+
+def _unsafe_lines(text: str) -> dict[int, str]:
+    """Line → problem, for each line of `text` with an unsafe character."""
     bad: dict[int, str] = {}
     line, at = 1, 0
     for found in UNSAFE.finditer(text):
@@ -375,8 +580,15 @@ def _unpacks_safely(source: str, data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as err:
-        raise _problem(source, f"не удаётся прочитать файл XLSX: {err}") from None
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _problem(source, _DAMAGED) from None
+    names = {part.filename for part in parts}
+    if not names >= _WORKBOOK_PARTS:
+        raise _problem(
+            source,
+            "это архив ZIP, а не таблица XLSX: откройте таблицу в Excel или LibreOffice "
+            "и сохраните её как .xlsx или CSV",
+        )
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED:
         raise _problem(
@@ -393,6 +605,14 @@ def _unpacks_safely(source: str, data: bytes) -> None:
             )
 
 
+# The parts every workbook has (Office Open XML): a zip without them is no XLSX.
+_WORKBOOK_PARTS = {"[Content_Types].xml", "xl/workbook.xml"}
+_DAMAGED = (
+    "файл XLSX повреждён или записан не до конца: откройте его в Excel или LibreOffice "
+    "и сохраните заново (или сохраните таблицу как CSV)"
+)
+
+
 @contextmanager
 def _xlsx_table(source: str, data: bytes, sheet: str | None) -> Iterator[Table]:
     import openpyxl  # imported here: reading CSV does not need it
@@ -400,8 +620,8 @@ def _xlsx_table(source: str, data: bytes, sheet: str | None) -> Iterator[Table]:
     _unpacks_safely(source, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as err:  # a damaged file fails in many ways; all mean the same
-        raise _problem(source, f"не удаётся прочитать файл XLSX: {err}") from None
+    except Exception:  # a damaged file fails in many ways; all mean the same
+        raise _problem(source, _DAMAGED) from None
     try:
         if sheet is None:
             worksheet = book.worksheets[0]
@@ -410,7 +630,9 @@ def _xlsx_table(source: str, data: bytes, sheet: str | None) -> Iterator[Table]:
         else:
             names = ", ".join(f"«{name}»" for name in book.sheetnames)
             raise _problem(source, f"нет листа «{sheet}»; листы в файле: {names}")
-        table = Table(source, iter(()), lambda: 0, f"лист «{worksheet.title}» пуст")
+        table = Table(
+            source, iter(()), lambda: 0, f"лист «{worksheet.title}» пуст", texts_only=False
+        )
         table.rows, table.lines_read = _checked_rows(
             table, (tuple(map(_cell, row)) for row in worksheet.iter_rows(values_only=True))
         )
@@ -454,14 +676,30 @@ def _long_cell() -> str:
 
 
 def _cell(value: object) -> Cell:
-    """An XLSX cell as the validator reads it: dates stay dates, the rest text."""
+    """An XLSX cell as the validator reads it: dates stay dates and numbers
+    numbers (a date column formatted as a number holds Excel's day number),
+    whole ones as int; the rest is text."""
     if value is None:
         return ""
     if isinstance(value, date):
         return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
     return str(value)
+
+
+def csv_error(err: Exception) -> str:
+    """Why Python's csv reader stopped, in Russian, with what to do."""
+    if "field larger than field limit" in str(err):
+        return "ячейка длиннее допустимого (возможно, не закрыта кавычка)"
+    if "NUL" in str(err):
+        return "в файле нулевой байт: это не текстовый файл, сохраните таблицу как CSV (UTF-8)"
+    return (
+        "строка не разбирается как CSV (возможно, не закрыта кавычка): откройте таблицу "
+        "в Excel или LibreOffice и сохраните её как CSV заново"
+    )
 
 
 def _problem(source: str, message: str, line: int = 0) -> Problems:

@@ -1,4 +1,4 @@
-"""The one way the activity log changes: `pull` (and `rekey`).
+"""The one way the activity log changes: `pull` (and `rekey`, and `carry`).
 
     pulled = store.pull(sources, data, key, registries)
 
@@ -36,11 +36,12 @@ import filelock
 from . import log as activity_log
 from .columns import HEADER_ROWS, field_of
 from .model import Activity, Problem, Problems
-from .pseudonyms import KEY_FILE, Pseudonyms, fingerprint, is_pseudonym, new_key, read_key
+from .names import LogNames, Merged, Resolved, Where, resolve
+from .pseudonyms import KEY_FILE, Pseudonyms, fingerprint, new_key, read_key
 from .registries import Registries, year_id
 from .sources import Source, open_table
-from .validate import Merged, Rejected, Validator
-from .values import clean_name, restored
+from .validate import Rejected, Validator
+from .values import clean_name, is_pseudonym, restored
 
 WORK = ".stats-work"  # in the data folder: the lock and temporary files
 LOCK_WAIT = 60  # seconds a pull waits for another one to finish
@@ -63,6 +64,7 @@ class Pulled:
     new_key: bool = False
     migrated: bool = False  # the old data/activity-log.yml is gone
     merged: list[Merged] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)  # rows skipped, rows repeated
     years: Counter[str] = field(default_factory=Counter)  # activities per school year
 
 
@@ -76,32 +78,40 @@ def pull(
     partial: bool = False,
     today: date | None = None,
     wait: float = LOCK_WAIT,
+    keep_rejected: Callable[[list[Rejected]], None] | None = None,
 ) -> Pulled:
     """Check `sources` (paths, addresses or sources.Rows) and add their
     activities to the log in the folder `data`, pseudonymised with the key
     in the file `key`.
 
     With any problem nothing is stored, unless `partial`: then the rows
-    that passed are, and the others come back in `rejected`. Raises
+    that passed are, and the others come back in `rejected`, given first to
+    `keep_rejected` (which writes them down): if that fails, the log stays
+    as it was, so no refused row is ever lost. Raises
     Problems when nothing may be done at all: no such folder, a wrong or
     damaged key, a damaged log, another pull holding the log too long.
     """
     refuse_missing(data)
     _check_key(data, key)  # before the sources are read: a wrong key costs no download
-    validator = Validator(registries, today)
+    known, log_names = knowledge(data, registries, key)
+    validator = Validator(registries, today, known, log_names)
     result = Pulled()
     pulled: list[Activity] = []
     rejected: list[Rejected] | None = [] if partial else None
     for source in sources:
         result.problems.extend(validator.read(source, sheet, into=pulled, rejects=rejected))
+    result.problems.extend(validator.finish(into=pulled, rejects=rejected))
+    result.notices = validator.notices
     result.rejected = rejected or []
     result.read = len(pulled)
     result.merged = validator.merged_names()
+    if partial and result.rejected and keep_rejected is not None:
+        keep_rejected(result.rejected)
     if result.problems and (not partial or not pulled):
         return result
     with locked(data, wait):
         log = activity_log.read(data, registries)
-        names, result.new_key = _pseudonyms(data, key, log, registries)
+        names, result.new_key = _pseudonyms(data, key, log, registries, validator.resolved)
         kept = [] if log.example else log.activities  # real data replaces the example
         merged = activity_log.merge(map(names.apply, kept), map(names.apply, pulled))
         new = activity_log.Log(merged, example=False, key=fingerprint(names.key))
@@ -123,34 +133,76 @@ def rekey(
     a staff list) that name every teacher the log holds a pseudonym of.
     Say how many teachers got a new pseudonym, and whether `new` was made."""
     refuse_missing(data)
-    named = {name for source in names for name in _teachers(source)}  # before the lock
+    named = {name: (str(source), 0) for source in names for name in _teachers(source)}
     with locked(data, LOCK_WAIT):
         log = activity_log.read(data, registries)
         before = Pseudonyms(read_key(old), registries)
         _refuse_other_key(data, old, log.key, fingerprint(before.key))
-        known = {before.pseudonym(name): name for name in named}
         hidden = {item.teacher for item in log.activities if is_pseudonym(item.teacher)}
+        consented = {name: (CONSENT, 0) for name in registries.consented.values()}
+        resolved = resolve(named, consented, LogNames(hidden, before))
+        teachers = {
+            identity for identity in resolved.identity.values() if not is_pseudonym(identity)
+        }
+        # pseudonym before → the teacher's key
+        known = {before.pseudonym(key): key for key in teachers} | resolved.renamed
         if unknown := hidden - known.keys():
             raise Problems(
                 [
                     Problem(
                         str(data / activity_log.LOG),
                         0,
-                        f"в журнале {len(unknown)} псевдонимов, которых нет среди имён "
-                        "указанных таблиц: добавьте таблицы, из которых загружали эти данные, "
+                        "не для всех псевдонимов журнала нашлись имена в указанных таблицах "
+                        f"(без имени: {len(unknown)}): добавьте таблицы, из которых загружали "
+                        "эти данные, "
                         "или список всех педагогов (столбец «ФИО педагога»); журнал не изменён",
                     )
                 ]
             )
         made = not new.exists()
         after = Pseudonyms(new_key(new, _work(data)) if made else read_key(new), registries)
-        mapping = {pseudonym: after.pseudonym(name) for pseudonym, name in known.items()}
+        mapping = {pseudonym: after.pseudonym(key) for pseudonym, key in known.items()}
         activities = [
             _renamed(item, mapping) if is_pseudonym(item.teacher) else item
             for item in log.activities
         ]
         _store(data, activity_log.Log(sorted(activities), log.example, fingerprint(after.key)))
     return len(hidden), made
+
+
+def carry(
+    data: Path,
+    rows: Sequence[Activity],
+    key: str | None,
+    registries: Registries,
+    wait: float = LOCK_WAIT,
+) -> bool:
+    """Add `rows`, already as a log keeps them (from another copy of the log:
+    a branch of the intake pull request), to the log in `data`, under the
+    lock and by one rename; say whether it changed. `key` is the fingerprint
+    of the key their pseudonyms were made with: a log of another key is
+    refused, for its pseudonyms would count every teacher twice."""
+    refuse_missing(data)
+    if not rows:
+        return False
+    with locked(data, wait):
+        log = activity_log.read(data, registries)
+        if log.key and key and log.key != key:
+            raise Problems(
+                [
+                    Problem(
+                        str(data / activity_log.LOG),
+                        0,
+                        f"псевдонимы добавляемых строк сделаны другим ключом ({key}), чем "
+                        f"псевдонимы журнала ({log.key}): журнал переделан с новым ключом "
+                        "(stats.py rekey); эти строки нужно загрузить заново из источника",
+                    )
+                ]
+            )
+        kept = [] if log.example else log.activities
+        merged = activity_log.merge(kept, rows)
+        changed, _ = _store(data, activity_log.Log(merged, example=False, key=log.key or key))
+    return changed
 
 
 @contextmanager
@@ -258,14 +310,14 @@ def _check_key(data: Path, key: Path) -> None:
 
 
 def _pseudonyms(
-    data: Path, key: Path, log: activity_log.Log, registries: Registries
+    data: Path, key: Path, log: activity_log.Log, registries: Registries, resolved: Resolved
 ) -> tuple[Pseudonyms, bool]:
     """The pseudonyms of the log's key; a new key only for a log that has
     neither pseudonyms nor a key recorded. Say whether the key is new."""
     if key.exists() or log.key:
         secret = read_key(key)
         _refuse_other_key(data, key, log.key, fingerprint(secret))
-        return Pseudonyms(secret, registries), False
+        return Pseudonyms(secret, registries, resolved), False
     if not log.example and any(is_pseudonym(item.teacher) for item in log.activities):
         raise Problems(
             [
@@ -280,7 +332,7 @@ def _pseudonyms(
         )
     secret = new_key(key, _work(data))
     checkpoint("key")
-    return Pseudonyms(secret, registries), True
+    return Pseudonyms(secret, registries, resolved), True
 
 
 def _refuse_other_key(data: Path, key: Path, recorded: str | None, actual: str) -> None:
@@ -299,6 +351,32 @@ def _refuse_other_key(data: Path, key: Path, recorded: str | None, actual: str) 
             )
         ]
     )
+
+
+CONSENT = "data/consent.yml"
+
+
+def knowledge(
+    data: Path, registries: Registries, key: Path | None
+) -> tuple[dict[str, Where], LogNames | None]:
+    """The names known besides the sources: data/consent.yml's and those the
+    log keeps; and the log's pseudonyms with the key's hasher, when `key` is
+    the log's key."""
+    known = {name: (CONSENT, 0) for name in registries.consented.values()}
+    if activity_log.about(data).example or not (data / activity_log.LOG).exists():
+        return known, None  # the invented example names nobody
+    log = activity_log.read(data, registries)
+    shown = str(data / activity_log.LOG)
+    for item in log.activities:
+        if not is_pseudonym(item.teacher):
+            known.setdefault(item.teacher, (shown, 0))
+    hidden = {item.teacher for item in log.activities if is_pseudonym(item.teacher)}
+    if not hidden or key is None or not key.exists():
+        return known, None
+    hasher = Pseudonyms(read_key(key), registries)
+    if log.key and fingerprint(hasher.key) != log.key:
+        return known, None
+    return known, LogNames(hidden, hasher)
 
 
 def _teachers(source: Source) -> Iterator[str]:

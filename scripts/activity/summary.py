@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from .model import Activity
-from .registries import Kind, Registries, SchoolYear, Term, year_id
+from .registries import TERMS_FILE, Kind, Registries, SchoolYear, Term, year_id
 from .values import teacher_key
 
 
@@ -181,3 +181,44 @@ def lines(
         Line(kind, counts[kind.id], teachers[kind.id], before[kind.id] if before else None)
         for kind in kinds
     ]
+
+
+def as_text(years: list[YearSummary], registries: Registries, term: str | None = None) -> str:
+    """The counts as `stats.py summary` prints them for the coordinator: each
+    year, then its terms (only `term`, if given) and their holidays."""
+    out: list[str] = []
+    for year in years:
+        if term is None:
+            out += _text(f"{year.year.id}  {year.year.name} учебный год", year, registries)
+            if not year.year.calendar:
+                out.append(f"  сроки четвертей не внесены в {TERMS_FILE}")
+        for summary in year.terms:
+            if term in (None, summary.term.id):
+                out += _text(f"{summary.term.id}  {summary.term.name['ru']}", summary, registries)
+                if summary.holidays and (days := summary.term.holidays):
+                    out.append(
+                        f"  в том числе каникулы {days[0]:%d.%m.%Y}–{days[1]:%d.%m.%Y}: "
+                        f"активностей {summary.holidays.activities}, "
+                        f"педагогов {summary.holidays.teachers}"
+                    )
+        out.append("")
+    return "".join(line + "\n" for line in out)
+
+
+def _text(title: str, summary: Summary[Any], registries: Registries) -> list[str]:
+    out = [
+        f"{title}  {summary.start:%d.%m.%Y}–{summary.end:%d.%m.%Y}",
+        f"  активностей {summary.activities}, педагогов {summary.teachers}",
+    ]
+    for heading, kinds, numbers in (
+        ("платформа", registries.platforms, summary.by_platform),
+        ("вид активности", registries.activities, summary.by_activity),
+    ):
+        names = [kind.name["ru"] for kind in kinds]
+        width = max(map(len, [heading, *names])) + 2
+        out.append(f"  {heading:<{width}}{'активностей':>12}")
+        out += [
+            f"  {name:<{width}}{numbers[kind.id]:>12}"
+            for kind, name in zip(kinds, names, strict=True)
+        ]
+    return out

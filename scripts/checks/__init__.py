@@ -12,7 +12,8 @@ run                  CHECKS, the files they read (sources), check()
 source               Source, Rules (the exceptions, the glossary's forms to
                      avoid, the consented names), Check, shown
 palochka_lookalikes  Ӏ typed as I, l, 1 or І in Chechen text
-personal_data        phones, e-mails, SNILS, passports (common/personal_data.py)
+personal_data        phones, e-mails, SNILS, passports, birth certificates
+                     (common/personal_data.py)
 unsafe_html          what the build's sanitiser would remove from a page
 images               images without alt text
 front_matter         front matter against front-matter.schema.yml, whose
@@ -23,4 +24,7 @@ markdown_text        prose apart from code, front matter's end, HTML tags
 news_posts           news posts as the build reads them (community/news.py),
                      and the placeholders `news.py new` wrote
 glossary_terms       a form data/glossary.yml says to avoid, in Chechen text
+files                files of docs/ that are not pages, by type (the build's
+                     policy, postbuild/published_files.py); not a Source
+                     check: check(paths, rules)
 """

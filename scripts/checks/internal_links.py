@@ -9,12 +9,15 @@ to a page only the Russian side has. Anchors are the headings' ids, as the
 toc extension makes them (an explicit `{#id}`, else the slug of the
 heading's text), and ids written in HTML or attribute lists; a page whose
 generated parts (docs/.generated/) are not rendered yet is not judged on
-its anchors. The strict build checks the same links again, on the built
-site.
+its anchors. A link from the site's root (`/policy/`) is refused: it
+leads past the site under /ce/ and on a GitHub project page
+(…github.io/network/); the message names the relative link to write. The
+strict build checks the same links again, on the built site.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -23,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from pymdownx.slugs import slugify
 
+from common.words import message
 from postbuild.calendars import CALENDAR
 from postbuild.feeds import FEED
 
@@ -78,8 +82,10 @@ def _site_of(path: Path) -> tuple[Path, str] | None:
 def _problem(page: Path, docs: Path, lang: str, target: str) -> str | None:
     """What is wrong with a link from `page`, or None."""
     url = urlsplit(target)
-    if url.scheme or url.netloc or target.startswith("/") or not target:
-        return None  # another site, an e-mail address, or the site's root
+    if url.scheme or url.netloc or not target:
+        return None  # another site, an e-mail address
+    if target.startswith("/"):
+        return absolute_link_problem(page, docs, lang, target)
     here = page.resolve()
     path = unquote(url.path)
     linked = _existing(docs, lang, (here.parent / path).resolve()) if path else here
@@ -95,6 +101,34 @@ def _problem(page: Path, docs: Path, lang: str, target: str) -> str | None:
             return (
                 f"ссылка на якорь, которого нет: {target} (нет заголовка или id «{url.fragment}»)"
             )
+    return None
+
+
+def absolute_link_problem(page: Path, docs: Path, lang: str, target: str) -> str:
+    """What to say of a link from the site's root (/policy/#members) in
+    `page`: with the relative link to write, when the page it means exists
+    (../policy.md#members). The build says the same of what MkDocs finds."""
+    url = urlsplit(target)
+    meant = _page_at(docs, lang, unquote(url.path))
+    hint = ""
+    if meant is not None:
+        relative = os.path.relpath(meant, page.resolve().parent)
+        anchor = f"#{url.fragment}" if url.fragment else ""
+        hint = message("relative_link_hint", target=relative + anchor)
+    return message("absolute_link", link=target, hint=hint)
+
+
+def _page_at(docs: Path, lang: str, address: str) -> Path | None:
+    """The page (or file) a site address names: /policy/ → docs/<lang>/policy.md
+    or policy/index.md; /ce/… in the Chechen folder."""
+    parts = [part for part in address.split("/") if part]
+    languages = {p.name for p in docs.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    if parts and parts[0] in languages:
+        lang, parts = parts[0], parts[1:]
+    here = (docs / lang).joinpath(*parts)
+    for candidate in (here, here.with_suffix(".md"), here / "index.md"):
+        if candidate.is_file() and candidate != docs / lang:
+            return candidate.resolve()
     return None
 
 

@@ -1,7 +1,7 @@
 """Personal data in a source file: phones, e-mail addresses, SNILS, passports,
-a name with a birth date, as the one detector (common/personal_data.py) sees
-them. The problem line names the kind, the column and a masked form, never
-the value itself: CI logs are public too.
+birth certificates, a name with a birth date, as the one detector
+(common/personal_data.py) sees them. The problem line names the kind, the
+column and a masked form, never the value itself: CI logs are public too.
 """
 
 from __future__ import annotations
@@ -14,13 +14,6 @@ from .source import Problem, Rules, Source
 
 REMOVE = "уберите это или внесите в data/checks.yml, если школа публикует это сама"
 ADVICE = {Kind.PHONE: REMOVE, Kind.EMAIL: REMOVE}
-NAMES = {
-    Kind.PHONE: "номер телефона",
-    Kind.EMAIL: "адрес электронной почты",
-    Kind.SNILS: "номер СНИЛС",
-    Kind.PASSPORT: "номер паспорта",
-    Kind.NAME_AND_BIRTH_DATE: "имя с датой рождения",
-}
 
 
 def check(source: Source, rules: Rules) -> Iterator[Problem]:
@@ -30,6 +23,6 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
             yield Problem(
                 source.label,
                 number,
-                f"личные данные: {NAMES[found.kind]} в {found.start + 1}-м знаке строки "
+                f"личные данные: {found.kind.ru} в {found.start + 1}-м знаке строки "
                 f"({found.masked}): {advice}",
             )

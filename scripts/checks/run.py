@@ -11,6 +11,7 @@ from common.problem import Problems
 from common.source_pages import is_committed, is_generated
 
 from . import (
+    files,
     front_matter,
     glossary_terms,
     images,
@@ -64,8 +65,11 @@ def sources(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def check(paths: Iterable[Path], rules: Rules) -> list[Problem]:
-    problems: list[Problem] = []
+    paths = list(paths)
+    problems: list[Problem] = list(files.check(paths, rules))
     for path in sources(paths):
+        if files.is_published_file(path):
+            continue  # a picture, a drawing or a refused file: told above
         try:
             source = Source(path, textfile.read(path))
             readable(source)

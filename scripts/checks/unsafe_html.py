@@ -8,13 +8,12 @@ result through the very sanitiser the build uses (postbuild/sanitise.py).
 Whatever it removes is reported at the first source line holding a clue of
 it: a script, an event handler (on…=), a javascript:, vbscript: or data:
 address, an iframe, object, embed, base, form, meta or style, an image from
-another site. Code examples (code spans, fenced blocks) are text, not HTML,
-and pass.
+another site, an id the theme keeps for its own elements. Code examples
+(code spans, fenced blocks) are text, not HTML, and pass.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from mkdocs.utils import meta
 from mkdocs.utils.yaml import yaml_load
 
 from common.site_config import ROOT
+from common.words import message
 from postbuild.sanitise import clean, clue_line
 
 from .source import Problem, Rules, Source
@@ -43,37 +43,7 @@ def check(source: Source, rules: Rules) -> Iterator[Problem]:
     taken: dict[str, int] = {}
     for removal in removals:
         line = _line_of(source.lines, removal.clues, taken)
-        yield Problem(source.label, line, f"небезопасный HTML: {in_russian(removal.what)}")
-
-
-# The sanitiser's findings (postbuild/sanitise.py words them in English for
-# the build's log), told in Russian for the person who wrote the page.
-RUSSIAN = (
-    (r"<(\S+)> embeds another page or program", "<{0}> встраивает чужую страницу или программу"),
-    (r"<(\S+)> is not allowed in a page's text", "<{0}> в тексте страницы не допускается"),
-    (r"the (\S+)= attribute of <(\S+)> runs a script", "атрибут {0}= у <{1}> запускает скрипт"),
-    (
-        r"a (\S+): link in (\S+)= of <(\S+)> runs a script",
-        "ссылка {0}: в {1}= у <{2}> запускает скрипт",
-    ),
-    (r"a data: address in (\S+)= of <(\S+)>", "адрес data: в {0}= у <{1}>"),
-    (
-        r"an image from another site.*",
-        "картинка с другого сайта: устройства читателей обращались бы к чужому серверу",
-    ),
-    (r"the style= attribute of <(\S+)>", "атрибут style= у <{0}>: оформление задаёт тема сайта"),
-    (r"the (\S+)= attribute of <(\S+)>", "атрибут {0}= у <{1}> не допускается"),
-    (r"the site's own content marker", "служебная метка сайта site:content"),
-)
-
-
-def in_russian(what: str) -> str:
-    """The sanitiser's finding in Russian (as it is, if it is a new kind)."""
-    for english, russian in RUSSIAN:
-        found = re.fullmatch(english, what)
-        if found:
-            return russian.format(*found.groups())
-    return what
+        yield Problem(source.label, line, message("unsafe_html", what=removal.what))
 
 
 def _line_of(lines: list[str], clues: tuple[str, ...], taken: dict[str, int]) -> int:

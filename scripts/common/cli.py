@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-from common.os_errors import reason
+from common import os_errors
 from common.problem import Problems, printable
 from common.textfile import NOT_UTF8
 
@@ -53,8 +53,7 @@ def tell(err: Problems | Failure | OSError | UnicodeDecodeError, name: str) -> N
     if isinstance(err, Failure):  # our own words: its line breaks are kept
         told = "\n".join(printable(line) for line in str(err).splitlines())
     elif isinstance(err, OSError):  # a file that cannot be read or written, a full disk
-        where = f" {err.filename}" if err.filename else ""
-        told = printable(f"{name}: не удаётся прочитать или записать файл{where}: {reason(err)}")
+        told = printable(os_errors.told(name, err))
     else:  # a reader that did not use common/textfile.py
         told = f"{name}: {NOT_UTF8} (байт 0x{err.object[err.start]:02X})"
     print(told, file=sys.stderr, flush=True)

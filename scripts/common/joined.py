@@ -20,9 +20,13 @@ class Joined:
     """`texts` joined into `text`; `whole` is False when a text holds the
     separator itself, and then the texts must be searched one by one."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], text: str | None = None) -> None:
+        """`text`: the texts already joined, if they are (a spreadsheet's
+        titles, joined a part at a time); taken only if it is their join."""
         self.texts = texts
-        self.text = SEPARATOR.join(texts)
+        if text is None or len(text) != sum(map(len, texts)) + max(len(texts) - 1, 0):
+            text = SEPARATOR.join(texts)
+        self.text = text
         self.whole = self.text.count(SEPARATOR) == max(len(texts) - 1, 0)
         self._starts: list[int] = []
 

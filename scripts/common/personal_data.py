@@ -10,15 +10,25 @@ never are; the school's own public contacts are listed in data/checks.yml.
 A find never carries the value itself out of here, only a masked form
 (`+7 (***) ***-**-67`): CI logs are public too.
 
+Digits are read whatever is written between them: spaces of every kind
+(no-break, thin, narrow, `&thinsp;`…), invisible characters (zero-width
+space, word joiner, soft hyphen), dots, hyphens, every dash and minus,
+brackets; full-width digits too.
+
 What is a phone number, in every common Russian writing: 11 digits from
 7 or 8, or + and 10 to 15 digits, or 10 digits from 9 (a mobile without +7),
-or 10 digits grouped as one (`(495) 123-45-67`), with spaces, non-breaking
-spaces, dots, hyphens, dashes or brackets between the digits; any number in
-a tel:, sms:, wa.me, t.me/+ or Viber link; and any number of 5 digits or
-more right after «тел.», «моб.», WhatsApp or «звоните». Not phones: years,
-dates, order and law numbers, digits inside other web addresses, the
+or 10 digits grouped as one (`(495) 123-45-67`); any number in a tel:, sms:,
+wa.me, t.me/+ or Viber link; and any number of 5 digits or more (a rural
+exchange's `22-1-33` too) right after a word that says so: «тел.»,
+«телефон», «тел./факс», «моб.», «сот.», WhatsApp, «звоните». Not phones:
+years, dates, order and law numbers, digits inside other web addresses, the
 activity log's pseudonyms (`педагог-` and ten hex digits, possibly all
-digits), and local numbers without a word saying they are phones.
+digits), local numbers without such a word, and a word inside another
+(«учителя 12345»).
+
+A passport: «серия 4510 № 123456», «Паспорт 4510 № 123456», `4510 №123456`,
+`45 10 123456`, or ten digits after «паспорт». A birth certificate (a
+pupil's): «II-ЭГ № 123456».
 
 An e-mail address is found also when written with HTML entities
 (`&#64;`), percent-encoded (`%40`) or as «(at)»/«[собака]»; addresses at the
@@ -26,7 +36,8 @@ domains reserved for examples (example.com, .net, .org, *.example,
 *.invalid, *.test) are what a guide shows as an example.
 
 A name next to a birth date: a full name (Фамилия Имя Отчество, or
-Фамилия И. О.) near a date marked as a birth date («г. р.», «дата
+Фамилия И. О.; in capitals too, ИВАНОВ ИВАН ИВАНОВИЧ or ИВАНОВ Иван
+Иванович) near a date marked as a birth date («г. р.», «дата
 рождения», «родился»…); a full name with a patronymic next to an unmarked
 date counts too when the date is from a year a pupil or a teacher could
 have been born in (five or more years ago), unless the date is a document's
@@ -59,12 +70,8 @@ class Kind(Enum):
     EMAIL = "e-mail address"
     SNILS = "SNILS number"
     PASSPORT = "passport number"
+    CERTIFICATE = "birth certificate number"
     NAME_AND_BIRTH_DATE = "name with a birth date"
-
-    @property
-    def with_article(self) -> str:
-        """«a phone number», «an e-mail address», …"""
-        return ("an " if self.value[0] in "aeiou" else "a ") + self.value
 
     @property
     def ru(self) -> str:
@@ -77,6 +84,7 @@ _RUSSIAN = {
     Kind.EMAIL: "адрес электронной почты",
     Kind.SNILS: "номер СНИЛС",
     Kind.PASSPORT: "номер паспорта",
+    Kind.CERTIFICATE: "номер свидетельства о рождении",
     Kind.NAME_AND_BIRTH_DATE: "имя с датой рождения",
 }
 
@@ -196,35 +204,70 @@ class _Decoded:
 
 # --- Phones, SNILS and passports ------------------------------------------
 
-_SEP = "[ \\t\\u00a0\\u2007\\u202f.()\\-\\u2010-\\u2015]"
+# Characters people (or their editors) put between a number's digits, each
+# read as the plain space or hyphen it stands for: every Unicode space
+# (no-break, thin, narrow, figure…), the invisible ones (zero-width, word
+# joiner, soft hyphen, byte-order mark) and every dash and minus. One
+# character for one, so an index in the text stays an index in the original.
+_SPACE_LIKE = "\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\u00ad\u180e"
+_DASH_LIKE = "\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
+_UNIFORM = str.maketrans(
+    {
+        **{chr(c): " " for c in (0x00A0, 0x1680, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF, 0x00AD)},
+        **{chr(c): " " for c in (0x180E, *range(0x2000, 0x200E))},
+        **{chr(c): "-" for c in (*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63, 0xFF0D)},
+        **{chr(0xFF10 + d): str(d) for d in range(10)},  # full-width digits
+        "\uff0b": "+",
+    }
+)
+
+
+def uniform(text: str) -> str:
+    """`text` with every space, invisible character and dash between digits
+    written as a plain space or hyphen, character for character."""
+    return text if text.isascii() else text.translate(_UNIFORM)
+
+
+_SEP = "[ \\t.()\\-]"
 # A run of five digits or more with separators between them (a + or a
 # bracket before it is taken in by _LEAD). Digit first: the regex engine
 # then skips to digits, which keeps a whole site's text to milliseconds.
+# The text is `uniform` by then: one space, one hyphen.
 _NUMBER = re.compile(rf"\d(?:{_SEP}{{0,3}}\d){{4,}}")
 _LEAD = re.compile(rf"(?:\+{_SEP}{{0,2}}\(?|\()$")
-_LEAD_CHARS = set("+( \t\u00a0\u2007\u202f.-\u2010\u2011\u2012\u2013\u2014\u2015")
+_LEAD_CHARS = set("+( \t.-")
 # Ten digits written as a phone: an area code in brackets, or 3-3-2-2 groups.
 _GROUPED_TEN = re.compile(
     rf"\(\d{{3}}\){_SEP}*\d{{3}}{_SEP}*\d{{2}}{_SEP}*\d{{2}}"
     rf"|\d{{3}}{_SEP}+\d{{3}}{_SEP}+\d{{2}}{_SEP}+\d{{2}}"
 )
-# A local number (five to seven digits) as people write it: 2-22-33, 222 33 44.
-_LOCAL = re.compile(r"\d{1,3}[- \u00a0]\d\d[- \u00a0]\d\d")
+# A date is no local phone, even after «звоните»: 12.03.2025.
+_DATE_LIKE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d")
 _SNILS_FORMAT = re.compile(r"\d{3}[- ]\d{3}[- ]\d{3}[- ]\d{2}")
 _PASSPORT_FORMAT = re.compile(r"\d{2} \d{2} \d{6}")
 _PASSPORT_SERIES = re.compile(
     r"сери[яи]\s*(\d{2}\s?\d{2})\s*(?:№|номер|N)\s*(\d{6})(?!\d)", re.IGNORECASE
 )
+# A passport's series and number with «№» between: «4510 № 123456»,
+# «45 10 №123456», «4510 N 123456».
+_PASSPORT_NUMBERED = re.compile(r"(?<![\d.,/-])(\d\d ?\d\d) ?(?:№|N|No\.?) ?(\d{6})(?!\d)")
+# A birth certificate (a pupil's): «II-ЭГ № 123456», «IV-АБ 654321».
+_CERTIFICATE = re.compile(r"(?<![\w-])([IVXLCІХЛСМ]{1,4} ?- ?[А-ЯЁ]{2}) ?(?:№|N)? ?(\d{6})(?!\d)")
 _SERIES = "сери"  # a passport's «серия 4510 № 123456»
 _BEFORE = 30  # how far back a word like «СНИЛС» or «тел.» is looked for
 # Words before a number that say what it is, matched in lower case.
 _SNILS_WORD = re.compile(r"снилс|страхов\w* номер")
 _PASSPORT_WORD = re.compile(r"паспорт|сери[яи]")
-_PHONE_HINT = re.compile(r"тел|моб|сот|mob|phone|whatsapp|ватсап|вотсап|viber|вайбер|звон")
-_PHONE_WORD = re.compile(
-    r"(?:тел|телефон|моб|сот|mob|phone|whatsapp|ватсап|вотсап|viber|вайбер|звоните|звонить)"
-    r"\w*\.?\s*[:\-–—]?\s*$"
+_PHONE_HINT = re.compile(r"тел|моб|сот|факс|fax|mob|phone|whatsapp|ватсап|вотсап|viber|вайбер|звон")
+# A word that says the number right after it is a phone: «тел.», «телефон:»,
+# «тел./факс», «моб.», «сот.», «WhatsApp», «звоните». It starts a word:
+# «учителя 12345» is no phone.
+_PHONE_WORDS = (
+    r"(?:тел(?:ефон\w*|\.)?|моб(?:ильн\w*|\.)?|сот(?:ов\w*|\.)|факс\w*|fax|mob\w*|phone\w*"
+    r"|whatsapp|ватсап\w*|вотсап\w*|viber|вайбер\w*|звоните|звонить)"
+    r"(?:\s*/\s*факс)?\.?\s*[:\-–—]?\s*"
 )
+_PHONE_WORD = re.compile(rf"(?<![^\W\d_]){_PHONE_WORDS}$")
 
 
 def _any_case(pattern: str) -> str:
@@ -275,12 +318,15 @@ def classify(text: str, before: str = "") -> Kind | None:
     `before` is the text just before it, where «СНИЛС», «паспорт» or «тел.»
     may say what the number is.
     """
-    written = text.strip(" \t\u00a0.-")
+    written = uniform(text).strip(" \t.-")
     text = written.strip("()")
     number = digits(text)
-    near = before[-_BEFORE:].lower()
-    if len(number) < 10:  # a local phone, written as one after a word that says so
-        local = _LOCAL.fullmatch(text) and _PHONE_HINT.search(near) and _PHONE_WORD.search(near)
+    near = uniform(before[-_BEFORE:]).lower()
+    if len(number) < 10:
+        # A short local number (22-1-33, 2 21 33, 22133), told as a phone by
+        # the word right before it; a date never is one.
+        said = _PHONE_HINT.search(near) and _PHONE_WORD.search(near)
+        local = len(number) >= 5 and said and not _DATE_LIKE.fullmatch(text)
         return Kind.PHONE if local else None
     if _SNILS_FORMAT.fullmatch(text) or (len(number) == 11 and _SNILS_WORD.search(near)):
         return Kind.SNILS
@@ -322,6 +368,14 @@ def _numbers(text: str) -> Iterator[tuple[Kind, int, int, str]]:
     for match in _PASSPORT_SERIES.finditer(text) if _SERIES in text.lower() else ():
         taken.append(match.span())
         yield Kind.PASSPORT, match.start(1), match.end(), f"{match[1]} {match[2]}"
+    for pattern, document in (
+        (_PASSPORT_NUMBERED, Kind.PASSPORT),
+        (_CERTIFICATE, Kind.CERTIFICATE),
+    ):
+        for match in pattern.finditer(text):
+            if not any(start <= match.start() < end for start, end in taken):
+                taken.append(match.span())
+                yield document, match.start(1), match.end(), f"{match[1]} {match[2]}"
     plain = _URL.sub(_blank, text) if "://" in text or "www." in text else text
     if "педагог-" in plain:
         plain = _PSEUDONYM.sub(_blank, plain)
@@ -349,6 +403,8 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _mask_number(kind: Kind, written: str) -> str:
+    if kind is Kind.CERTIFICATE:  # its series' letters too
+        return re.sub(r"\w", "*", written)
     return _mask_digits(written, 2 if kind is Kind.PHONE else 0)
 
 
@@ -369,25 +425,37 @@ def _mask_email(address: str) -> str:
 
 _UP = "[А-ЯЁӀ]"
 _LOW = "[а-яёӀӏ]"
-_WORD = f"{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?"
-_PATRONYMIC = f"{_UP}{_LOW}+(?:вич|вна|ич|ична|инична|оглы|кызы)"
+_LETTER = "[А-ЯЁӀа-яёӏ]"
+# A name's word as people write it: «Иванов», «ИВАНОВ», «Салман-Хаджи»; a
+# patronymic the same way, «Иванович», «ИВАНОВИЧ».
+_WORD = f"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?|{_UP}{{2,}}(?:-{_UP}{{2,}})?)"
+_PATRONYMIC = (
+    f"(?:{_UP}{_LOW}+(?:вич|вна|ич|ична|инична|оглы|кызы)"
+    f"|{_UP}+(?:ВИЧ|ВНА|ИЧ|ИЧНА|ИНИЧНА|ОГЛЫ|КЫЗЫ))"
+)
 _INITIALS = f"{_UP}\\.\\s?{_UP}\\."
 _FULL_NAME = re.compile(
-    rf"\b(?:{_WORD}\s+{_WORD}\s+{_PATRONYMIC}|{_WORD}\s+{_PATRONYMIC}\s+{_WORD})(?!{_LOW})"
+    rf"\b(?:{_WORD}\s+{_WORD}\s+{_PATRONYMIC}|{_WORD}\s+{_PATRONYMIC}\s+{_WORD})(?!{_LETTER})"
 )
 _SHORT_NAME = re.compile(
-    rf"\b(?:{_WORD}\s+{_INITIALS}|{_INITIALS}\s?{_WORD}|{_WORD}\s+{_WORD})(?!{_LOW})"
+    rf"\b(?:{_WORD}\s+{_INITIALS}|{_INITIALS}\s?{_WORD}|{_WORD}\s+{_WORD})(?!{_LETTER})"
 )
-_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_MONTHS = _any_case(
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+_BORN = r"[гГ]\.?\s*[рР](?:\.|(?![а-яёА-ЯЁ]))|(?:года?|ГОДА?) (?:рождения|РОЖДЕНИЯ)"
 # Digit first, for speed; a digit or dot before it is refused in _dates.
+# 12.03.2014, 12/03/2014, 12-03-2014, «12 марта 2014» (any case), 2014-03-12,
+# «2014 г. р.», «2014 года рождения».
 _DATE = re.compile(
-    rf"\d{{1,2}}(?:[./]\d{{1,2}}[./]|\s+(?:{_MONTHS})\s+)(?:19|20)\d\d(?!\d)"
-    rf"|(?:19|20)\d\d(?:-\d\d-\d\d(?!\d)|(?=\s*(?:г\.?\s*р\.|года? рождения)))"
+    rf"\d{{1,2}}(?:[./-]\d{{1,2}}[./-]|\s+(?:{_MONTHS})\s+)(?:19|20)\d\d(?!\d)"
+    rf"|(?:19|20)\d\d(?:-\d\d-\d\d(?!\d)|(?=\s*(?:{_BORN})))"
 )
 _YEAR = re.compile(r"(?:19|20)[0-9][0-9]")
 _DIGIT_DOT = set("0123456789.")
 _BIRTH_WORD = re.compile(
-    r"г\.\s?р\.|гг?\.\s*рожд|год\w* рождения|дат\w* рождения|д\.\s?р\.|родил(?:ся|ась)|рожд\.",
+    r"г\.\s?р(?:\.|(?![а-яё]))|гг?\.\s*рожд|год\w* рождения|дат\w* рождения|д\.\s?р\."
+    r"|родил(?:ся|ась)|рожд\.",
     re.IGNORECASE,
 )
 _DOCUMENT_DATE = re.compile(r"(?:\bот|№\s*\S+)\s*$", re.IGNORECASE)
@@ -445,7 +513,7 @@ def find(text: str, allowed: PublicContacts = NOBODY) -> list[Find]:
     if not _may_hold(text):
         return []
     decoded = _Decoded(text)
-    plain = decoded.text
+    plain = uniform(decoded.text)
     found: list[Find] = []
 
     def add(kind: Kind, start: int, end: int, masked: str, key: str) -> None:
@@ -470,16 +538,14 @@ def find(text: str, allowed: PublicContacts = NOBODY) -> list[Find]:
 
 def _may_hold(text: str) -> bool:
     """A quick look for what any find needs: an @ (maybe as an entity, %40 or
-    «(at)»), a «серия», a number of ten digits or more or written as a local
-    phone (2-22-33), or a year. Most text has none: a cell takes a
-    microsecond."""
+    «(at)»), a «серия», a number of ten digits or more, or a shorter one
+    after «тел.» or a document's series (_numbers_at), or a year. Most text
+    has none: a cell takes a microsecond."""
     if "@" in text or "&" in text or "%" in text:
         return True
     # search() before finditer(): no iterator is made for text that has none.
-    if _RUN.search(text):
-        for run in _RUN.finditer(text):
-            if len(digits(run.group(0))) >= 10 or _LOCAL.search(run.group(0)):
-                return True
+    if _RUN.search(text) and next(_numbers_at(text), -1) >= 0:
+        return True
     if _YEAR.search(text):
         for year in _YEAR.finditer(text):
             start, end = year.span()
@@ -492,10 +558,39 @@ def _may_hold(text: str) -> bool:
     )
 
 
-# Seven characters or more of digits and separators: where a phone, a SNILS
-# or a passport number can be. Plain ASCII character classes: many times
-# faster than _NUMBER's groups, for the quick look.
-_RUN = re.compile(r"[0-9][0-9 \t\u00a0\u2007\u202f().\-\u2010-\u2015]{5,}[0-9]")
+# Five characters or more of digits and separators: where a phone, a SNILS
+# or a passport number can be. Character classes without groups: many
+# times faster than _NUMBER's, for the quick look. No NUL: texts joined
+# (common/joined.py) are never searched across.
+_DIGITS = "0-9\uff10-\uff19"
+_RUN = re.compile(rf"[{_DIGITS}][{_DIGITS} \t().\-{_SPACE_LIKE}{_DASH_LIKE}]{{3,}}[{_DIGITS}]")
+# A passport's or a birth certificate's series, just before its number.
+_DOCUMENT_SERIES = re.compile(r"(?:\d\d ?\d\d|[IVXLCІХЛСМ]{1,4} ?- ?[А-ЯЁ]{2}) ?(?:№|N|No\.?)? ?$")
+# What may stand between a word like «тел.» and its number.
+_GAP = frozenset(" \t.:/(+-–—") | {chr(c) for c, plain in _UNIFORM.items() if plain in (" ", "-")}
+
+
+def _numbers_at(text: str) -> Iterator[int]:
+    """Where a run of digits may be a personal number: ten digits or more;
+    six after a document's series (4510 №, II-ЭГ); five or more right after
+    a word like «тел.». Most runs (a year, «№ 12345») are told apart by the
+    characters around them alone, without a regular expression: a year's
+    spreadsheet titles take milliseconds."""
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        if end - start >= 10 and len(digits(run.group(0))) >= 10:
+            yield start
+            continue
+        if end - start == 6 and _DOCUMENT_SERIES.search(uniform(text[max(0, start - 16) : start])):
+            yield start
+            continue
+        at = start
+        while at and start - at < 8 and text[at - 1] in _GAP:
+            at -= 1
+        if at and text[at - 1].isalpha() and len(digits(run.group(0))) >= 5:
+            near = text[max(0, start - _BEFORE) : start].lower()
+            if _PHONE_HINT.search(near) and _PHONE_WORD.search(uniform(near)):
+                yield start
 
 
 def first_kind(text: str) -> Kind | None:
@@ -550,9 +645,7 @@ def _hints(text: str) -> Iterator[int]:
             yield at
             at = text.find(sign, at + 1)
     # Two searches: either alone skips fast to a digit, one of both would not.
-    for run in _RUN.finditer(text):
-        if len(digits(run.group(0))) >= 10 or _LOCAL.search(run.group(0)):
-            yield run.start()
+    yield from _numbers_at(text)
     yield from _dated_years(text, _YEAR.finditer(text))
     if "ери" in text or "ЕРИ" in text:
         for series in _SERIES_ANY_CASE.finditer(text):
@@ -565,14 +658,15 @@ def _hints(text: str) -> Iterator[int]:
 def _dated_years(text: str, years: Iterable[re.Match[str]]) -> Iterator[int]:
     """Where each of `years` starts that is written as _DATE writes a date's
     year: 01.09.2015, 01/09/2015, «1 сентября 2015» (every month's name
-    ends in я), 2015-09-01, «2015 г. р.», «2015 года»."""
+    ends in я or а, in any case), 2015-09-01, 01-09-2015, «2015 г. р.»,
+    «2015 года»."""
     for year in years:
         start, end = year.span()
         if (start and text[start - 1].isdigit()) or text[end : end + 1].isdigit():
             continue
         before = text[max(0, start - 40) : start].rstrip()
         after = text[end : end + 40].lstrip()
-        if before[-1:] in "./я" or after[:1] in "-г":
+        if uniform(before[-1:]) in "./-яЯаА" or uniform(after[:1]) in "-гГ":
             yield start
 
 

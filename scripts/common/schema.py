@@ -7,15 +7,16 @@ from typing import Any
 
 # Text that says something: not empty, not only spaces.
 TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": r"\S"}
-# A web address: http or https, with a host.
-URL: dict[str, Any] = {"type": "string", "pattern": r"^https?://[^\s/]+"}
+# A web address: http or https, with a host, nothing that could break the
+# link it is written into (common/urls.py); HTTPS_URL, https only.
+URL: dict[str, Any] = {"type": "string", "format": "web-address"}
+HTTPS_URL: dict[str, Any] = {"type": "string", "format": "https-address"}
 # A name for a thing in data files: lower case, digits and hyphens.
 ID: dict[str, Any] = {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}
 # What a value that breaks one of these patterns is told (common/yamldata.py),
 # in the words of the coordinator and the teachers, not as a regex.
 PATTERNS_RU: dict[str, str] = {
     TEXT["pattern"]: "не может состоять из одних пробелов",
-    URL["pattern"]: "нужен адрес, который начинается с http:// или https://",
     ID["pattern"]: "пишите латинские строчные буквы, цифры и дефис, первой — букву",
 }
 

@@ -13,6 +13,7 @@ cannot be read stops every tool at once with its problems, one a line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -166,6 +167,14 @@ def load(project: Path = ROOT) -> Site:
         coordinator=dict(extra["coordinator"]),
         timezone=extra["timezone"],
     )
+
+
+def today(now: datetime | None = None, project: Path = ROOT) -> date:
+    """Today in the school's time zone (extra.timezone): what a date «in the
+    future» is measured against. A runner's clock is UTC, three hours behind
+    Moscow, so its own date is yesterday's for the school after 21:00 UTC.
+    `now` is an aware moment (the present one by default)."""
+    return (now or datetime.now(UTC)).astimezone(ZoneInfo(load(project).timezone)).date()
 
 
 # The site's languages, the default (Russian, at /) first.

@@ -1,4 +1,5 @@
-"""Which Markdown files under docs/ are pages, and which of them people write.
+"""Which Markdown files under docs/ are pages, and which of them people
+write; and which other files of docs/ MkDocs publishes as they are.
 
 Left out of the pages: files MkDocs does not build as pages (mkdocs.yml's
 exclude_docs, such as the notes a term report includes, and dot-folders such
@@ -78,3 +79,19 @@ def read_page(path: Path, shown: str | None = None) -> str:
     if front := YAML_RE.match(text):
         yamldata.parse(front.group(1), shown, first_line=2)
     return text
+
+
+def published_files(project: Path) -> Iterator[Path]:
+    """The files of docs/ that MkDocs copies into the site as they are (not
+    pages; nothing generated, nothing excluded), sorted."""
+    docs = project / "docs"
+    excluded = _excluded(project)
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs)
+        if (
+            path.is_file()
+            and path.suffix != ".md"
+            and not excluded.match_file(relative.as_posix())
+            and not is_generated(path.relative_to(project))
+        ):
+            yield path

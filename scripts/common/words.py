@@ -4,14 +4,20 @@
       key: {ru: Текст, ce: Йоза}         one text
       key: {ru: [А, Б], ce: [А, Б]}      a list of texts (table columns, say)
 
+    messages:
+      key: Текст {value}                 what the tools tell a person, Russian only
+
 The renderers take their words from here, never from Python code, so a
 translator edits one file and `make check` checks it like any data file.
 A text filled with values its placeholders ({name}) do not name is told
 at its line (Text.format), as the build and `make check` meet it.
+The build's and the checks' messages (`message`) are not text of the site:
+they are in Russian alone, as every message of the tools.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +26,14 @@ from typing import Any
 from common import yamldata
 from common.problem import Problem, Problems
 from common.schema import TEXT, in_every_language
+from common.site_config import ROOT
 
 WORDS_FILE = Path("data") / "words.yml"
+MESSAGES = "messages"
 
 _SCHEMA: dict[str, Any] = {
     "type": "object",
+    "properties": {MESSAGES: {"type": "object", "additionalProperties": TEXT}},
     "additionalProperties": {
         "type": "object",
         "additionalProperties": in_every_language(
@@ -114,3 +123,29 @@ def load(project: Path) -> Words:
     """The project's words; raise Problems, by line, when the file is wrong."""
     document = yamldata.load(project / WORDS_FILE, _SCHEMA, str(WORDS_FILE))
     return Words(document.data or {}, document)
+
+
+@functools.cache
+def _messages() -> Mapping[str, str]:
+    """The tools' messages, from this checkout's data/words.yml; none when
+    the file is broken (the build and `make check` say where it is)."""
+    try:
+        document = yamldata.load(ROOT / WORDS_FILE, _SCHEMA, str(WORDS_FILE))
+    except Problems:
+        return {}
+    return dict((document.data or {}).get(MESSAGES) or {})
+
+
+def message(key: str, **values: object) -> str:
+    """What the build or a check tells a person: messages.`key` of
+    data/words.yml, filled with `values`. Never fails: with the file broken,
+    the key and the values are told as they are."""
+    text = _messages().get(key)
+    try:
+        return " ".join(str(text).format(**values).split()) if text else _bare(key, values)
+    except (KeyError, IndexError, ValueError):  # a placeholder the code does not fill
+        return _bare(key, values)
+
+
+def _bare(key: str, values: dict[str, object]) -> str:
+    return " ".join([key, *(f"{name}={value}" for name, value in values.items())])

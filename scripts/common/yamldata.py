@@ -27,7 +27,7 @@ import jsonschema
 import yaml
 from yaml.composer import ComposerError
 
-from common import textfile
+from common import textfile, urls
 from common.problem import Problem, Problems
 from common.schema import PATTERNS_RU
 
@@ -168,7 +168,11 @@ def parse(
 ) -> Document:
     """The YAML `text` (from line `first_line` of the file `shown`) with its
     lines, unchecked; raise Problems when it is not YAML or has an alias."""
-    reader = (loader or (_TextDatesLoader if dates_as_text else DataLoader))(text)
+    chosen = loader or (_TextDatesLoader if dates_as_text else DataLoader)
+    fast = _FAST.get(chosen) if loader is None else None  # a loader asked for is used
+    if fast is not None and (parsed := _parsed_fast(text, fast)):
+        return Document(shown, parsed[1], parsed[0], first_line)
+    reader = chosen(text)
     try:
         root = reader.get_single_node()
         data = reader.construct_document(root) if root is not None else None
@@ -184,17 +188,59 @@ def parse(
     return Document(shown, data, root, first_line)
 
 
+# libyaml's loaders, where PyYAML has them: the same documents, read several
+# times faster. A document with an anchor or an alias, or that they refuse,
+# is read again by the Python loader, whose problems (and their lines) are
+# the ones told.
+_FAST: dict[type[yaml.SafeLoader], Any] = {}
+if yaml.__with_libyaml__:
+
+    class _FastTextDatesLoader(yaml.CSafeLoader):
+        yaml_implicit_resolvers = _TextDatesLoader.yaml_implicit_resolvers
+
+    _FAST = {DataLoader: yaml.CSafeLoader, _TextDatesLoader: _FastTextDatesLoader}
+
+
+def _parsed_fast(text: str, fast: Any) -> tuple[yaml.Node | None, Any] | None:
+    """(root, data) of `text` read by the libyaml loader `fast`; None if the
+    text has an anchor or an alias, or is no YAML it reads."""
+    try:
+        for event in yaml.parse(text, Loader=fast):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return None
+        reader = fast(text)
+        try:
+            root = reader.get_single_node()
+            data = reader.construct_document(root) if root is not None else None
+        finally:
+            reader.dispose()
+    except yaml.YAMLError:
+        return None
+    nodes = [root] if root is not None else []
+    while nodes:  # a plain scalar's style: None, as PyYAML's own nodes say it ("" in libyaml's)
+        node = nodes.pop()
+        if isinstance(node, yaml.ScalarNode) and not node.style:
+            node.style = None
+        elif isinstance(node, yaml.SequenceNode):
+            nodes += node.value
+        elif isinstance(node, yaml.MappingNode):
+            nodes += [part for pair in node.value for part in pair]
+    return root, data
+
+
 def read_node(path: Path, shown: str) -> yaml.Node | None:
     """The YAML node tree of the data file `path` (for readers that walk the
     text itself, with its lines); raise Problems as load() does."""
-    return parse(textfile.read(path, shown, limit=MAX_BYTES), shown).root
+    text = textfile.read(path, shown, limit=MAX_BYTES)
+    return parse(text, shown, loader=DataLoader).root  # PyYAML's nodes, for text edits
 
 
 def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:
     """Raise Problems, by line, where `document` breaks `schema` or repeats a key."""
     problems = list(_duplicate_keys(document, document.root, _MESSAGES[lang]["twice"]))
     explain = russian if lang == "ru" else _english
-    for error in jsonschema.Draft202012Validator(schema).iter_errors(document.data):
+    validator = jsonschema.Draft202012Validator(schema, format_checker=urls.FORMATS)
+    for error in validator.iter_errors(document.data):
         at: list[Key] = list(error.absolute_path)
         problems.append(document.problem(f"{where(at, lang)}: {explain(error)}", *at))
     if problems:
@@ -254,6 +300,8 @@ def russian(error: jsonschema.ValidationError) -> str:
     if kind == "pattern":
         told = PATTERNS_RU.get(str(value), f"записано не по образцу ({value})")
         return f"«{instance}» — {told}"
+    if kind == "format" and value in urls.SCHEMES and isinstance(instance, str):
+        return urls.problem(instance, urls.SCHEMES[value]) or error.message
     if kind in ("enum", "const"):
         allowed = value if isinstance(value, list) else [value]
         return "допустимо только: " + ", ".join(f"«{item}»" for item in allowed)

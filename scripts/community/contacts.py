@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from activity.values import contact_in
 from common import yamldata
 from common.problem import Problem, Problems
-from common.schema import TEXT, in_every_language
+from common.schema import HTTPS_URL, TEXT, in_every_language
 
 CONTACTS = Path("data") / "contacts.yml"
 KINDS = ("address", "website", "sferum", "issues")
@@ -26,7 +26,7 @@ SFERUM_HOSTS = ("sferum.ru", "vk.me", "vk.com")
 # activity.values.contact_in names what it found; the coordinator reads Russian.
 _FOUND = {"a phone number": "номер телефона", "an e-mail address": "адрес электронной почты"}
 
-_URL = {"type": ["string", "null"], "pattern": r"^https://[^\s/]+\S*$", "maxLength": 300}
+_URL = {**HTTPS_URL, "type": ["string", "null"], "maxLength": 300}
 _SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["channels"],

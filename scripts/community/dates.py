@@ -22,7 +22,8 @@ SCHOOL_TIME = ZoneInfo(site_config.load().timezone)
 
 
 def now() -> datetime:
-    """The current moment, in the school's time zone."""
+    """The current moment, in the school's time zone (its date is
+    site_config.today())."""
     return datetime.now(SCHOOL_TIME)
 
 

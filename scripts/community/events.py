@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from activity import registries
 from activity.values import BadValue, parse_date
 from common import yamldata
 from common.problem import Problem, Problems
-from common.schema import TEXT, in_every_language
+from common.schema import TEXT, URL, in_every_language
 from common.site_config import LANGS
 from common.words import load as load_words
 
@@ -56,7 +55,7 @@ _SCHEMA: dict[str, Any] = {
             "kind": {"enum": list(KINDS)},
             "platform": {"type": "string"},
             "title": in_every_language({**TEXT, "maxLength": 200}),
-            "link": {"type": "string", "pattern": r"^https?://[^\s/]+\S*$", "maxLength": 500},
+            "link": {**URL, "maxLength": 500},
             "audience": in_every_language({**TEXT, "maxLength": 200}),
             "example": {"type": "boolean"},
         },
@@ -133,8 +132,6 @@ def load(project: Path) -> Calendar:
                 document.problem("событие кончается раньше, чем начинается", index, "end")
             )
             continue
-        if entry.get("link") and urlsplit(entry["link"]).scheme not in ("http", "https"):
-            problems.append(document.problem("ссылка должна начинаться с https://", index, "link"))
         events.append(
             Event(
                 entry["id"],

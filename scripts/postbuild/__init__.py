@@ -2,6 +2,8 @@
 
 finish         one pass over the built pages (in runs, side by side, when
                there are processors for it), then the steps below
+published_files  what docs/ may publish besides pages, by file type (also
+               used by `make check`); refused files leave the site
 sitemap        which pages are written in which language
 search_index   one search index per language
 html_fixes     markup the theme gets wrong outside every block

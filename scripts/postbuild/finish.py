@@ -1,6 +1,8 @@
 """Finish a built site: the steps MkDocs and its plugins leave to us.
 
-One pass reads every page once: it repairs the markup, cleans the page's
+First the files of docs/ that are not pages are held to the policy by file
+type (published_files): what it refuses leaves the site. Then one pass
+reads every page once: it repairs the markup, cleans the page's
 text (sanitise), checks the theme's markup around it, adds the page's
 Content-Security-Policy (csp), and notes the link-preview card and the PDF
 each page asks for; the pass may be shared by several processes, each
@@ -29,6 +31,7 @@ from common.problem import Problem
 from common.processes import Forked, portable
 from common.site_config import LANGS
 from common.words import load as load_words
+from common.words import message
 from community import events, news
 from postbuild import (
     calendars,
@@ -39,6 +42,7 @@ from postbuild import (
     minify,
     pdfs,
     privacy_gate,
+    published_files,
     sanitise,
     search_index,
 )
@@ -65,16 +69,17 @@ def finish(
     (finish_language). What the runs found is taken in the site's order of
     pages, so the site and the problems are those of one pass, and so is a
     failure: that of the step, then of the page, that comes first."""
+    # Files of docs/ the policy refuses leave the site before anything reads it.
+    problems = published_files.gate(site, project)
+    problems += [problem for one in finished for problem in one.refused]
     sitemap = Sitemap.read(site)
     sources = PageSources(project)
     words = load_words(project)
     archive = news.load(project)
     roots = {lang: sitemap.root(lang) for lang in LANGS}
     done = {one.lang for one in finished}
-    # Before their pages' pass.
-    news_pages.decorate_all(
-        site, archive, words, {lang: roots[lang] for lang in LANGS if lang not in done}
-    )
+    left = {lang: root for lang, root in roots.items() if lang not in done}
+    news_pages.decorate_all(site, archive, words, left)  # before their pages' pass
     for one in finished:
         if one.unready is not None:
             raise one.unready
@@ -83,7 +88,7 @@ def finish(
     pages = sorted(path for path in site.rglob("*.html") if _name(site, path) not in ready)
     gate = privacy_gate.Gate(finishing.contacts)
     with _Runs(finishing, pages, workers) as runs:
-        problems = [
+        problems += [
             _problem(sources, page, removal)
             for page, removal in search_index.split(site, sitemap, sanitise.clean_search_text)
         ]
@@ -110,9 +115,8 @@ def finish(
     ):
         wanted_cards.setdefault(path, alt)
     cards.draw_all(site, wanted_cards)
-    pdfs.print_all(
-        {site / page: site / target for passed in passes for page, target in passed.prints}
-    )
+    prints = {site / page: site / target for passed in passes for page, target in passed.prints}
+    pdfs.print_all(prints, site, sitemap.site_url)
     write_cname(site, sitemap.site_url)
     minify.minify(site)
     gate.files(site, [path for path in privacy_gate.published(site) if path.suffix == ".pdf"])
@@ -129,26 +133,31 @@ def finish(
 @dataclass
 class Finished:
     """A language's pages, finished by the process that built them, in a
-    folder of their own (sitebuild/languages.py), as finish would: what its
-    pass found, or why its pages could not be readied for it."""
+    folder of their own (sitebuild/languages.py), as finish would: the files
+    of docs/ the policy refused there (taken out), what its pass found, or
+    why its pages could not be readied for it."""
 
     lang: str
     passed: Passed
+    refused: list[Problem] = field(default_factory=list)
     unready: BaseException | None = None
 
 
 def finish_language(folder: Path, lang: str, project: Path, pdf: bool) -> Finished:
-    """The pages of `lang`'s build in `folder`: its news pages decorated,
-    then the pass over every page there. What fails is kept, to be told
-    where one finish would have told it."""
+    """The pages of `lang`'s build in `folder`: the files the policy refuses
+    taken out, its news pages decorated, then the pass over every page
+    there. What fails is kept, to be told where one finish would have told
+    it."""
+    refused: list[Problem] = []
     try:
+        refused = published_files.gate(folder, project)
         sitemap = Sitemap.read(folder)
         roots = {lang: sitemap.root(lang)}
         news_pages.decorate_all(folder, news.load(project), load_words(project), roots)
         finishing = page_pass(folder, project, sitemap.site_url, pdf, cards_too=True)
     except Exception as err:
-        return Finished(lang, Passed(), portable(err))
-    return Finished(lang, finishing.run(sorted(folder.rglob("*.html"))))
+        return Finished(lang, Passed(), refused, portable(err))
+    return Finished(lang, finishing.run(sorted(folder.rglob("*.html"))), refused)
 
 
 def page_pass(site: Path, project: Path, site_url: str, pdf: bool, cards_too: bool) -> PagePass:
@@ -231,12 +240,7 @@ class PagePass:
         for danger in sanitise.theme_problems(fixed, self.theme_scripts):
             source = self.sources.source_of(name)
             passed.problems.append(
-                Problem(
-                    str(source),
-                    1,
-                    f"the page {name} holds {danger} outside its text: "
-                    "check its front matter (title, description) for HTML",
-                )
+                Problem(str(source), 1, message("theme_markup", page=name, danger=danger))
             )
         fixed = csp.add_policy(fixed)
         if fixed != html:
@@ -280,15 +284,12 @@ class _Runs:
 
 def _problem(sources: PageSources, page: str, removal: sanitise.Removal) -> Problem:
     source, line = sources.locate_clues(page, removal.clues)
-    return Problem(str(source), line, f"unsafe HTML: {removal.what} (removed from {page})")
+    told = message("unsafe_html", what=removal.what)
+    return Problem(str(source), line, message("removed_from", problem=told, page=page))
 
 
 def _leak_problem(sources: PageSources, leak: privacy_gate.Leak) -> Problem:
-    what = (
-        f"personal data: the published {leak.path} holds {leak.found.kind.with_article} "
-        f"({leak.found.masked}): remove it from the source, or list it in "
-        "data/checks.yml if the school publishes it itself"
-    )
+    what = message("leak", path=leak.path, kind=leak.found.kind.ru, masked=leak.found.masked)
     folder = leak.path.rpartition("/")[0]
     page = leak.path if leak.path.endswith(".html") else f"{folder}/index.html".lstrip("/")
     if leak.path.endswith((".html", ".pdf")):  # a page, or a page's PDF beside it

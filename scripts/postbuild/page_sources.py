@@ -3,9 +3,11 @@
 The build's gates (the sanitiser, the privacy gate) tell a problem as
 FILE:LINE like `make check` does: the file is the page's source under
 docs/ (the Russian one for a Chechen address not translated yet), and the
-line the first one holding a clue of what was found; a page's snippets
-(`--8<--`, made from data/) and the notes a term report includes
-(front matter edit_path) are searched too.
+line the first one holding a clue of what was found; the notes a term
+report includes (front matter edit_path) are searched too. What a page
+shows from data (its snippets, `--8<--`, or the whole page for a generated
+one) is told at the data file's line (render/registry.py MADE_FROM names
+the files each is made from), never at the generated text.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from common.site_config import LANGS
+from common.source_pages import is_generated
 from postbuild.sanitise import clue_line
 from render.core import GENERATED
+from render.registry import made_from
 
 _SNIPPET = re.compile(r'^--8<--\s+"([^":]+)')
 _EDIT_PATH = re.compile(r"^edit_path:\s*(\S+)", re.MULTILINE)
@@ -48,15 +52,16 @@ class PageSources:
     def locate(self, page: str, found: Callable[[str], bool]) -> tuple[Path, int]:
         """(file, line) of the first line of the page's source, or of a file
         it includes, that `found` accepts; (source, 1) when none does."""
-        return self._first(page, found) or (self.source_of(page), 1)
+        return self._first(page, found) or (self._files(self.source_of(page))[0], 1)
 
     def locate_clues(self, page: str, clues: Iterable[str]) -> tuple[Path, int]:
         """(file, line) of the first of `clues` (in any case) that is written."""
+        files = self._files(self.source_of(page))
         for clue in clues:
-            for path in self._files(self.source_of(page)):
+            for path in files:
                 if line := clue_line(self._lines(path), clue):
                     return path, line
-        return self.source_of(page), 1
+        return files[0], 1
 
     def _first(self, page: str, found: Callable[[str], bool]) -> tuple[Path, int] | None:
         for path in self._files(self.source_of(page)):
@@ -66,6 +71,10 @@ class PageSources:
         return None
 
     def _files(self, source: Path) -> list[Path]:
+        """The files a page is made from: its source, unless generated, the
+        notes it includes, and, for itself and each generated part it
+        includes, the files they are made from (data/…): never the
+        generated text, which no one edits."""
         text = "\n".join(self._lines(source))
         files = [source]
         for line in text.splitlines():
@@ -73,7 +82,22 @@ class PageSources:
                 files.append(GENERATED / match[1])
         if match := _EDIT_PATH.search(text):
             files.append(Path(match[1]))
-        return files
+        folder = source.parts[:2]  # ("docs", "ru"): the page's language's pages first
+        made = [made_of for path in files for made_of in self._made_from(path, folder)]
+        return list(dict.fromkeys(made))
+
+    def _made_from(self, path: Path, folder: tuple[str, ...]) -> list[Path]:
+        """`path` itself, or the files a generated one is made from."""
+        if not is_generated(path):
+            return [path]
+        inputs = [
+            found.relative_to(self.project)
+            for pattern in made_from(path.as_posix())
+            for found in sorted(self.project.glob(pattern))
+            if found.is_file()
+        ]
+        inputs.sort(key=lambda found: found.parts[:2] != folder and found.parts[0] == "docs")
+        return inputs or [path]
 
     def _lines(self, path: Path) -> list[str]:
         try:

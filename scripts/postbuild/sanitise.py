@@ -12,8 +12,10 @@ The allowlist keeps what the site's pages are written with: text, headings,
 lists, tables, links, images from the site itself, admonitions, details,
 abbreviations, footnotes, the reports' SVG charts. It removes every script,
 event handler (on…=), javascript:, vbscript: and data: address, iframe,
-object, embed, base, form, meta, style (element or attribute) and any image
-from another host.
+object, embed, base, form, meta, style (element or attribute), any image
+from another host, and any id the theme finds its own elements by
+(`reserved_id`: __config, __site, __search…), which content could otherwise
+stand in for. What it removed is told in Russian (data/words.yml, messages).
 
 The theme's own markup around the text is kept as the templates wrote it;
 `theme_problems` checks it for the same dangers, in case a value from front
@@ -30,6 +32,9 @@ from dataclasses import dataclass
 from html import unescape
 
 import nh3
+
+from common.site_config import ROOT
+from common.words import message
 
 CONTENT_START = "<!--site:content-->"
 CONTENT_END = "<!--/site:content-->"
@@ -92,10 +97,44 @@ def _from_this_site(address: str) -> bool:
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
-    """Images are loaded from the site itself only (no host, no scheme)."""
+    """Images are loaded from the site itself only (no host, no scheme);
+    the theme's own ids are never a content element's."""
     if tag == "img" and name == "src" and not _from_this_site(value):
         return None
+    if name == "id" and reserved_id(value):
+        return None
     return value
+
+
+# The theme finds its own elements by id: Material's start with "__"
+# (__config, __search, __drawer, __toc, __nav_3…), and so does our __site;
+# overrides/ writes a few more (site-a11y). A content element with such an
+# id, earlier in the page, would be found instead, and its text read as the
+# theme's configuration. Content tabs (pymdownx.tabbed) number theirs
+# "__tabbed_1_2" and keep them. Each built page is also checked against
+# the ids its theme markup really has (sanitise_page).
+THEME_ID_PREFIX = "__"
+_CONTENT_TABS_ID = re.compile(r"__tabbed_\d+_\d+")
+_LITERAL_ID = re.compile(r"""\sid=["']([^"'{}]+)["']""")
+
+
+@functools.cache
+def theme_ids() -> frozenset[str]:
+    """The ids written literally in the templates of overrides/."""
+    overrides = ROOT / "overrides"
+    return frozenset(
+        found
+        for path in sorted(overrides.rglob("*.html"))
+        for found in _LITERAL_ID.findall(path.read_text("utf-8"))
+    )
+
+
+def reserved_id(value: str) -> bool:
+    """Whether `value` is an id the theme keeps for its own elements."""
+    plain = value.strip()
+    if plain.startswith(THEME_ID_PREFIX):
+        return not _CONTENT_TABS_ID.fullmatch(plain)
+    return plain in theme_ids()
 
 
 _CLEANER = nh3.Cleaner(
@@ -211,27 +250,26 @@ def _tags(html: str) -> Iterator[tuple[str, str, str]]:
 def _removal(tag: str, name: str, value: str) -> Removal:
     if not name:
         if tag in ("iframe", "object", "embed", "frame", "frameset"):
-            return Removal(f"<{tag}> embeds another page or program", (f"<{tag}",))
-        return Removal(f"<{tag}> is not allowed in a page's text", (f"<{tag}",))
+            return Removal(message("embeds", tag=tag), (f"<{tag}",))
+        return Removal(message("tag_not_allowed", tag=tag), (f"<{tag}",))
     if name.startswith("on"):
-        return Removal(f"the {name}= attribute of <{tag}> runs a script", (name, f"<{tag}"))
+        return Removal(message("handler", name=name, tag=tag), (name, f"<{tag}"))
     plain = "".join(ch for ch in value if ch > " ").lower()
     if name in ("href", "src") and plain.startswith(("javascript:", "vbscript:")):
         scheme = plain.split(":", 1)[0]
         return Removal(
-            f"a {scheme}: link in {name}= of <{tag}> runs a script",
+            message("script_link", scheme=scheme, name=name, tag=tag),
             (value, scheme, "script:", f"<{tag}"),
         )
     if name in ("href", "src") and plain.startswith("data:"):
-        return Removal(f"a data: address in {name}= of <{tag}>", (value, "data:", f"<{tag}"))
+        return Removal(message("data_address", name=name, tag=tag), (value, "data:", f"<{tag}"))
     if tag == "img" and name == "src":
-        return Removal(
-            "an image from another site: readers' devices would ask that host for it",
-            (value, f"<{tag}", "!["),
-        )
+        return Removal(message("external_image"), (value, f"<{tag}", "!["))
     if name == "style":
-        return Removal(f"the style= attribute of <{tag}>", ("style", f"<{tag}"))
-    return Removal(f"the {name}= attribute of <{tag}>", (f"{name}=", name, f"<{tag}"))
+        return Removal(message("style_attribute", tag=tag), ("style", f"<{tag}"))
+    if name == "id" and reserved_id(value):
+        return Removal(message("reserved_id", id=value, tag=tag), (value, f"<{tag}"))
+    return Removal(message("attribute", name=name, tag=tag), (f"{name}=", name, f"<{tag}"))
 
 
 def content_regions(html: str) -> Iterator[tuple[int, int]]:
@@ -250,23 +288,39 @@ def sanitise_page(html: str) -> tuple[str, list[Removal], list[str]]:
     the cleaned text regions.
 
     The template writes a fixed number of markers; a page whose text carries
-    one more (an attempt to pass text off as the theme's) fails.
+    one more (an attempt to pass text off as the theme's) fails. An id the
+    theme's markup on the page has is taken off the text's elements.
     """
-    out: list[str] = []
+    theme: list[str] = []
     texts: list[str] = []
     removals: list[Removal] = []
     starts, ends = html.count(CONTENT_START), html.count(CONTENT_END)
     if starts != ends or starts > MARKED_REGIONS:
-        removals.append(Removal("the site's own content marker", ("site:content",)))
+        removals.append(Removal(message("content_marker"), ("site:content",)))
     at = 0
     for start, end in content_regions(html):
         cleaned, removed = clean(html[start:end])
-        out += [html[at : start - len(CONTENT_START)], cleaned]
+        theme.append(html[at : start - len(CONTENT_START)])
         texts.append(cleaned)
         removals += removed
         at = end + len(CONTENT_END)
-    out.append(html[at:])
-    return "".join(out), removals, texts
+    theme.append(html[at:])
+    taken = {found for piece in theme for found in _ID.findall(piece)}
+    for number, text in enumerate(texts):
+        if clashes := {found for found in _ID.findall(text) if found in taken}:
+            texts[number] = _ID.sub(lambda m: "" if m[1] in clashes else m[0], text)
+            removals += [
+                Removal(message("reserved_id", id=found, tag=tag), (found, "id="))
+                for tag, found in _TAG_ID.findall(text)
+                if found in clashes
+            ]
+    out = [piece for pair in zip(theme, texts, strict=False) for piece in pair]
+    return "".join([*out, theme[-1]]), removals, texts
+
+
+# An id as nh3 and the templates write it.
+_ID = re.compile(r' id="([^"]*)"')
+_TAG_ID = re.compile(r'<([a-zA-Z][\w-]*)[^>]*? id="([^"]*)"')
 
 
 # overrides/partials/content.html marks the text before and after the PDF link.
@@ -298,11 +352,11 @@ def theme_problems(html: str, inline_scripts: frozenset[str]) -> list[str]:
             inline = tag == "script" and not _SRC.search(tag_text)
             ours = at < head_end and text in inline_scripts
             if inline and "application/json" not in tag_text and not ours:
-                problems.append("a <script> that is not the site's own")
+                problems.append(message("theme_script"))
             if tag == "style" and at > head_end:
-                problems.append("<style> outside the page's head")
+                problems.append(message("theme_style_in_body"))
             if tag == "style" and re.search(r"url\(|@import|image-set|expression", text, re.I):
-                problems.append("a <style> that loads something")
+                problems.append(message("theme_style_loads"))
     return list(dict.fromkeys(problems))
 
 
@@ -354,25 +408,25 @@ def _tag_problems(tag_text: str) -> tuple[str, tuple[str, ...]]:
         values[attribute[1].lower()] = unescape(value) if "&" in value else value
     problems: list[str] = []
     if tag in _NEVER:
-        problems.append(f"<{tag}>")
+        problems.append(message("theme_tag", tag=tag))
     for name, value in values.items():
         plain = "".join(ch for ch in value if ch > " ").lower()
         if name.startswith("on"):
-            problems.append(f"the {name}= attribute of <{tag}>")
+            problems.append(message("theme_handler", name=name, tag=tag))
         elif name in _URL_ATTRIBUTES and plain.startswith(("javascript:", "vbscript:")):
-            problems.append(f"a javascript: address in <{tag}>")
+            problems.append(message("theme_script_address", tag=tag))
         elif name in _URL_ATTRIBUTES and plain.startswith("data:"):
-            problems.append(f"a data: address in <{tag}>")
+            problems.append(message("theme_data_address", tag=tag))
     loads = values.get(_LOADING.get(tag, ""), "")
     if tag == "link" and set(values.get("rel", "").split()) & _LINK_LOADS:
         loads = values.get("href", "")
     if loads and not _from_this_site(loads):
-        problems.append(f"<{tag}> loads something from another site")
+        problems.append(message("theme_loads", tag=tag))
     # A policy only restricts; any other http-equiv (refresh…) acts.
     if tag == "meta" and values.get("http-equiv", "").lower() not in ("", _CSP):
-        problems.append(f"<meta http-equiv={values['http-equiv']}>")
+        problems.append(message("theme_meta", value=values["http-equiv"]))
     if tag == "form" and ("action" in values or "method" in values):
-        problems.append("<form> sending data somewhere")
+        problems.append(message("theme_form"))
     return tag, tuple(problems)
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
+
+from common.urls import FORBIDDEN, INVISIBLE
 
 _MARKDOWN = str.maketrans({char: f"&#{ord(char)};" for char in '&<>"\\`*_[]|#!{}~'})
 
@@ -55,15 +58,26 @@ def shown_url(url: str) -> str:
 
 
 def href(url: str) -> str:
-    """`url` with an internationalised host (урок.рф) in its ASCII form.
+    """`url` with an internationalised host (урок.рф) in its ASCII form, and
+    any character that could end a Markdown link or an HTML attribute
+    percent-encoded (the data files refuse them already: common/urls.py).
 
     Every browser and messenger follows the punycode form; some old ones
     do not follow the Cyrillic one.
     """
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if host.isascii():
-        return url
-    ascii_host = host.encode("idna").decode("ascii")
-    netloc = parts.netloc.replace(host, ascii_host)
-    return urlunsplit(parts._replace(netloc=netloc))
+    if not host.isascii():
+        ascii_host = host.encode("idna").decode("ascii")
+        url = urlunsplit(parts._replace(netloc=parts.netloc.replace(host, ascii_host)))
+    return "".join(_percent(char) if _breaks_links(char) else char for char in url)
+
+
+def _breaks_links(char: str) -> bool:
+    """Whether `char` could end a Markdown link or an HTML attribute, or hide
+    where it leads: a space, a bracket, a quote, a control or invisible one."""
+    return char in FORBIDDEN or char.isspace() or unicodedata.category(char) in INVISIBLE
+
+
+def _percent(char: str) -> str:
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))

@@ -55,7 +55,7 @@ from activity.summary import (
     summarise_years,
     with_activity,
 )
-from common import textfile
+from common import site_config, textfile
 from common.problem import Problem, Problems
 from common.site_config import LANGS
 from render import mdtext
@@ -115,7 +115,7 @@ def render(project: Path) -> dict[Path, str]:
         log.example,
         years,
         _notes(project, registries, years),
-        date.today(),
+        site_config.today(project=project),
     )
     outputs: dict[Path, str] = {
         OPEN_DATA / "summary.json": as_json(years),

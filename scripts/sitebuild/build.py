@@ -37,6 +37,7 @@ from common.cli import Failure
 from common.problem import Problem, Problems
 from common.processes import Forked, cores
 from common.site_config import ROOT
+from common.words import message
 from postbuild import pdfs
 from postbuild.finish import Finished, finish, finish_language
 from render.core import render_all
@@ -109,7 +110,7 @@ def pdf_notes(project: Path) -> list[str]:
     """One line when the pages ask for PDFs that this machine cannot print."""
     if pdfs.available() or not language_map.asks_for_pdf(project):
         return []
-    return [f"Report PDFs skipped: {pdfs.MISSING}"]
+    return [message("pdfs_skipped", why=pdfs.chromium_problem())]
 
 
 def empty(site_dir: Path) -> None:

@@ -25,7 +25,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from checks.internal_links import absolute_link_problem
 from common.cli import Failure
+from common.words import message
 from sitebuild.warm_theme import Warm
 
 
@@ -33,7 +35,7 @@ class BuildError(Failure):
     """The build failed; the message says why, one line per problem."""
 
     def __init__(self, detail: str) -> None:
-        super().__init__(f"The site was not built:\n{detail}")
+        super().__init__(f"{message('not_built')}\n{detail}")
         self.detail = detail
 
     def __reduce__(self) -> tuple[type[BuildError], tuple[str]]:
@@ -174,7 +176,8 @@ def problems_of(log: str, project: Path) -> str:
     """
     lines = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
     told = [_link_problem(line, project) or line for line in lines]
-    return "\n".join(dict.fromkeys(told)) or (log.strip().splitlines() or ["MkDocs failed"])[-1]
+    last = (log.strip().splitlines() or [message("mkdocs_failed")])[-1]
+    return "\n".join(dict.fromkeys(told)) or last
 
 
 LINK_WARNING = re.compile(
@@ -183,14 +186,36 @@ LINK_WARNING = re.compile(
 
 
 def _link_problem(line: str, project: Path) -> str | None:
-    """MkDocs' warning about a link, as FILE:LINE: message; None for others."""
+    """MkDocs' warning about a link, as FILE:LINE: message (in Russian for
+    the kinds a page's author meets); None for others."""
     found = LINK_WARNING.search(line)
     if not found:
         return None
     source = Path("docs") / found["file"]
     number = _line_of(project / source, found["link"])
+    if found["kind"] == "an absolute link":  # told as `make check` tells it
+        lang = Path(found["file"]).parts[0]
+        said = absolute_link_problem(project / source, project / "docs", lang, found["link"])
+        return f"{source}:{number}: {said}"
     why = found["why"].strip(" ,.").removeprefix("but ")
-    return f"{source}:{number}: {found['kind']} '{found['link']}': {why}"
+    return f"{source}:{number}: {_link_said(found['kind'], found['link'], why)}"
+
+
+_MEANT = re.compile(r"Did you mean '([^']+)'")
+
+
+def _link_said(kind: str, link: str, why: str) -> str:
+    """What MkDocs says of a link, told in Russian where it is one of its
+    known warnings, as it said it otherwise."""
+    meant = _MEANT.search(why)
+    hint = message("relative_link_hint", target=meant[1]) if meant else ""
+    if kind == "an unrecognized relative link":
+        return message("unrecognized_link", link=link, hint=hint)
+    if "anchor" in why:
+        return message("anchor_not_found", link=link)
+    if "not found" in why:
+        return message("link_not_found", link=link)
+    return f"{kind} '{link}': {why}"
 
 
 def _line_of(path: Path, link: str) -> int:

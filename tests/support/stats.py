@@ -3,11 +3,13 @@ scripts/stats.py as a person runs it."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import stats
@@ -15,6 +17,7 @@ from activity import log as activity_log
 from activity import registries
 from activity.registries import SchoolYear
 from activity.summary import summarise_years, with_activity
+from common import site_config
 from common.site_config import ROOT
 from support.commands import Ran, run_main
 
@@ -41,7 +44,8 @@ ENGLISH = ("usage:", "show this help", "positional arguments", "options:", "erro
 
 
 def today() -> datetime.date:
-    return datetime.date.today()
+    """The school's today, as stats.py takes it."""
+    return site_config.today()
 
 
 def uncalendared_year() -> SchoolYear:
@@ -139,3 +143,28 @@ def issue_event(path: Path, fixture: str = "opened.json", **issue: object) -> Pa
 
 def issue_body(fixture: str = "opened.json") -> str:
     return json.loads((ISSUES / fixture).read_text("utf-8"))["issue"]["body"]
+
+
+# A workbook of one activity saved with the password «parol» by Excel's own
+# encryption (ECMA-376 agile, made with msoffcrypto-tool): what a school
+# sends when its sheet is protected with a password.
+PASSWORD_XLSX = ROOT / "tests" / "data" / "sheets" / "password.xlsx"
+
+
+@contextlib.contextmanager
+def as_another_user() -> Iterator[None]:
+    """Run the body as a user who owns none of the files made here (nobody),
+    so that a file without permissions is refused by the system, as it is
+    for a coordinator; root, whom permissions never stop, only pretends
+    (seteuid) for the body, and is root again after."""
+    if os.geteuid() != 0:
+        yield
+        return
+    import mkdocs.utils.yaml  # noqa: F401 - what stats.py imports when it is needed
+    import openpyxl  # noqa: F401
+
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)

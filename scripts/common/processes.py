@@ -1,8 +1,10 @@
 """Work done side by side in forked processes, told as if done in this one.
 
     cores()            how many processors this process may run on
-    Forked(work)       `work()` run in a child process forked now;
+    Forked(work, name) `work()` run in a child process forked now (`name`
+                       says what it does, for a person);
     .result()          its value, or the very exception it raised
+    portable(err)      an exception kept to be raised later, anywhere
 
 A child starts as a copy of this process (modules imported, data parsed),
 so it needs nothing sent to it; what it returns or raises comes back
@@ -10,7 +12,8 @@ pickled through a pipe. An exception is raised again here as itself, so the
 one conversion point of a command (common/cli.py) tells it as it tells its
 own: Problems as FILE:LINE lines, an OSError in Russian, exit status 1. A
 child that ends without a word (killed, out of memory) is a Failure naming
-its exit status. A program error keeps the child's traceback as a note.
+its work and its exit status, in Russian (data/words.yml, messages). A
+program error keeps the child's traceback as a note.
 
 Used only where this process runs no threads of its own work (the site
 build; not the preview's server).
@@ -29,6 +32,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from common.cli import TOLD, Failure
+from common.words import message
 
 T = TypeVar("T")
 
@@ -66,11 +70,9 @@ class Forked(Generic[T]):
         """What `work()` returned; what it raised is raised here."""
         data = self._collect()
         if not data:
-            raise Failure(f"{self.name}: процесс сборки прервался ({self._status})")
-        outcome, value, told = pickle.loads(data)
+            raise Failure(message("process_lost", work=self.name, how=self._status))
+        outcome, value = pickle.loads(data)
         if outcome == "raised":
-            if told:
-                value.add_note(f"{self.name}, in a child process:\n{told}")
             raise value
         result: T = value
         return result
@@ -92,7 +94,10 @@ class Forked(Generic[T]):
                 chunks.append(chunk)
         _, status = os.waitpid(self.pid, 0)
         code = os.waitstatus_to_exitcode(status)
-        self._status = f"сигнал {-code}" if code < 0 else f"код выхода {code}"
+        if code < 0:
+            self._status = message("process_signal", signal=-code)
+        else:
+            self._status = message("process_exit", code=code)
         return b"".join(chunks)
 
 
@@ -102,14 +107,14 @@ def _run_and_exit(work: Callable[[], object], write: int) -> None:
     code = 0
     try:
         try:
-            message = pickle.dumps(("returned", work(), ""))
+            outcome = pickle.dumps(("returned", work()))
         except KeyboardInterrupt:
             code = 130
-            message = b""
+            outcome = b""
         except BaseException as err:  # sent to the parent, which raises it
-            message = _raised(err)
+            outcome = pickle.dumps(("raised", portable(err)))
         with os.fdopen(write, "wb") as pipe:
-            pipe.write(message)
+            pipe.write(outcome)
     finally:
         os._exit(code)
 
@@ -126,15 +131,3 @@ def portable(err: BaseException) -> BaseException:
     if told:
         err.add_note(told)
     return err
-
-
-def _raised(err: BaseException) -> bytes:
-    """The pickled exception, with its traceback for a program error; an
-    exception that cannot be pickled becomes a Failure with its text."""
-    told = "" if isinstance(err, TOLD) else "".join(traceback.format_exception(err))
-    try:
-        message = pickle.dumps(("raised", err, told))
-        pickle.loads(message)  # an exception whose arguments do not make it again
-    except Exception:
-        message = pickle.dumps(("raised", Failure(f"{type(err).__name__}: {err}"), told))
-    return message

@@ -84,7 +84,7 @@ def finish(
         if one.unready is not None:
             raise one.unready
     finishing = page_pass(site, project, sitemap.site_url, pdf, cards_too)
-    ready = {page for one in finished for page in one.passed.pages}
+    ready = {page for one in finished for passed in one.passes for page in passed.pages}
     pages = sorted(path for path in site.rglob("*.html") if _name(site, path) not in ready)
     gate = privacy_gate.Gate(finishing.contacts)
     with _Runs(finishing, pages, workers) as runs:
@@ -100,7 +100,7 @@ def finish(
             unread = None
         except Exception as err:  # told after the pages' failure, which comes first
             unread = err
-        passes = [one.passed for one in finished] + runs.results()
+        passes = [passed for one in finished for passed in one.passes] + runs.results()
     failures = [passed.failed for passed in passes if passed.failed is not None]
     if failures:
         raise min(failures, key=lambda failed: _order(failed[0]))[1]
@@ -138,16 +138,18 @@ class Finished:
     why its pages could not be readied for it."""
 
     lang: str
-    passed: Passed
+    passes: list[Passed]
     refused: list[Problem] = field(default_factory=list)
     unready: BaseException | None = None
 
 
-def finish_language(folder: Path, lang: str, project: Path, pdf: bool) -> Finished:
+def finish_language(
+    folder: Path, lang: str, project: Path, pdf: bool, workers: int = 1
+) -> Finished:
     """The pages of `lang`'s build in `folder`: the files the policy refuses
     taken out, its news pages decorated, then the pass over every page
-    there. What fails is kept, to be told where one finish would have told
-    it."""
+    there, in `workers` runs. What fails is kept, to be told where one
+    finish would have told it."""
     refused: list[Problem] = []
     try:
         refused = published_files.gate(folder, project)
@@ -156,8 +158,9 @@ def finish_language(folder: Path, lang: str, project: Path, pdf: bool) -> Finish
         news_pages.decorate_all(folder, news.load(project), load_words(project), roots)
         finishing = page_pass(folder, project, sitemap.site_url, pdf, cards_too=True)
     except Exception as err:
-        return Finished(lang, Passed(), refused, portable(err))
-    return Finished(lang, finishing.run(sorted(folder.rglob("*.html"))), refused)
+        return Finished(lang, [], refused, portable(err))
+    with _Runs(finishing, sorted(folder.rglob("*.html")), workers) as runs:
+        return Finished(lang, runs.results(), refused)
 
 
 def page_pass(site: Path, project: Path, site_url: str, pdf: bool, cards_too: bool) -> PagePass:
@@ -266,8 +269,9 @@ class _Runs:
         if self.workers > 1:
             size = max(-(-len(self.pages) // self.workers), 1)  # rounded up: none left over
             runs = [self.pages[start : start + size] for start in range(0, len(self.pages), size)]
+            name = message("process_pages")
             self.children = [
-                Forked(functools.partial(self.finishing.run, run), "postbuild") for run in runs
+                Forked(functools.partial(self.finishing.run, run), name) for run in runs
             ]
         return self
 

@@ -74,7 +74,7 @@ def build(
         try:
             finished: list[Finished] = []
             if workers > 1:
-                then = functools.partial(finish_language, project=project, pdf=pdf)
+                then = functools.partial(finish_language, project=project, pdf=pdf, workers=workers)
                 finished = build_languages(project, site_dir, url, then)
             else:
                 run_mkdocs(project, site_dir, url)
@@ -139,7 +139,9 @@ def set_aside(site_dir: Path) -> Forked[None] | None:
     with contextlib.suppress(OSError):  # what is not moved is MkDocs' to clean
         for entry in entries:
             os.rename(entry.path, former / entry.name)
-    return Forked(functools.partial(shutil.rmtree, former, ignore_errors=True), "site")
+    return Forked(
+        functools.partial(shutil.rmtree, former, ignore_errors=True), message("process_former_site")
+    )
 
 
 def _removed(former: Forked[None] | None, wait: bool = True) -> None:

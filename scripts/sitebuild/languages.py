@@ -39,6 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from common.processes import Forked
 from common.site_config import LANGS
+from common.words import message
 from sitebuild.mkdocs_run import BuildError, Log, mkdocs_logged, problems_of
 
 T = TypeVar("T")
@@ -93,7 +94,7 @@ def build_languages(
                 tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent)
             )
             work = functools.partial(_build_one, project, folders[lang], site_url, lang, then)
-            children[lang] = Forked(work, f"сборка языка {lang}")
+            children[lang] = Forked(work, message("process_language", lang=lang))
         log = mkdocs_logged(project, site_dir, site_url, before=_only(default), after=merge)
         if log.failed and log.strict and not built:
             # Failed for its warnings, after its post_build event: the others

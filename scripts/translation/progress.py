@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from common.processes import Forked
+from common.words import message
 from translation.units import NOT_FOUND, SHEETS, inventory
 
 
@@ -78,7 +79,7 @@ def counted_once(aside: Path | None = None) -> Iterator[None]:
     of this process may be running), and is waited for when asked for."""
     counted: dict[Path, Progress | Forked[Progress]] = {}
     if aside is not None:
-        counted[aside] = Forked(functools.partial(_count, aside), "счёт проверенного перевода")
+        counted[aside] = Forked(functools.partial(_count, aside), message("process_review"))
     token = _COUNTED.set(counted)
     try:
         yield

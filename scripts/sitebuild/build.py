@@ -73,7 +73,7 @@ def build(
         former = set_aside(site_dir)
         try:
             finished: list[Finished] = []
-            if workers > 1:
+            if workers > 1 and _room_beside(site_dir):
                 then = functools.partial(finish_language, project=project, pdf=pdf, workers=workers)
                 finished = build_languages(project, site_dir, url, then)
             else:
@@ -153,6 +153,15 @@ def _removed(former: Forked[None] | None, wait: bool = True) -> None:
         return
     with contextlib.suppress(Failure):  # the remover was killed: its folder stays
         former.result()
+
+
+def _room_beside(site_dir: Path) -> bool:
+    """Whether folders can be made beside `site_dir` (where the other
+    languages are built), in the folder that is, or will be, its parent."""
+    folder = site_dir.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
 
 
 def _entries(site_dir: Path) -> list[os.DirEntry[str]]:

@@ -93,8 +93,9 @@ tools:
 test: tools lint check $(NODE_TOOLS)
 	$(PY) -m pytest
 
+# `make bench ONLY=build` runs one of them (make takes no --only of its own).
 bench: $(DEV)
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(if $(ONLY),--only $(ONLY))
 
 lock: $(DEV)
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \

@@ -49,9 +49,12 @@ def refuse(path: Path, root: Path, data: Path, wanted: Wanted) -> None:
 def refused(path: Path, root: Path, data: Path, wanted: Wanted, *, key: bool = False) -> str | None:
     """Why stats.py may not write `path`, or None; `key`: the file is a
     pseudonym key, which may live in data/ as long as git ignores it."""
-    named = path.name and not path.is_dir() and path.name not in (".", "..")
+    folder = _is_folder(path, root)
+    named = path.name and not folder and path.name not in (".", "..")
     stem = Path(path.name).stem if named else Path(wanted.name).stem
     example = f"{EXPORTS}/{stem}{wanted.suffix or Path(wanted.name).suffix}"
+    if folder:
+        return f"это папка, а не файл: укажите имя файла, например {example}"
     why = _misplaced(path, root, data, example, key)
     if why is None and wanted.suffix and path.suffix.lower() != wanted.suffix:
         written = f"расширение «{path.suffix}»" if path.suffix else "нет расширения"
@@ -62,10 +65,14 @@ def refused(path: Path, root: Path, data: Path, wanted: Wanted, *, key: bool = F
     return why
 
 
+def _is_folder(path: Path, root: Path) -> bool:
+    """Whether `path` names a folder: one that exists, or the exports folder,
+    which a fresh checkout has not made yet."""
+    return path.is_dir() or path.resolve() == (root / EXPORTS).resolve()
+
+
 def _misplaced(path: Path, root: Path, data: Path, example: str, key: bool) -> str | None:
     instead = f"укажите, например, {example} или файл вне проекта"
-    if path.is_dir():
-        return f"это папка, а не файл: укажите имя файла, например {example}"
     target = path.resolve()
     folders = set() if key else {data.resolve(), (root / "data").resolve()}
     for folder in folders:

@@ -644,6 +644,9 @@ def _hints(text: str) -> Iterator[int]:
         while at >= 0:
             yield at
             at = text.find(sign, at + 1)
+    # A phone written as a link (wa.me/7928…, tel:…) has no word before its digits.
+    for link in _PHONE_LINK_SIGN.finditer(text):
+        yield link.start()
     # Two searches: either alone skips fast to a digit, one of both would not.
     yield from _numbers_at(text)
     yield from _dated_years(text, _YEAR.finditer(text))
@@ -653,6 +656,9 @@ def _hints(text: str) -> Iterator[int]:
     if "(" in text or "[" in text or "{" in text or "<" in text:
         for spelt in _SPELT_AT.finditer(text):
             yield spelt.start()
+
+
+_PHONE_LINK_SIGN = re.compile(r"tel:|sms:|callto:|me/|phone=|number=", re.IGNORECASE)
 
 
 def _dated_years(text: str, years: Iterable[re.Match[str]]) -> Iterator[int]:

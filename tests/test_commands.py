@@ -21,6 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 import translations
 from common.cli import Failure, command
@@ -86,7 +87,9 @@ def test_bench_refuses_an_unknown_benchmark() -> None:
     assert result.returncode == 2 and "invalid choice" in result.stderr
 
 
-def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: Path) -> None:
+def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(
+    tmp_path: Path, page: Page
+) -> None:
     project = copy_project(tmp_path / "project")
     port = free_port()
     started = time.time() - 1
@@ -108,9 +111,13 @@ def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(tmp_path: P
         folder = Path(line.rsplit("built in ", 1)[1].strip())
         url = f"http://127.0.0.1:{port}/policy/"
         assert wait_for(lambda: "1. Общие положения" in fetch(url))
-        page = project / "docs" / "ru" / "policy.md"
-        page.write_text(page.read_text("utf-8") + "\nПравка для предпросмотра.\n", "utf-8")
-        assert wait_for(lambda: "Правка для предпросмотра." in fetch(url))
+        # The open page reloads by itself (the `page` fixture also fails the
+        # test if its Content-Security-Policy refuses the live-reload script).
+        page.goto(url)
+        page.wait_for_load_state("load")
+        source = project / "docs" / "ru" / "policy.md"
+        source.write_text(source.read_text("utf-8") + "\nПравка для предпросмотра.\n", "utf-8")
+        page.get_by_text("Правка для предпросмотра.").wait_for(timeout=60_000)
         assert folder.is_dir()
     finally:
         serve.send_signal(signal.SIGTERM)

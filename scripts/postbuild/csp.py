@@ -63,3 +63,11 @@ def add_policy(html: str) -> str:
         return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html[:head_end])}">'
     return html.replace(_CHARSET, _CHARSET + meta, 1)
+
+
+def allow_script(html: str, script: str) -> str:
+    """The page with the inline `script` also allowed, by its hash: for the
+    live-reload script that the preview's server adds to each page it serves
+    (never on the published site)."""
+    directive = f"script-src {POLICY['script-src']}"
+    return html.replace(directive, f"{directive} {_hash(script)}", 1)

@@ -10,7 +10,9 @@ installed theme's files (sitebuild/warm_theme.py) stay warm between edits.
 The preview leaves out the link-preview cards and the PDFs, which take
 seconds and which no edit needs to see. The live-reload server is MkDocs'
 own, told which files changed: it watches with the system's file events,
-not by polling.
+not by polling. The script it adds to each page it serves is let through
+the page's Content-Security-Policy by its hash, or the page would never
+reload itself.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from common import site_config
 from common.problem import Problems
+from postbuild.csp import allow_script
 from postbuild.finish import finish
 from render.core import GENERATED, GENERATED_PAGES
 from render.registry import MADE_FROM, PAGES_AS_INPUT
@@ -130,6 +133,14 @@ class Server(LiveReloadServer):
         with self._rebuild_cond:
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        # The script MkDocs just added is the last one of the page.
+        start = page.rindex(b"<script>") + len(b"<script>")
+        script = page[start : page.index(b"</script>", start)].decode("utf-8", "surrogateescape")
+        html = page.decode("utf-8", "surrogateescape")
+        return allow_script(html, script).encode("utf-8", "surrogateescape")
 
     def _build(self) -> None:
         with self._lock:

@@ -215,14 +215,50 @@ def test_libyaml_reads_each_data_file_as_pyyaml_does(name: str) -> None:
         assert list(_nodes(fast.root)) == list(_nodes(slow.root))
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["mkdocs.yml", *(f"data/{name}" for name in DATA if name.endswith(".yml"))],
+)
+def test_libyaml_composes_each_file_as_pyyaml_does(name: str) -> None:
+    """The text edits of the review import and the lines of the checks read
+    the node tree's marks: libyaml's are PyYAML's, character for character
+    (mkdocs.yml's anchors too), and so is every page's front matter."""
+    import yaml
+
+    texts = [(ROOT / name).read_text("utf-8")]
+    if name == "mkdocs.yml":
+        for page in sorted((ROOT / "docs").rglob("*.md")):
+            text = page.read_text("utf-8")
+            if text.startswith("---\n") and (end := text.find("\n---", 4)) > 0:
+                texts.append(text[4:end])
+    for text in texts:
+        fast = yamldata.compose(text)
+        slow = yaml.compose(text, Loader=yaml.SafeLoader)
+        assert list(_nodes(fast)) == list(_nodes(slow))
+
+
+def test_what_libyaml_refuses_is_told_as_pyyaml_tells_it() -> None:
+    import yaml
+
+    text = "key: [unclosed\nother: «текст»\n"
+    with pytest.raises(yaml.YAMLError) as slow:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    with pytest.raises(yaml.YAMLError) as fast:
+        yamldata.compose(text)
+    assert str(fast.value) == str(slow.value)
+
+
 def _nodes(node: object) -> Iterator[tuple[object, ...]]:
-    """Each node's kind, line, column, style and value, in order."""
+    """Each node's kind, place (line, column, first and last character),
+    style and value, in order."""
     import yaml
 
     if isinstance(node, yaml.Node):
-        mark = node.start_mark
-        value = node.value if isinstance(node, yaml.ScalarNode) else None
-        yield type(node).__name__, mark.line, mark.column, getattr(node, "style", None), value
+        start, end = node.start_mark, node.end_mark
+        scalar = isinstance(node, yaml.ScalarNode)
+        style = node.style if scalar else getattr(node, "flow_style", None)
+        value = node.value if scalar else None
+        yield type(node).__name__, start.line, start.column, start.index, end.index, style, value
         if isinstance(node, yaml.SequenceNode):
             for item in node.value:
                 yield from _nodes(item)

@@ -21,6 +21,7 @@ from functools import cache
 import yaml
 
 from chechen.palochka import LOOKALIKES, PALOCHKA, SMALL_PALOCHKA
+from common import yamldata
 from translation.theme_strings import strings as template_strings
 
 from .markdown_text import without_code
@@ -90,7 +91,7 @@ def _chechen_texts(source: Source) -> Iterator[tuple[int, str]]:
 
 def _yaml_texts(source: Source) -> Iterator[tuple[int, str]]:
     try:
-        root = yaml.compose(source.text, Loader=yaml.SafeLoader)
+        root = yamldata.compose(source.text)
     except yaml.YAMLError:
         return  # the file's own check reports it
     lines = source.lines

@@ -216,8 +216,14 @@ def _parsed_fast(text: str, fast: Any) -> tuple[yaml.Node | None, Any] | None:
             reader.dispose()
     except yaml.YAMLError:
         return None
+    _python_styles(root)
+    return root, data
+
+
+def _python_styles(root: yaml.Node | None) -> None:
+    """A plain scalar's style: None, as PyYAML's own nodes say it ("" in libyaml's)."""
     nodes = [root] if root is not None else []
-    while nodes:  # a plain scalar's style: None, as PyYAML's own nodes say it ("" in libyaml's)
+    while nodes:
         node = nodes.pop()
         if isinstance(node, yaml.ScalarNode) and not node.style:
             node.style = None
@@ -225,14 +231,29 @@ def _parsed_fast(text: str, fast: Any) -> tuple[yaml.Node | None, Any] | None:
             nodes += node.value
         elif isinstance(node, yaml.MappingNode):
             nodes += [part for pair in node.value for part in pair]
-    return root, data
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of `text` as PyYAML's SafeLoader composes it, anchors
+    and aliases kept as shared nodes: by libyaml where PyYAML has it, else
+    or when libyaml refuses the text, by the Python loader, whose
+    yaml.YAMLError (and its line) is the one raised."""
+    if yaml.__with_libyaml__:
+        try:
+            root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+        else:
+            _python_styles(root)
+            return root
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def read_node(path: Path, shown: str) -> yaml.Node | None:
     """The YAML node tree of the data file `path` (for readers that walk the
     text itself, with its lines); raise Problems as load() does."""
     text = textfile.read(path, shown, limit=MAX_BYTES)
-    return parse(text, shown, loader=DataLoader).root  # PyYAML's nodes, for text edits
+    return parse(text, shown).root
 
 
 def check(document: Document, schema: dict[str, Any], lang: str = "ru") -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from common import yamledit
+from common import yamldata, yamledit
 
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+(\{[^{}]*\}))?(?:[ \t]+#+)?[ \t]*$")
@@ -189,7 +189,7 @@ def _front_matter_blocks(text: str) -> Iterator[Block]:
         return
     start, end = span
     try:
-        root = yaml.compose(text[start:end], Loader=yaml.SafeLoader)
+        root = yamldata.compose(text[start:end])
     except yaml.YAMLError:
         return  # `make check` reports it
     if not isinstance(root, yaml.MappingNode):

@@ -477,7 +477,7 @@ def _labels(project: Path, reviewed: set[str]) -> Iterator[Unit]:
                 # Composed, not loaded: mkdocs.yml's tags (!ENV) need no
                 # constructor, and its anchors are the maintainers' own
                 # (common/site_config.py); data files have none (yamldata).
-                root = yaml.compose(textfile.read(path, file), Loader=yaml.SafeLoader)
+                root = yamldata.compose(textfile.read(path, file))
             else:
                 root = yamldata.read_node(path, file)
         except yaml.YAMLError as err:

@@ -199,3 +199,26 @@ def test_deploy_rebuilds_every_day() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text("utf-8"))
     triggers = workflow[True]  # YAML 1.1 reads the key «on» as true
     assert triggers["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]
+
+
+def test_calendars_are_the_same_for_the_same_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DTSTAMP is the build's time, SOURCE_DATE_EPOCH when set, as MkDocs
+    dates the build: two builds of the same sources give the same files."""
+    from common.words import load as load_words
+    from postbuild import calendars
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    roots = {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}
+    made = []
+    for run in ("first", "second"):
+        site = tmp_path / run
+        written = calendars.write_all(
+            site, "https://example.org/", events.load(ROOT), load_words(ROOT), roots
+        )
+        assert written
+        made.append({path.relative_to(site): path.read_bytes() for path in written})
+    assert made[0] == made[1]
+    event = icalendar.Calendar.from_ical(next(iter(made[0].values()))).walk("VEVENT")[0]
+    assert event["DTSTAMP"].dt.timestamp() == 1790000000

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import icalendar
+from mkdocs.utils import get_build_datetime
 
 from common.atomic import write_bytes
 from common.words import Words
@@ -35,7 +36,8 @@ CALENDAR = PurePosixPath("events/calendar.ics")
 def write_all(
     site: Path, site_url: str, calendar: events.Calendar, words: Words, roots: dict[str, str]
 ) -> list[Path]:
-    stamp = datetime.now(UTC).replace(microsecond=0)
+    # The build's time (SOURCE_DATE_EPOCH when set): the same sources give the same files.
+    stamp = get_build_datetime().astimezone(UTC).replace(microsecond=0)
     host = urlsplit(site_url).hostname or "localhost"
     written = []
     for lang, root in roots.items():

@@ -73,6 +73,7 @@ from common.site_config import LANGS, ROOT
 from postbuild.pdfs import CHROMIUM, CHROMIUM_FLAGS, chromium_problem
 from render.core import render_all
 from render.registry import RENDERERS
+from serve import preview_folder, rebuild_seconds
 from sitebuild.build import build
 from sitebuild.project_copy import copy_project
 
@@ -527,8 +528,8 @@ def bench_preview() -> None:
             text=True,
         )  # fmt: skip
         try:
-            site_dir = _wait_for_preview(serve)
             url = f"http://127.0.0.1:{port}/"
+            site_dir = _wait_for_preview(serve, url)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
                     executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
@@ -568,13 +569,13 @@ def _free_port() -> int:
         return port
 
 
-def _wait_for_preview(serve: subprocess.Popen[str]) -> Path:
+def _wait_for_preview(serve: subprocess.Popen[str], url: str) -> Path:
     """Wait for the preview's first build; return its folder."""
     assert serve.stdout is not None
     for line in serve.stdout:
-        if line.startswith("Preview at"):
+        if (folder := preview_folder(line, url)) is not None:
             threading.Thread(target=_drain, args=(serve.stdout,), daemon=True).start()
-            return Path(line.rsplit("built in ", 1)[1].strip())
+            return folder
     raise SystemExit("the preview stopped before serving")
 
 
@@ -597,8 +598,8 @@ REBUILDS: list[str] = []
 def _drain(output: Any) -> None:
     """Keep the preview's output flowing; note its rebuild times."""
     for line in output:
-        if line.startswith("Rebuilt"):
-            REBUILDS.append(line.rsplit(" in ", 1)[1].strip())
+        if (seconds := rebuild_seconds(line)) is not None:
+            REBUILDS.append(f"{seconds} s")
 
 
 def _paragraph(text: str, token: str) -> str:

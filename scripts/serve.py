@@ -23,6 +23,7 @@ from types import FrameType
 
 from common.cli import TOLD, command, project_folder, tell
 from common.site_config import ROOT
+from common.words import message
 from sitebuild.preview import WATCHED, Preview, Server
 
 
@@ -39,6 +40,21 @@ def parser() -> argparse.ArgumentParser:
         help="the checkout to preview (default: this one)",
     )
     return parser
+
+
+def preview_folder(line: str, url: str) -> Path | None:
+    """The preview's folder, when `line` is its first line (serving `url`):
+    for the bench and the tests, which watch its output."""
+    ready = message("preview_ready", url=url, folder="")
+    return Path(line[len(ready) :].strip()) if line.startswith(ready) else None
+
+
+def rebuild_seconds(line: str) -> str | None:
+    """How long a rebuild took, when `line` tells one."""
+    before, _, after = message("preview_rebuilt", seconds="\0", what="\0").partition("\0")
+    if not line.startswith(before):
+        return None
+    return line[len(before) :].partition(after.partition("\0")[0])[0]
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
@@ -62,15 +78,16 @@ def main(argv: list[str] | None = None) -> int:
             except TOLD as err:  # told as every command tells it; the preview goes on
                 tell(err, "serve.py")
                 return
-            what = ", ".join(sorted(changed)) if changed else "everything"
-            print(f"Rebuilt ({what}) in {time.perf_counter() - start:.2f} s", flush=True)
+            what = ", ".join(sorted(changed)) if changed else message("preview_everything")
+            seconds = f"{time.perf_counter() - start:.2f}"
+            print(message("preview_rebuilt", seconds=seconds, what=what), flush=True)
 
         rebuild()
         server = Server(project, rebuild, host=args.host, port=args.port, root=str(site_dir))
         for name in WATCHED:
             if (project / name).exists():
                 server.watch(str(project / name))
-        print(f"Preview at {url} (Ctrl+C stops it); built in {site_dir}", flush=True)
+        print(message("preview_ready", url=url, folder=site_dir), flush=True)
         try:
             server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
         finally:

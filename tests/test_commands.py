@@ -27,6 +27,7 @@ import translations
 from common.cli import Failure, command
 from common.site_config import ROOT
 from common.textfile import NOT_UTF8
+from serve import preview_folder, rebuild_seconds
 from sitebuild.project_copy import copy_project
 from support.commands import run_main, run_program
 
@@ -104,12 +105,14 @@ def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(
     )  # fmt: skip
     try:
         assert serve.stdout is not None
+        served = f"http://127.0.0.1:{port}/"
         line = serve.stdout.readline()
-        while line and not line.startswith("Preview at"):
+        while line and preview_folder(line, served) is None:
             line = serve.stdout.readline()
-        assert line.startswith("Preview at"), serve.stderr.read() if serve.stderr else ""
-        folder = Path(line.rsplit("built in ", 1)[1].strip())
-        url = f"http://127.0.0.1:{port}/policy/"
+        folder = preview_folder(line, served)
+        assert folder is not None, serve.stderr.read() if serve.stderr else ""
+        assert line.startswith(f"Предпросмотр: {served} ")  # told in Russian
+        url = served + "policy/"
         assert wait_for(lambda: "1. Общие положения" in fetch(url))
         # The open page reloads by itself (the `page` fixture also fails the
         # test if its Content-Security-Policy refuses the live-reload script).
@@ -124,6 +127,7 @@ def test_the_preview_serves_follows_an_edit_and_cleans_up_on_sigterm(
         out, err = serve.communicate(timeout=60)
     assert serve.returncode == 0, err
     assert "Traceback" not in out + err
+    assert any(rebuild_seconds(line) for line in out.splitlines()), out  # the edit's rebuild
     assert not folder.exists(), "the preview's folder is left behind"
     # The compiled templates it runs are its user's alone, in the user's cache
     # folder, and never in a shared folder of fixed name under /tmp.

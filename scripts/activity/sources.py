@@ -350,20 +350,26 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 
 class _Connected:
-    """What a connection checks once connected: the address it reached is
-    public, unless its host is trusted (the one the coordinator gave, or a
-    proxy). A name checked public before the request can resolve to a local
-    address by the time it connects (DNS rebinding); the peer cannot lie."""
+    """What a connection checks once connected (mixed in before the
+    http.client class): the address it reached is public, unless its host is
+    trusted (the one the coordinator gave, or a proxy). A name checked public
+    before the request can resolve to a local address by the time it
+    connects (DNS rebinding); the peer cannot lie."""
 
-    trusted: set[str]
-    label: str
+    sock: socket.socket
+    host: str
 
-    def _check_peer(self, sock: socket.socket, host: str) -> None:
-        if host in self.trusted:
+    def __init__(self, host: str, *, trusted: set[str], label: str, **options: Any) -> None:
+        super().__init__(host, **options)  # type: ignore[call-arg]
+        self.trusted, self.label = trusted, label
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        if self.host in self.trusted:
             return
-        peer = str(sock.getpeername()[0]).split("%")[0]
+        peer = str(self.sock.getpeername()[0]).split("%")[0]
         if not ipaddress.ip_address(peer).is_global:
-            sock.close()
+            self.sock.close()
             raise _problem(
                 self.label,
                 "адрес ведёт во внутреннюю сеть (localhost или частный адрес): такие "
@@ -371,24 +377,12 @@ class _Connected:
             )
 
 
-class _HTTPConnection(http.client.HTTPConnection, _Connected):
-    def __init__(self, host: str, *, trusted: set[str], label: str, **options: Any) -> None:
-        super().__init__(host, **options)
-        self.trusted, self.label = trusted, label
-
-    def connect(self) -> None:
-        super().connect()
-        self._check_peer(self.sock, self.host)
+class _HTTPConnection(_Connected, http.client.HTTPConnection):
+    pass
 
 
-class _HTTPSConnection(http.client.HTTPSConnection, _Connected):
-    def __init__(self, host: str, *, trusted: set[str], label: str, **options: Any) -> None:
-        super().__init__(host, **options)
-        self.trusted, self.label = trusted, label
-
-    def connect(self) -> None:
-        super().connect()
-        self._check_peer(self.sock, self.host)
+class _HTTPSConnection(_Connected, http.client.HTTPSConnection):
+    pass
 
 
 class _CheckedHTTP(urllib.request.HTTPHandler):

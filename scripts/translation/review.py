@@ -452,14 +452,20 @@ def _confirm_terms(
     return edits
 
 
-def _front_matter_flip(text: str, reviewer: str, today: date) -> str:
-    """The page with translation_review: reviewed, reviewed_by and reviewed_on."""
+def _front_matter(text: str) -> tuple[int, int, str, yaml.MappingNode]:
+    """Where a page's front matter is, its text and its node tree."""
     span = front_matter_span(text)
     assert span is not None
     start, end = span
     head = text[start:end]
     root = yamledit.compose(head)
     assert isinstance(root, yaml.MappingNode)
+    return start, end, head, root
+
+
+def _front_matter_flip(text: str, reviewer: str, today: date) -> str:
+    """The page with translation_review: reviewed, reviewed_by and reviewed_on."""
+    start, end, head, root = _front_matter(text)
     values = {k.value: v for k, v in root.value}
     expected = yaml.safe_load(head)
     edits = [yamledit.replace_scalar(head, values[REVIEW_KEY], "reviewed", flow=False)]
@@ -495,12 +501,7 @@ def _merged(edits: list[yamledit.Edit]) -> list[yamledit.Edit]:
 def _front_matter_unflip(text: str) -> str:
     """The page back to translation_review: needed, without reviewed_by and
     reviewed_on: a text it shows changed since its review."""
-    span = front_matter_span(text)
-    assert span is not None
-    start, end = span
-    head = text[start:end]
-    root = yamledit.compose(head)
-    assert isinstance(root, yaml.MappingNode)
+    start, end, head, root = _front_matter(text)
     values = {k.value: (k, v) for k, v in root.value}
     expected = yaml.safe_load(head)
     edits = [yamledit.replace_scalar(head, values[REVIEW_KEY][1], "needed", flow=False)]

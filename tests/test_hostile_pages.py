@@ -478,3 +478,32 @@ def test_every_problem_is_told_in_russian(
         # What it quotes (an id, a tag, an address, a page) aside.
         message = re.sub(r"«[^»]*»|<[^>]*>|\S+/\S*", "", told.split(": ", 1)[1])
         assert re.search("[а-яё]", message) and not ENGLISH.search(message), told
+
+
+def test_the_preview_tells_a_planted_page_after_every_edit(tmp_path: Path) -> None:
+    """The preview builds again after each edit, redoing the page pass only
+    for pages that came out different: what an unchanged page holds (unsafe
+    HTML, a phone number) is still told on every later build, and is gone
+    once the page is fixed."""
+    from sitebuild.build import BuildError
+    from sitebuild.preview import Preview
+
+    project = copy_project(tmp_path / "project")
+    preview = Preview(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    preview.build()
+    page = project / "docs" / "ru" / "policy.md"
+    clean = page.read_text("utf-8")
+    page.write_text(f"{clean}\n<script>alert(1)</script>\n\nТелефон 8 928 123-45-67.\n", "utf-8")
+    told = []
+    for edit in ("docs/ru/policy.md", "docs/ru/contacts.md", "docs/ru/contacts.md"):
+        if edit.endswith("contacts.md"):
+            other = project / edit
+            other.write_text(other.read_text("utf-8") + "\nЕщё абзац.\n", "utf-8")
+        with pytest.raises(BuildError) as failed:
+            preview.build({edit})
+        told.append(failed.value.detail)
+    assert told[0] == told[1] == told[2]
+    assert "<script>" in told[0] and "телефон" in told[0].lower(), told[0]
+    assert all(line.startswith("docs/ru/policy.md:") for line in told[0].splitlines())
+    page.write_text(clean, "utf-8")
+    preview.build({"docs/ru/policy.md"})

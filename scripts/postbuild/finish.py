@@ -238,14 +238,13 @@ class PagePass:
 
     def _page(self, page: Path, name: str, passed: Passed, reader: privacy_gate.PageReader) -> None:
         html = page.read_text("utf-8")
-        fixed, removals, texts = sanitise.sanitise_page(html_fixes.fix(html))
+        fixed, removals, dangers, texts = _finished_page(html, self.theme_scripts)
         passed.problems += [_problem(self.sources, name, removal) for removal in removals]
-        for danger in sanitise.theme_problems(fixed, self.theme_scripts):
+        for danger in dangers:
             source = self.sources.source_of(name)
             passed.problems.append(
                 Problem(str(source), 1, message("theme_markup", page=name, danger=danger))
             )
-        fixed = csp.add_policy(fixed)
         if fixed != html:
             page.write_text(fixed, "utf-8")  # build output, rewritten in place
         reader.page(name, fixed, texts)
@@ -253,6 +252,20 @@ class PagePass:
             passed.cards.append((name, *card))
         if self.pdf and (target := pdfs.pdf_of(page, fixed)):
             passed.prints.append((name, _name(self.site, target)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _finished_page(
+    html: str, theme_scripts: frozenset[str]
+) -> tuple[str, tuple[sanitise.Removal, ...], tuple[str, ...], tuple[str, ...]]:
+    """A built page as the pass leaves it (markup repaired, text cleaned,
+    its Content-Security-Policy added), what the cleaning removed, what the
+    theme check found and the cleaned text regions. All of it follows from
+    the page alone: the preview, which builds the site again after each
+    edit, does it again only for the pages that came out different."""
+    fixed, removals, texts = sanitise.sanitise_page(html_fixes.fix(html))
+    dangers = tuple(sanitise.theme_problems(fixed, theme_scripts))
+    return csp.add_policy(fixed), tuple(removals), dangers, tuple(texts)
 
 
 class _Runs:

@@ -15,6 +15,7 @@ are code, not content, and are not read.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -76,7 +77,7 @@ class PageReader:
         self.read = PagesRead()
         self._seen: set[str] = set()
 
-    def page(self, path: str, html: str, texts: list[str]) -> None:
+    def page(self, path: str, html: str, texts: Iterable[str]) -> None:
         """A built page (`path` relative to the site), and its text regions."""
         theme = html
         for text in texts:
@@ -123,7 +124,14 @@ class Gate:
 
 
 def _leaks(path: str, text: str, contacts: PublicContacts) -> list[Leak]:
-    return [Leak(path, found) for found in find(text, contacts)]
+    return [Leak(path, found) for found in _finds(text, contacts)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _finds(text: str, contacts: PublicContacts) -> tuple[Find, ...]:
+    """What the detector finds in `text`: the preview, which builds the site
+    again after each edit, reads again only the texts that changed."""
+    return tuple(find(text, contacts))
 
 
 def scan(site: Path, contacts: PublicContacts) -> list[Leak]:

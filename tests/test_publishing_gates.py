@@ -133,6 +133,7 @@ PERSONAL = [
     ("тел. 2-22-33", Kind.PHONE),
     ('<a href="tel:+79281234567">позвонить</a>', Kind.PHONE),
     ("https://wa.me/79281234567", Kind.PHONE),
+    ("Пишите: WA.ME/7928-12-34", Kind.PHONE),  # in capitals, fewer than ten digits
     ("https://t.me/+79281234567", Kind.PHONE),
     ("ivanova.m@mail.ru", Kind.EMAIL),
     ("ivanova&#64;mail&#46;ru", Kind.EMAIL),

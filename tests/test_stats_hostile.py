@@ -528,13 +528,14 @@ def test_first_kinds_says_what_first_kind_says() -> None:
     pieces = st.sampled_from(
         ["Урок ", "8 928 123-45-67", "тел. 2-22-33", "a@b.ru", "2015", " 01.02.2010 г.р.",
          "Иванов Иван Иванович", "серия 4510 № 123456", "(at)", "%40", "&#64;", "https://wa.me/7928",
-         "1234567", "'", " ", "№ 5"]
+         "1234567", "'", " ", "№ 5", "TEL:+7928 1234567", "WA.ME/7928", "İ", "Вебинар: ", "=7928"]
     )  # fmt: skip
     texts = st.lists(st.lists(pieces, max_size=6).map("".join), max_size=8)
 
     @settings(max_examples=300, deadline=None)
     @given(texts, st.booleans())
     @example(["https://wa.me/7928 2015", ""], False)  # a phone link, no word before it
+    @example(["İ" * 20, "https://wa.me/7928 2015", "Урок"], False)  # lowered, İ is two characters
     def agree(batch: list[str], links: bool) -> None:
         if links:
             batch = ["https://x.ru/" + text.replace(" ", "") for text in batch]

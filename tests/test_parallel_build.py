@@ -26,7 +26,8 @@ from sitebuild.build import BuildError, build
 from support.commands import run_main, run_program
 from support.project import PREFIX_URL, copy_project
 
-MODES = {"one process": 1, "side by side": 2}
+# Four: several runs of pages merged, in each language's process too.
+MODES = {"one process": 1, "side by side": 2, "four processors": 4}
 
 
 def on_cores(monkeypatch: pytest.MonkeyPatch, cores: int) -> None:
@@ -64,10 +65,11 @@ def built_both_ways(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[
 def test_side_by_side_the_site_is_the_same_byte_for_byte(
     built_both_ways: dict[str, dict[str, bytes]],
 ) -> None:
-    alone, side_by_side = built_both_ways["one process"], built_both_ways["side by side"]
-    assert sorted(side_by_side) == sorted(alone)
-    differ = [name for name in alone if alone[name] != side_by_side[name]]
-    assert not differ, f"differ: {differ[:10]}"
+    alone = built_both_ways["one process"]
+    for mode, side_by_side in built_both_ways.items():
+        assert sorted(side_by_side) == sorted(alone), mode
+        differ = [name for name in alone if alone[name] != side_by_side[name]]
+        assert not differ, f"{mode}: differ: {differ[:10]}"
     for name in ("sitemap.xml", "404.html", "search/search_index.json"):
         assert name in alone
     assert "ce/search/search_index.json" in alone

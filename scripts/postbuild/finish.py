@@ -61,9 +61,9 @@ def finish(
 ) -> list[Problem]:
     """Finish `site`, built from `project`; return what its gates found.
 
-    With `workers` > 1, that many child processes (forked: see
-    common/processes.py) share the pass over the pages, each taking a run
-    of them, while this process writes the search indexes, the feeds and the
+    With `workers` > 1 processors, `workers` - 1 child processes (forked:
+    see common/processes.py) share the pass over the pages, each taking a
+    run of them, while this process writes the search indexes, the feeds and the
     calendars and reads them for the privacy gate. `finished` are the
     languages whose pages the process that built them has finished already
     (finish_language). What the runs found is taken in the site's order of
@@ -87,7 +87,8 @@ def finish(
     ready = {page for one in finished for passed in one.passes for page in passed.pages}
     pages = sorted(path for path in site.rglob("*.html") if _name(site, path) not in ready)
     gate = privacy_gate.Gate(finishing.contacts)
-    with _Runs(finishing, pages, workers) as runs:
+    # This process has work of its own meanwhile: one processor is its.
+    with _Runs(finishing, pages, workers - 1) as runs:
         problems += [
             _problem(sources, page, removal)
             for page, removal in search_index.split(site, sitemap, sanitise.clean_search_text)
@@ -148,7 +149,7 @@ def finish_language(
 ) -> Finished:
     """The pages of `lang`'s build in `folder`: the files the policy refuses
     taken out, its news pages decorated, then the pass over every page
-    there, in `workers` runs. What fails is kept, to be told where one
+    there, in `workers` runs side by side. What fails is kept, to be told where one
     finish would have told it."""
     refused: list[Problem] = []
     try:
@@ -159,7 +160,9 @@ def finish_language(
         finishing = page_pass(folder, project, sitemap.site_url, pdf, cards_too=True)
     except Exception as err:
         return Finished(lang, [], refused, portable(err))
-    with _Runs(finishing, sorted(folder.rglob("*.html")), workers) as runs:
+    # Forked even where other languages' processes hold the processors: this
+    # pass then ends sooner, which the whole build waits for (measured).
+    with _Runs(finishing, sorted(folder.rglob("*.html")), workers if workers > 1 else 0) as runs:
         return Finished(lang, runs.results(), refused)
 
 
@@ -269,18 +272,18 @@ def _finished_page(
 
 
 class _Runs:
-    """The pass over `pages` in `workers` runs, each in a child process,
-    started on entering; with one worker, run here when asked for."""
+    """The pass over `pages` in `forks` runs, each in a child process
+    started on entering; with none, run here when asked for."""
 
-    def __init__(self, finishing: PagePass, pages: list[Path], workers: int) -> None:
+    def __init__(self, finishing: PagePass, pages: list[Path], forks: int) -> None:
         self.finishing = finishing
         self.pages = pages
-        self.workers = workers
+        self.forks = forks
         self.children: list[Forked[Passed]] = []
 
     def __enter__(self) -> _Runs:
-        if self.workers > 1:
-            size = max(-(-len(self.pages) // self.workers), 1)  # rounded up: none left over
+        if self.forks > 0:
+            size = max(-(-len(self.pages) // self.forks), 1)  # rounded up: none left over
             runs = [self.pages[start : start + size] for start in range(0, len(self.pages), size)]
             name = message("process_pages")
             self.children = [
@@ -290,7 +293,7 @@ class _Runs:
 
     def results(self) -> list[Passed]:
         """What each run found, in order."""
-        if self.workers <= 1:
+        if self.forks <= 0:
             return [self.finishing.run(self.pages)]
         return [child.result() for child in self.children]
 

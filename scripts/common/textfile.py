@@ -35,15 +35,19 @@ def read(path: Path, name: str | None = None, *, limit: int = MAX_BYTES) -> str:
     """The text of `path` (named `name` in problems, else as shown()); raise
     Problems when it cannot be read, is larger than `limit` bytes or is not
     UTF-8."""
-    name = name or shown(path)
     try:
         with path.open("rb") as file:
             raw = file.read(limit + 1)
     except OSError as err:
-        raise Problems([Problem(name, 1, f"не удаётся прочитать файл: {reason(err)}")]) from None
+        told = f"не удаётся прочитать файл: {reason(err)}"
+        raise Problems([Problem(name or shown(path), 1, told)]) from None
     if len(raw) > limit:
-        raise Problems([Problem(name, 1, f"файл больше {_size(limit)}: сократите его")])
-    return decode(raw, name)
+        told = f"файл больше {_size(limit)}: сократите его"
+        raise Problems([Problem(name or shown(path), 1, told)])
+    try:
+        return decode(raw, name or "")
+    except Problems:  # named as a person typed it only now: shown() asks the disk
+        return decode(raw, name or shown(path))
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -23,10 +23,12 @@ RENDERERS: list[Renderer] = [
     render_platforms,  # the comparison on /platforms/ and each guide's facts
     render_report_form,  # the questions of a report form, on /contributing/report-sheet/
     term_reports.render,  # /reports/<year>/, /reports/<term>/, /reports/summary.json
-    render_status,  # the table on /contributing/translations/
     news.render,  # the news lists on /news/ and the home page
     events.render,  # the calendar on /events/ and /events/archive/
     contacts.render,  # the channels on /contacts/
+    # Last: the titles it shows may come from parts the others make, and the
+    # review it counts meanwhile, in a process of its own, is done by then.
+    render_status,  # the table on /contributing/translations/
 ]
 
 # The pages people write, as the input of the translations table.

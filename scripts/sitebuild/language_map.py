@@ -53,7 +53,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
-from common import site_config, source_pages, textfile
+from common import site_config, source_pages
 from common.atomic import write_if_changed
 from common.history import History
 from common.problem import Problem, Problems
@@ -62,7 +62,7 @@ from common.words import load as load_words
 from render.core import GENERATED
 from render.registry import MADE_FROM
 from translation import progress as review
-from translation.status import statuses
+from translation.status import outdated as outdated_pages
 
 MAP = Path("overrides") / ".generated" / "language-map.html"
 SNIPPET = re.compile(r"""^\s*-+8<-+\s+(["'])([^"':]+)(?::[^"']*)?\1\s*$""", re.MULTILINE)
@@ -92,7 +92,7 @@ def write(project: Path, pdf: bool) -> dict[str, Any]:
 def asks_for_pdf(project: Path) -> bool:
     """Whether a page of `project` asks to be printed (`pdf: true`)."""
     return any(
-        _front_matter(text.source)[0].get("pdf")
+        get_data(source_pages.read_page(text.source))[1].get("pdf")
         for lang in site_config.load(project).langs
         for text in _texts(project, lang)
     )
@@ -102,9 +102,7 @@ def make(project: Path, site: site_config.Site, pdf: bool, history: History) -> 
     default = site.default_lang
     texts = {lang: {t.path: t for t in _texts(project, lang)} for lang in site.langs}
     formats = _date_formats(project, site.langs)
-    outdated = {
-        s.page for s in statuses(project, history) if s.status == "outdated"
-    }  # Chechen pages whose Russian original changed since
+    outdated = outdated_pages(project, history)  # the Russian original changed since
     root = {lang: "" if lang == default else f"{lang}/" for lang in site.langs}
     days = _Days(history)
 
@@ -130,8 +128,9 @@ def make(project: Path, site: site_config.Site, pdf: bool, history: History) -> 
                 if other_text := shown(other, path):
                     is_fallback = other_text.lang != other
                     (fallbacks if is_fallback else alternates)[other] = address(other, path)
-            day = _last_changed(project, text, days)
-            meta, markdown = _front_matter(text.source)
+            page_text = source_pages.read_page(text.source)
+            day = _last_changed(project, text, page_text, days)
+            markdown, meta = get_data(page_text)
             edit, translate = _edit(site, lang, text, meta, markdown)
             entry: dict[str, Any] = {
                 "lang": lang,
@@ -184,17 +183,11 @@ def _walk_order(path: str) -> tuple[tuple[str, ...], tuple[bool, str]]:
     return parts[:-1], (PurePosixPath(name).stem not in ("index", "README"), name)
 
 
-def _front_matter(source: Path) -> tuple[dict[str, Any], str]:
-    """The page's front matter and its Markdown, as MkDocs reads them."""
-    markdown, meta = get_data(source_pages.read_page(source))
-    return meta, markdown
-
-
-def _last_changed(project: Path, text: Text, days: _Days) -> date | None:
-    """The day the text shown changed last: its own file, and what its
-    generated parts (or itself, when generated) are made from."""
+def _last_changed(project: Path, text: Text, body: str, days: _Days) -> date | None:
+    """The day the text shown (whose file holds `body`) changed last: its own
+    file, and what its generated parts (or itself, when generated) are made
+    from."""
     own = text.source.relative_to(project).as_posix()
-    body = textfile.read(text.source, own)
     generated = [own] + [f"{GENERATED.as_posix()}/{m[2]}" for m in SNIPPET.finditer(body)]
     inputs = {
         made_of

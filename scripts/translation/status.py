@@ -14,7 +14,7 @@ after checking it, change its Chechen file (for example its review flag).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +45,24 @@ def statuses(
     `parts` gives a generated part's text, for a title a part makes.
     """
     history = history or History(project)
-    source_root = project / DOCS / SOURCE
     out = []
+    for path, page, target, status in _statuses(project, history):
+        titles = {SOURCE: title_of(path, parts)}
+        if target.exists():
+            titles[TARGET] = title_of(target, parts)
+        out.append(PageStatus(page, titles, status))
+    return out
+
+
+def outdated(project: Path, history: History) -> set[str]:
+    """The pages (paths under docs/<lang>/) whose Chechen translation is
+    outdated: as statuses() says, without reading their titles."""
+    return {page for _, page, _, status in _statuses(project, history) if status == "outdated"}
+
+
+def _statuses(project: Path, history: History) -> Iterator[tuple[Path, str, Path, str]]:
+    """(source, page, translation, status) of every Russian page."""
+    source_root = project / DOCS / SOURCE
     for path in written_pages(project, SOURCE):
         page = path.relative_to(source_root).as_posix()
         target = project / DOCS / TARGET / page
@@ -57,11 +73,7 @@ def statuses(
         else:
             newer = history.is_newer(f"{DOCS}/{SOURCE}/{page}", f"{DOCS}/{TARGET}/{page}")
             status = {True: "outdated", False: "translated", None: "unknown"}[newer]
-        titles = {SOURCE: title_of(path, parts)}
-        if target.exists():
-            titles[TARGET] = title_of(target, parts)
-        out.append(PageStatus(page, titles, status))
-    return out
+        yield path, page, target, status
 
 
 FRONT_TITLE = re.compile(r"^title:\s*(.+)$", re.MULTILINE)

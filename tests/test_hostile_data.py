@@ -31,6 +31,7 @@ from common.problem import Problems
 from common.site_config import ROOT
 from sitebuild.project_copy import copy_project
 from support.commands import Ran, run_main
+from translation.blocks import front_matter_span
 
 DATA = sorted(path.name for path in (ROOT / "data").iterdir() if path.is_file())
 PAGES = ["docs/ru/policy.md", "docs/ce/policy.md"]
@@ -229,8 +230,8 @@ def test_libyaml_composes_each_file_as_pyyaml_does(name: str) -> None:
     if name == "mkdocs.yml":
         for page in sorted((ROOT / "docs").rglob("*.md")):
             text = page.read_text("utf-8")
-            if text.startswith("---\n") and (end := text.find("\n---", 4)) > 0:
-                texts.append(text[4:end])
+            if span := front_matter_span(text):
+                texts.append(text[span[0] : span[1]])
     for text in texts:
         fast = yamldata.compose(text)
         slow = yaml.compose(text, Loader=yaml.SafeLoader)

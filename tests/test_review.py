@@ -19,7 +19,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from common import yamledit
+from common import yamldata, yamledit
 from common.site_config import ROOT
 from sitebuild.build import build
 from support.checks import CE_HEAD, run_check, write
@@ -707,7 +707,7 @@ def test_a_yaml_value_is_changed_in_its_own_style_and_nothing_else() -> None:
         "  ru: x\n"
         "c: 'quoted'\n"
     )
-    root = yamledit.compose(source)
+    root = yamldata.compose(source)
     flow = root.value[0][1]
     folded = root.value[1][1].value[0][1]
     quoted = root.value[2][1]

@@ -2,9 +2,10 @@
 
 A data file is a document people write: comments, key order, quoting and
 line wrapping are theirs. So a value is changed by replacing the characters
-of its scalar (found through the node's marks), keeping its style where the
-new text allows it; a key or a list item is added as new lines in the
-indentation its neighbours use. `apply` makes the edits and checks that the
+of its scalar (found through the marks of the node tree that
+common/yamldata.py `compose` makes), keeping its style where the new text
+allows it; a key or a list item is added as new lines in the indentation
+its neighbours use. `apply` makes the edits and checks that the
 file still reads as YAML.
 """
 
@@ -21,11 +22,6 @@ class Edit:
     start: int
     end: int
     text: str
-
-
-def compose(source: str) -> yaml.Node | None:
-    """The node tree of `source`, whose marks locate every value."""
-    return yaml.compose(source, Loader=yaml.SafeLoader)
 
 
 def scalar_end(source: str, node: yaml.ScalarNode) -> int:

@@ -33,7 +33,7 @@ import yaml
 
 from chechen import palochka
 from checks.source import ANONYMOUS_REVIEWER, Rules, fold
-from common import textfile, yamledit
+from common import textfile, yamldata, yamledit
 from common.atomic import write_text
 from common.problem import Problem, Problems
 from common.words import load as load_words
@@ -427,7 +427,7 @@ def _confirm_terms(
     source: str, confirm: list[Verdict], today: date, expected: Any
 ) -> list[yamledit.Edit]:
     """Edits that confirm the terms by the school's review of `today`."""
-    root = yamledit.compose(source)
+    root = yamldata.compose(source)
     assert isinstance(root, yaml.MappingNode)
     sources = next(v for k, v in root.value if k.value == "sources")
     assert isinstance(sources, yaml.SequenceNode)
@@ -458,7 +458,7 @@ def _front_matter(text: str) -> tuple[int, int, str, yaml.MappingNode]:
     assert span is not None
     start, end = span
     head = text[start:end]
-    root = yamledit.compose(head)
+    root = yamldata.compose(head)
     assert isinstance(root, yaml.MappingNode)
     return start, end, head, root
 

@@ -627,14 +627,9 @@ def _link_hints(text: str) -> Iterator[int]:
     a space or a quote, so only a phone link, an @ (maybe disguised), a
     passport's «серия», or a name and a birth date (in letters other than
     Latin) can be found; and anything after a quote."""
-    if not text.isascii():
-        yield from _hints(text)
-    lowered = text.lower() if text.isascii() else text
-    for sign in (*"@&%([{<>\"' \t", "tel:", "sms:", "callto:", "me/", "phone=", "number="):
-        at = lowered.find(sign)
-        while at >= 0:
-            yield at
-            at = lowered.find(sign, at + 1)
+    # _hints finds a phone link's signs too, in any case.
+    yield from _hints(text) if not text.isascii() else _phone_link_signs(text)
+    yield from _places(text, "@&%([{<>\"' \t")
 
 
 def _hints(text: str) -> Iterator[int]:
@@ -642,11 +637,7 @@ def _hints(text: str) -> Iterator[int]:
     the years that no date is written around: a year alone never makes a
     find (a number needs a run of digits, which is looked for too; a name
     needs a date, written as _DATE writes one)."""
-    for sign in "@&%":
-        at = text.find(sign)
-        while at >= 0:
-            yield at
-            at = text.find(sign, at + 1)
+    yield from _places(text, "@&%")
     # A phone written as a link (wa.me/7928…, tel:…) has no word before its digits.
     yield from _phone_link_signs(text)
     # Two searches: either alone skips fast to a digit, one of both would not.
@@ -675,11 +666,16 @@ def _phone_link_signs(text: str) -> Iterator[int]:
     if len(lowered) != len(text):
         yield from (sign.start() for sign in _PHONE_LINK_SIGN.finditer(text))
         return
-    for sign in _PHONE_LINK_SIGNS:
-        at = lowered.find(sign)
+    yield from _places(lowered, _PHONE_LINK_SIGNS)
+
+
+def _places(text: str, signs: Iterable[str]) -> Iterator[int]:
+    """Where each of `signs` starts in `text`, sign by sign."""
+    for sign in signs:
+        at = text.find(sign)
         while at >= 0:
             yield at
-            at = lowered.find(sign, at + 1)
+            at = text.find(sign, at + 1)
 
 
 def _dated_years(text: str, years: Iterable[re.Match[str]]) -> Iterator[int]:

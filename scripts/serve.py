@@ -51,10 +51,10 @@ def preview_folder(line: str, url: str) -> Path | None:
 
 def rebuild_seconds(line: str) -> str | None:
     """How long a rebuild took, when `line` tells one."""
-    before, _, after = message("preview_rebuilt", seconds="\0", what="\0").partition("\0")
+    before, between, _ = message("preview_rebuilt", seconds="\0", what="\0").split("\0")
     if not line.startswith(before):
         return None
-    return line[len(before) :].partition(after.partition("\0")[0])[0]
+    return line[len(before) :].partition(between)[0]
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:

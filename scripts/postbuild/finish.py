@@ -63,8 +63,8 @@ def finish(
 
     With `workers` > 1 processors, `workers` - 1 child processes (forked:
     see common/processes.py) share the pass over the pages, each taking a
-    run of them, while this process writes the search indexes, the feeds and the
-    calendars and reads them for the privacy gate. `finished` are the
+    run of them, while this process writes the search indexes, the feeds
+    and the calendars and reads them for the privacy gate. `finished` are the
     languages whose pages the process that built them has finished already
     (finish_language). What the runs found is taken in the site's order of
     pages, so the site and the problems are those of one pass, and so is a
@@ -149,8 +149,8 @@ def finish_language(
 ) -> Finished:
     """The pages of `lang`'s build in `folder`: the files the policy refuses
     taken out, its news pages decorated, then the pass over every page
-    there, in `workers` runs side by side. What fails is kept, to be told where one
-    finish would have told it."""
+    there, in `workers` runs side by side. What fails is kept, to be told
+    where one finish would have told it."""
     refused: list[Problem] = []
     try:
         refused = published_files.gate(folder, project)

@@ -105,13 +105,8 @@ class Warm:
             if installed and folder in self.installed:
                 found.update(self.installed[folder])
                 continue
-            names = [
-                name
-                for name in _PLAIN_LIST(
-                    jinja2.FileSystemLoader(folder, followlinks=loader.followlinks)
-                )
-                if not _hidden(name)
-            ]
+            listed = _PLAIN_LIST(jinja2.FileSystemLoader(folder, followlinks=loader.followlinks))
+            names = [name for name in listed if not _hidden(name)]
             if installed:
                 self.installed[folder] = names
             found.update(names)
